@@ -1,0 +1,41 @@
+import { formatRupiah, parseRupiahInput, toRupiahBigInt } from './money.js';
+
+describe('formatRupiah', () => {
+  it.each([
+    [350000, 'Rp 350.000'],
+    ['2000000', 'Rp 2.000.000'],
+    [0, 'Rp 0'],
+    [999, 'Rp 999'],
+    [1000, 'Rp 1.000'],
+    [-25000n, '-Rp 25.000'],
+    ['9007199254740993000', 'Rp 9.007.199.254.740.993.000'],
+  ])('formats %p as %p', (input, expected) => {
+    expect(formatRupiah(input)).toBe(expected);
+  });
+
+  it('refuses fractions instead of rounding them', () => {
+    expect(() => formatRupiah(1.5)).toThrow(RangeError);
+    expect(() => formatRupiah('12.5')).toThrow(RangeError);
+  });
+});
+
+describe('parseRupiahInput', () => {
+  it.each([
+    ['350.000', 350000n],
+    ['Rp 350.000', 350000n],
+    ['rp350000', 350000n],
+    [' 75000 ', 75000n],
+  ])('reads %p', (input, expected) => {
+    expect(parseRupiahInput(input)).toBe(expected);
+  });
+
+  it.each(['', 'abc', '12,5', '-5'])('rejects %p', (input) => {
+    expect(parseRupiahInput(input)).toBeNull();
+  });
+});
+
+describe('toRupiahBigInt', () => {
+  it('keeps amounts beyond 2^53 exact', () => {
+    expect(toRupiahBigInt('9007199254740993').toString()).toBe('9007199254740993');
+  });
+});
