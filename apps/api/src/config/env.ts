@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The one place that reads process.env. Every bad variable is reported in one error so an operator
+ * fixes the configuration in one go; with nothing set the API runs on embedded PostgreSQL and S3.
+ */
+export interface S3Config {
+  endPoint: string;
+  port: number;
+  useSSL: boolean;
+  accessKey: string;
+  secretKey: string;
+  bucket: string;
+  region: string;
+  /** Base URL browsers use to fetch public objects (`<publicUrl>/<bucket>/<key>`). */
+  publicUrl: string;
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  /** null → start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | null;
+  /** null → start the embedded S3-compatible server under dataDir. */
+  s3: S3Config | null;
+  dataDir: string;
+  seedDemoData: boolean;
+  graphqlMaxDepth: number;
+  graphqlMaxComplexity: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Variables that the production-like stacks (compose, k8s) must provide: embedded defaults are for one machine only. */
+export const PRODUCTION_REQUIRED_VARIABLES = [
+  'NODE_ENV',
+  'DATABASE_URL',
+  'S3_ENDPOINT',
+  'S3_ACCESS_KEY',
+  'S3_SECRET_KEY',
+  'S3_BUCKET',
+  'S3_PUBLIC_URL',
+] as const;
+
+const S3_VARIABLES = ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] as const;
+
+export function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+
+  const nodeEnv = read('NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const port = integer('API_PORT', 4000, 1, 65535);
+  const graphqlMaxDepth = integer('GRAPHQL_MAX_DEPTH', 8, 2, 50);
+  const graphqlMaxComplexity = integer('GRAPHQL_MAX_COMPLEXITY', 5000, 100, 1_000_000);
+
+  const databaseUrl = read('DATABASE_URL') ?? null;
+  if (databaseUrl !== null) {
+    try {
+      const url = new URL(databaseUrl);
+      if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
+        problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got "${url.protocol}//…")`);
+      }
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+    }
+  }
+
+  let s3: S3Config | null = null;
+  const setS3 = S3_VARIABLES.filter((name) => read(name) !== undefined);
+  if (setS3.length > 0 && setS3.length < S3_VARIABLES.length) {
+    const missing = S3_VARIABLES.filter((name) => read(name) === undefined);
+    problems.push(`${missing.join(', ')} must be set together with ${setS3.join(', ')} (or leave all S3_* unset for the embedded store)`);
+  } else if (setS3.length === S3_VARIABLES.length) {
+    const endpoint = parseHttpUrl('S3_ENDPOINT', read('S3_ENDPOINT')!, problems);
+    const bucket = read('S3_BUCKET')!;
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+      problems.push(`S3_BUCKET must be 3–63 lowercase letters, digits, dots or hyphens (got "${bucket}")`);
+    }
+    const publicUrl = read('S3_PUBLIC_URL');
+    if (publicUrl !== undefined) parseHttpUrl('S3_PUBLIC_URL', publicUrl, problems);
+    if (endpoint) {
+      s3 = {
+        endPoint: endpoint.hostname,
+        port: endpoint.port ? Number(endpoint.port) : endpoint.protocol === 'https:' ? 443 : 80,
+        useSSL: endpoint.protocol === 'https:',
+        accessKey: read('S3_ACCESS_KEY')!,
+        secretKey: read('S3_SECRET_KEY')!,
+        bucket,
+        region: read('S3_REGION') ?? 'us-east-1',
+        publicUrl: (publicUrl ?? endpoint.origin).replace(/\/+$/, ''),
+      };
+    }
+  }
+
+  const seedRaw = read('SEED_DEMO_DATA');
+  if (seedRaw !== undefined && !['true', 'false'].includes(seedRaw)) {
+    problems.push(`SEED_DEMO_DATA must be true or false (got "${seedRaw}")`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    nodeEnv: nodeEnv as AppConfig['nodeEnv'],
+    port,
+    databaseUrl,
+    s3,
+    dataDir: path.resolve(read('DATA_DIR') ?? path.join(repoRoot(), '.data')),
+    seedDemoData: seedRaw === undefined ? databaseUrl === null : seedRaw === 'true',
+    graphqlMaxDepth,
+    graphqlMaxComplexity,
+  };
+}
+
+function parseHttpUrl(name: string, value: string, problems: string[]): URL | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    return url;
+  } catch {
+    problems.push(`${name} must be an http(s) URL such as http://minio:9000 (got "${value}")`);
+    return null;
+  }
+}
