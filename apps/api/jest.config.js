@@ -20,12 +20,12 @@ const shared = {
 
 export default {
   projects: [
-    { ...shared, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/test'], testMatch: ['**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',
       roots: ['<rootDir>/test'],
-      testMatch: ['**/*.e2e-spec.ts', '**/*.spec.ts'],
+      testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
       testTimeout: 60000,

@@ -26,6 +26,8 @@ export interface AppConfig {
   /** null → start the embedded S3-compatible server under dataDir. */
   s3: S3Config | null;
   dataDir: string;
+  embeddedPostgresPort: number;
+  embeddedS3Port: number;
   seedDemoData: boolean;
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
@@ -84,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return value;
   };
   const port = integer('API_PORT', 4000, 1, 65535);
+  const embeddedPostgresPort = integer('EMBEDDED_POSTGRES_PORT', 54329, 1, 65535);
+  const embeddedS3Port = integer('EMBEDDED_S3_PORT', 4569, 1, 65535);
   const graphqlMaxDepth = integer('GRAPHQL_MAX_DEPTH', 8, 2, 50);
   const graphqlMaxComplexity = integer('GRAPHQL_MAX_COMPLEXITY', 5000, 100, 1_000_000);
 
@@ -139,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     s3,
     dataDir: path.resolve(read('DATA_DIR') ?? path.join(repoRoot(), '.data')),
+    embeddedPostgresPort,
+    embeddedS3Port,
     seedDemoData: seedRaw === undefined ? databaseUrl === null : seedRaw === 'true',
     graphqlMaxDepth,
     graphqlMaxComplexity,

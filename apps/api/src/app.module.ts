@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import depthLimit from 'graphql-depth-limit';
+import { RequestLoaders, type GraphQLContext } from './common/dataloader/request-loaders.js';
+import { typeOrmOptions } from './common/database/typeorm-options.js';
+import { ErrorLoggingPlugin } from './common/errors/error-logging.plugin.js';
+import { formatGraphQLError } from './common/errors/format-error.js';
+import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
+import { APP_CONFIG, type RuntimeConfig } from './config/runtime-config.js';
+import { HealthController } from './health/health.controller.js';
+import { StorageModule } from './infra/storage/storage.module.js';
+import { CatalogModule } from './modules/catalog/catalog.module.js';
+import { KampungModule } from './modules/kampung/kampung.module.js';
+import { MediaModule } from './modules/media/media.module.js';
+import { SellersModule } from './modules/sellers/sellers.module.js';
+import { TrainingModule } from './modules/training/training.module.js';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+export interface AppModuleOptions {
+  /** Where code-first writes the schema; the build writes the committed apps/api/schema.gql. */
+  schemaFile?: string | false;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RuntimeConfig, options: AppModuleOptions = {}): DynamicModule {
+    const production = config.nodeEnv === 'production';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)),
+        StorageModule.forRoot(config.s3),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: options.schemaFile ?? true,
+          sortSchema: true,
+          introspection: !production,
+          playground: false,
+          plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+          includeStacktraceInErrorResponses: false,
+          validationRules: [depthLimit(config.graphqlMaxDepth)],
+          formatError: formatGraphQLError,
+          context: ({ req }: { req: GraphQLContext['req'] }): GraphQLContext => ({ req, loaders: new RequestLoaders() }),
+        }),
+        KampungModule,
+        TrainingModule,
+        SellersModule,
+        CatalogModule,
+        MediaModule,
+      ],
+      controllers: [HealthController],
+      providers: [ComplexityPlugin, ErrorLoggingPlugin],
+    };
+  }
+}
+
+/** Express middleware: every request gets an id, echoed in `x-request-id` and used in error logs. */
+export function requestId(req: { headers: Record<string, unknown>; requestId?: string }, res: { setHeader(name: string, value: string): void }, next: () => void): void {
+  const incoming = req.headers['x-request-id'];
+  req.requestId = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', req.requestId);
+  next();
+}

@@ -1,0 +1,27 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { KampungEntity } from '../../modules/kampung/entities/kampung.entity.js';
+import { TrainingProgramEntity } from '../../modules/training/entities/training-program.entity.js';
+import { TrainingEnrollmentEntity } from '../../modules/training/entities/training-enrollment.entity.js';
+import { SellerEntity } from '../../modules/sellers/entities/seller.entity.js';
+import { MotifEntity } from '../../modules/catalog/entities/motif.entity.js';
+import { ProductEntity } from '../../modules/catalog/entities/product.entity.js';
+import { ProductPhotoEntity } from '../../modules/media/entities/product-photo.entity.js';
+
+// The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
+export const ENTITIES = [KampungEntity, TrainingProgramEntity, TrainingEnrollmentEntity, SellerEntity, MotifEntity, ProductEntity, ProductPhotoEntity];
+
+export function typeOrmOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    uuidExtension: 'pgcrypto',
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: 10 },
+  };
+}

@@ -1,0 +1,13 @@
+import { GraphQLError } from 'graphql';
+
+/** Codes a client can act on; anything else reaching the formatter is an internal failure. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX';
+
+export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** Bad input names the argument path (e.g. `filter.maxPriceIdr`) so forms can show it beside the field. */
+export function badInput(field: string, message: string): GraphQLError {
+  return userError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+}

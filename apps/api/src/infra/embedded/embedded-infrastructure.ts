@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { AppConfig } from '../../config/env.js';
+import type { RuntimeConfig } from '../../config/runtime-config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { startEmbeddedS3 } from './embedded-s3.js';
+
+export interface Infrastructure {
+  config: RuntimeConfig;
+  /** Stops what was started here (nothing when everything was configured). */
+  stop(): Promise<void>;
+}
+
+export const EMBEDDED_BUCKET = 'karya-ibu';
+
+/** Fills in what the configuration left out with embedded PostgreSQL and S3 under dataDir. */
+export async function resolveInfrastructure(config: AppConfig, log: (line: string) => void = () => undefined): Promise<Infrastructure> {
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (databaseUrl === null) {
+      const postgres = await startEmbeddedPostgres({
+        dataDir: path.join(config.dataDir, 'postgres'),
+        port: config.embeddedPostgresPort,
+        database: 'karya_ibu',
+        log: (line) => log(`[postgres] ${line}`),
+      });
+      stops.push(postgres.stop);
+      databaseUrl = postgres.url;
+      log(`Embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${postgres.dataDir})`);
+    }
+    let s3 = config.s3;
+    if (s3 === null) {
+      const server = await startEmbeddedS3({ directory: path.join(config.dataDir, 's3'), port: config.embeddedS3Port });
+      stops.push(server.stop);
+      const url = new URL(server.endpoint);
+      s3 = {
+        endPoint: url.hostname,
+        port: Number(url.port),
+        useSSL: false,
+        accessKey: server.accessKey,
+        secretKey: server.secretKey,
+        bucket: EMBEDDED_BUCKET,
+        region: 'us-east-1',
+        publicUrl: server.endpoint,
+      };
+      log(`Embedded S3 (s3rver) on ${server.endpoint} (data in ${path.join(config.dataDir, 's3')})`);
+    }
+    return { config: { ...config, databaseUrl, s3 }, stop: () => stopAll(stops) };
+  } catch (error) {
+    await stopAll(stops);
+    throw error;
+  }
+}
+
+async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
+  for (const stop of stops.reverse()) await stop();
+}
+
+/** The variables that point the API at the same infrastructure (for child processes). */
+export function infrastructureEnv(config: RuntimeConfig): Record<string, string> {
+  return {
+    DATABASE_URL: config.databaseUrl,
+    S3_ENDPOINT: `${config.s3.useSSL ? 'https' : 'http'}://${config.s3.endPoint}:${config.s3.port}`,
+    S3_ACCESS_KEY: config.s3.accessKey,
+    S3_SECRET_KEY: config.s3.secretKey,
+    S3_BUCKET: config.s3.bucket,
+    S3_REGION: config.s3.region,
+    S3_PUBLIC_URL: config.s3.publicUrl,
+  };
+}

@@ -1,0 +1,60 @@
+import { Client } from 'minio';
+import type { S3Config } from '../../config/env.js';
+import { ObjectStorage, type StoredObjectInfo } from './object-storage.js';
+
+export class MinioObjectStorage extends ObjectStorage {
+  private readonly client: Client;
+
+  constructor(private readonly config: S3Config) {
+    super();
+    this.client = new Client({
+      endPoint: config.endPoint,
+      port: config.port,
+      useSSL: config.useSSL,
+      accessKey: config.accessKey,
+      secretKey: config.secretKey,
+      region: config.region,
+      pathStyle: true,
+    });
+  }
+
+  async ensureBucket(): Promise<void> {
+    if (!(await this.client.bucketExists(this.config.bucket))) {
+      await this.client.makeBucket(this.config.bucket, this.config.region);
+    }
+  }
+
+  async put(key: string, body: Buffer, contentType: string, cacheControl = 'public, max-age=31536000, immutable'): Promise<void> {
+    // Always pass the size: without it the client switches to multipart uploads, which s3rver lacks.
+    await this.client.putObject(this.config.bucket, key, body, body.length, { 'Content-Type': contentType, 'Cache-Control': cacheControl });
+  }
+
+  async get(key: string): Promise<Buffer> {
+    const stream = await this.client.getObject(this.config.bucket, key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  async stat(key: string): Promise<StoredObjectInfo | null> {
+    try {
+      const info = await this.client.statObject(this.config.bucket, key);
+      return { size: info.size, contentType: String(info.metaData?.['content-type'] ?? 'application/octet-stream') };
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NotFound' || (error as { code?: string }).code === 'NoSuchKey') return null;
+      throw error;
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.client.removeObject(this.config.bucket, key);
+  }
+
+  publicUrl(key: string): string {
+    return `${this.config.publicUrl}/${this.config.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  async ping(): Promise<void> {
+    await this.client.bucketExists(this.config.bucket);
+  }
+}

@@ -1,0 +1,18 @@
+/** What the domain needs from S3-compatible storage; the MinIO client is the only implementation. */
+export interface StoredObjectInfo {
+  size: number;
+  contentType: string;
+}
+
+export abstract class ObjectStorage {
+  abstract ensureBucket(): Promise<void>;
+  abstract put(key: string, body: Buffer, contentType: string, cacheControl?: string): Promise<void>;
+  abstract get(key: string): Promise<Buffer>;
+  /** null when there is no such object. */
+  abstract stat(key: string): Promise<StoredObjectInfo | null>;
+  abstract remove(key: string): Promise<void>;
+  /** URL a browser can fetch for a public object (photo variants). */
+  abstract publicUrl(key: string): string;
+  /** Throws when the store does not answer (health check). */
+  abstract ping(): Promise<void>;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SellersModule } from '../sellers/sellers.module.js';
+import { CatalogResolver, KampungProductsResolver, SellerProductsResolver } from './catalog.resolver.js';
+import { CatalogService } from './catalog.service.js';
+import { MotifEntity } from './entities/motif.entity.js';
+import { ProductEntity } from './entities/product.entity.js';
+import { ProductRepository } from './product.repository.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ProductEntity, MotifEntity]), SellersModule],
+  providers: [ProductRepository, CatalogService, CatalogResolver, SellerProductsResolver, KampungProductsResolver],
+  exports: [CatalogService],
+})
+export class CatalogModule {}

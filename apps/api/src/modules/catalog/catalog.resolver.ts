@@ -1,0 +1,64 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
+import type { Connection } from '../../common/graphql/connection.js';
+import { Kampung } from '../kampung/models/kampung.model.js';
+import { Seller } from '../sellers/models/seller.model.js';
+import { SellersService } from '../sellers/sellers.service.js';
+import { CatalogService } from './catalog.service.js';
+import { ProductsArgs } from './dto/products.args.js';
+import { Motif } from './models/motif.model.js';
+import { Product, ProductConnection } from './models/product.model.js';
+
+@Resolver(() => Product)
+export class CatalogResolver {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly sellers: SellersService,
+  ) {}
+
+  @Query(() => ProductConnection, { description: 'Products on sale, searchable and filterable, in keyset pages' })
+  products(@Args() args: ProductsArgs): Promise<Connection<Product>> {
+    return this.catalog.listProducts(args);
+  }
+
+  @Query(() => Product, { nullable: true })
+  product(@Args('slug') slug: string): Promise<Product | null> {
+    return this.catalog.findProductBySlug(slug);
+  }
+
+  @Query(() => [Motif])
+  motifs(): Promise<Motif[]> {
+    return this.catalog.listMotifs();
+  }
+
+  @ResolveField(() => Seller)
+  seller(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<Seller | null> {
+    return ctx.loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ids), null as Seller | null).load(product.sellerId);
+  }
+
+  @ResolveField(() => Motif, { nullable: true })
+  motif(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<Motif | null> | null {
+    if (!product.motifId) return null;
+    return ctx.loaders.get('motifById', (ids: readonly string[]) => this.catalog.findMotifsByIds(ids), null as Motif | null).load(product.motifId);
+  }
+}
+
+@Resolver(() => Seller)
+export class SellerProductsResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @ResolveField(() => Int, { description: 'Products of hers on sale now' })
+  productCount(@Parent() seller: Seller, @Context() ctx: GraphQLContext): Promise<number> {
+    return ctx.loaders.get('productCountBySellerId', (ids: readonly string[]) => this.catalog.countActiveBySellerIds(ids), 0).load(seller.id);
+  }
+}
+
+@Resolver(() => Kampung)
+export class KampungProductsResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @ResolveField(() => Int, { description: 'Products on sale by sellers of this kampung' })
+  productCount(@Parent() kampung: Kampung, @Context() ctx: GraphQLContext): Promise<number> {
+    return ctx.loaders.get('productCountByKampungId', (ids: readonly string[]) => this.catalog.countActiveByKampungIds(ids), 0).load(kampung.id);
+  }
+}

@@ -1,0 +1,78 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { SellerEntity } from '../../sellers/entities/seller.entity.js';
+import { MotifEntity } from './motif.entity.js';
+import { BaseEntity } from '../../../common/database/base.entity.js';
+import { rupiahTransformer } from '../../../common/database/rupiah.transformer.js';
+import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from '../models/catalog.enums.js';
+
+// Storefront listings filter on status first, then order: the composite indexes serve the keyset pages.
+@Entity('products')
+@Index('idx_products_status_created', ['status', 'createdAt', 'id'])
+@Index('idx_products_status_price', ['status', 'priceIdr', 'id'])
+@Index('idx_products_category', ['category'])
+@Index('idx_products_technique', ['technique'])
+export class ProductEntity extends BaseEntity {
+  @Index()
+  @Column('uuid')
+  sellerId: string;
+
+  // Foreign keys only: the seller is read through SellersService.
+  @ManyToOne(() => SellerEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'seller_id' })
+  private readonly seller?: never;
+
+  @ManyToOne(() => MotifEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'motif_id' })
+  private readonly motif?: never;
+
+  @Index({ unique: true })
+  @Column()
+  slug: string;
+
+  @Column()
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'enum', enum: ProductCategory, enumName: 'product_category' })
+  category: ProductCategory;
+
+  @Column({ type: 'enum', enum: BatikTechnique, enumName: 'batik_technique', nullable: true })
+  technique: BatikTechnique | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  motifId: string | null;
+
+  @Column()
+  material: string;
+
+  @Column({ type: 'enum', enum: DyeType, enumName: 'dye_type', nullable: true })
+  dye: DyeType | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  size: string | null;
+
+  @Column({ type: 'int' })
+  weightGrams: number;
+
+  @Column({ type: 'bigint', transformer: rupiahTransformer })
+  priceIdr: bigint;
+
+  @Column({ type: 'int' })
+  stock: number;
+
+  @Column({ type: 'enum', enum: ProductStatus, enumName: 'product_status', default: ProductStatus.DRAFT })
+  status: ProductStatus;
+
+  /** Maintained by a trigger from the product, its motif, seller and kampung: the trigram search text. */
+  @Index('idx_products_search_text_trgm', { synchronize: false })
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  searchText: string;
+
+  /** Maintained by the same trigger: weighted full-text vector (Indonesian stemming). */
+  @Index('idx_products_search_vector', { synchronize: false })
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector: string | null;
+}

@@ -1,0 +1,77 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../../../common/graphql/connection.js';
+import { RupiahScalar } from '../../../common/graphql/scalars.js';
+import type { ProductEntity } from '../entities/product.entity.js';
+import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from './catalog.enums.js';
+
+@ObjectType('Product')
+export class Product {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => ProductCategory)
+  category: ProductCategory;
+
+  @Field(() => BatikTechnique, { nullable: true, description: 'Batik technique; none for bags' })
+  technique: BatikTechnique | null;
+
+  @Field()
+  material: string;
+
+  @Field(() => DyeType, { nullable: true })
+  dye: DyeType | null;
+
+  @Field(() => String, { nullable: true })
+  size: string | null;
+
+  @Field(() => Int)
+  weightGrams: number;
+
+  @Field(() => RupiahScalar)
+  priceIdr: bigint;
+
+  @Field(() => Int)
+  stock: number;
+
+  @Field(() => ProductStatus)
+  status: ProductStatus;
+
+  @Field()
+  createdAt: Date;
+
+  sellerId: string;
+  motifId: string | null;
+}
+
+@ObjectType('ProductConnection')
+export class ProductConnection extends ConnectionType(Product, 'Product') {}
+
+export function toProductModel(entity: ProductEntity): Product {
+  return {
+    id: entity.id,
+    slug: entity.slug,
+    title: entity.title,
+    description: entity.description,
+    category: entity.category,
+    technique: entity.technique,
+    material: entity.material,
+    dye: entity.dye,
+    size: entity.size,
+    weightGrams: entity.weightGrams,
+    priceIdr: entity.priceIdr,
+    stock: entity.stock,
+    status: entity.status,
+    createdAt: entity.createdAt,
+    sellerId: entity.sellerId,
+    motifId: entity.motifId,
+  };
+}

@@ -1,0 +1,28 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { ProductPhotoEntity } from '../entities/product-photo.entity.js';
+import { PhotoStatus } from './photo.enums.js';
+
+@ObjectType('ProductPhoto')
+export class ProductPhoto {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => Int, { description: 'Width of the original in pixels (for the aspect ratio)' })
+  width: number;
+
+  @Field(() => Int)
+  height: number;
+
+  @Field()
+  alt: string;
+
+  @Field(() => PhotoStatus)
+  status: PhotoStatus;
+}
+
+export function toProductPhotoModel(entity: ProductPhotoEntity): ProductPhoto {
+  return { id: entity.id, position: entity.position, width: entity.width, height: entity.height, alt: entity.alt, status: entity.status };
+}

@@ -1,0 +1,19 @@
+import { CatalogResolver, KampungProductsResolver, SellerProductsResolver } from './modules/catalog/catalog.resolver.js';
+import { KampungResolver } from './modules/kampung/kampung.resolver.js';
+import { ProductPhotoResolver, ProductPhotosResolver } from './modules/media/media.resolver.js';
+import { KampungSellersResolver, SellersResolver } from './modules/sellers/sellers.resolver.js';
+import { SellerTrainingsResolver, TrainingResolver } from './modules/training/training.resolver.js';
+
+/** Every resolver class, for building the schema without booting the app. */
+export const SCHEMA_RESOLVERS = [
+  KampungResolver,
+  TrainingResolver,
+  SellerTrainingsResolver,
+  SellersResolver,
+  KampungSellersResolver,
+  CatalogResolver,
+  SellerProductsResolver,
+  KampungProductsResolver,
+  ProductPhotoResolver,
+  ProductPhotosResolver,
+];

@@ -1,0 +1,32 @@
+import { KAMPUNGS } from './kampungs.js';
+import { MOTIFS } from './motifs.js';
+import { createRng } from './prng.js';
+import { buildProducts } from './products.js';
+import type { SeedData } from './seed-types.js';
+import { buildSellers } from './sellers.js';
+import { BAG_TRAINING_SLUG, buildTrainingPrograms } from './training-programs.js';
+
+export * from './seed-types.js';
+export { slugify, uniqueSlugger } from './slug.js';
+export { BAG_TRAINING_SLUG, BATIK_TRAINING_SLUG } from './training-programs.js';
+export { PRICE_BANDS, type ProductKind } from './price-bands.js';
+
+/** Changing the seed reshuffles every demo seller and product; keep it fixed. */
+export const SEED = 0x4b41_5259; // "KARY"
+
+/** The whole demo data set. Pure: same output on every call, no I/O. */
+export function buildSeedData(seed: number = SEED): SeedData {
+  const rng = createRng(seed);
+  const kampungs = KAMPUNGS.map((k) => ({ ...k }));
+  const profiles = buildSellers(rng.fork('sellers'), kampungs);
+  const products = buildProducts(rng.fork('products'), profiles);
+  const sellers = profiles.map((p) => p.seller);
+  const bagParticipants = sellers.filter((s) => s.trainingSlugs.includes(BAG_TRAINING_SLUG)).length;
+  return {
+    kampungs,
+    trainingPrograms: buildTrainingPrograms(bagParticipants),
+    motifs: MOTIFS.map((m) => ({ ...m })),
+    sellers,
+    products,
+  };
+}

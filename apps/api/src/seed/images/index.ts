@@ -1,0 +1,2 @@
+export * from './batik-design.js';
+export * from './batik-pattern.js';

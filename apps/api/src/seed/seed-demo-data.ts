@@ -1,0 +1,140 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { RuntimeConfig } from '../config/runtime-config.js';
+import { AppModule } from '../app.module.js';
+import { CatalogService } from '../modules/catalog/catalog.service.js';
+import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from '../modules/catalog/models/catalog.enums.js';
+import { KampungService } from '../modules/kampung/kampung.service.js';
+import { KampungStatus } from '../modules/kampung/models/kampung-status.enum.js';
+import { MediaService } from '../modules/media/media.service.js';
+import { renderVariants, type RenderedVariants } from '../modules/media/photo-variants.js';
+import { SellersService } from '../modules/sellers/sellers.service.js';
+import { TrainingSkill } from '../modules/training/models/training-skill.enum.js';
+import { TrainingService } from '../modules/training/training.service.js';
+import { buildSeedData, type SeedPhoto, type SeedProduct } from './data/index.js';
+import { renderBatikImage } from './images/index.js';
+
+const PHOTO_WIDTH = 1600;
+const PHOTO_HEIGHT = 1200;
+
+interface SeedServices {
+  kampung: KampungService;
+  training: TrainingService;
+  sellers: SellersService;
+  catalog: CatalogService;
+  media: MediaService;
+}
+
+/**
+ * The demo data of Balikpapan's Kampung KB (fictional sellers, marked isDemo). Idempotent by slug: a
+ * second run changes nothing and renders no photo again.
+ */
+export async function seedDemoData(config: RuntimeConfig, logger = new Logger('seed')): Promise<void> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  try {
+    await seedWith(
+      {
+        kampung: app.get(KampungService),
+        training: app.get(TrainingService),
+        sellers: app.get(SellersService),
+        catalog: app.get(CatalogService),
+        media: app.get(MediaService),
+      },
+      logger,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+async function seedWith(services: SeedServices, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const data = buildSeedData();
+
+  const kampungIds = new Map<string, string>();
+  for (const kampung of data.kampungs) {
+    const saved = await services.kampung.saveSeedKampung({ ...kampung, status: kampung.status as KampungStatus });
+    kampungIds.set(kampung.slug, saved.id);
+  }
+  const programIds = new Map<string, string>();
+  const programStarts = new Map<string, Date>();
+  for (const program of data.trainingPrograms) {
+    const saved = await services.training.saveSeedProgram({ ...program, skill: program.skill as TrainingSkill });
+    programIds.set(program.slug, saved.id);
+    programStarts.set(program.slug, new Date(`${program.startDate}T00:00:00Z`));
+  }
+  const motifIds = new Map<string, string>();
+  for (const motif of data.motifs) motifIds.set(motif.slug, (await services.catalog.saveSeedMotif(motif)).id);
+
+  const sellerIds = new Map<string, string>();
+  for (const seller of data.sellers) {
+    const saved = await services.sellers.saveSeedSeller({
+      displayName: seller.displayName,
+      slug: seller.slug,
+      kampungId: kampungIds.get(seller.kampungSlug)!,
+      story: seller.story,
+      whatsappNumber: seller.whatsappNumber,
+      joinedAt: new Date(seller.joinedAt),
+      isDemo: seller.isDemo,
+    });
+    sellerIds.set(seller.slug, saved.id);
+    for (const slug of seller.trainingSlugs) await services.training.enrollSeller(programIds.get(slug)!, saved.id, programStarts.get(slug)!);
+  }
+
+  const photos = new PhotoRenderer();
+  let created = 0;
+  for (const product of data.products) {
+    const { product: saved, created: isNew } = await services.catalog.saveSeedProduct(toProductRow(product, sellerIds, motifIds));
+    if (!isNew) continue;
+    created++;
+    for (const [position, photo] of product.photos.entries()) {
+      const { original, rendered } = await photos.render(photo);
+      await services.media.addPhoto({ productId: saved.id, position, alt: photo.alt, original, originalContentType: 'image/jpeg' }, rendered);
+    }
+  }
+  logger.log(
+    `Demo data: ${data.kampungs.length} kampung KB, ${data.trainingPrograms.length} training programs, ${data.sellers.length} sellers, ` +
+      `${data.products.length} products (${created} new, ${photos.rendered} photos drawn) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+function toProductRow(product: SeedProduct, sellerIds: Map<string, string>, motifIds: Map<string, string>) {
+  return {
+    sellerId: sellerIds.get(product.sellerSlug)!,
+    slug: product.slug,
+    title: product.title,
+    description: product.description,
+    category: product.category as ProductCategory,
+    technique: product.technique as BatikTechnique | null,
+    motifId: product.motifSlug ? motifIds.get(product.motifSlug)! : null,
+    material: product.material,
+    dye: product.dye as DyeType | null,
+    size: product.size,
+    weightGrams: product.weightGrams,
+    priceIdr: product.priceIdr,
+    stock: product.stock,
+    status: product.status as ProductStatus,
+    createdAt: new Date(product.createdAt),
+  };
+}
+
+/** Draws each distinct design once: products that share a design share its pixels, not its objects. */
+class PhotoRenderer {
+  private readonly cache = new Map<string, Promise<{ original: Buffer; rendered: RenderedVariants }>>();
+  rendered = 0;
+
+  render(photo: SeedPhoto): Promise<{ original: Buffer; rendered: RenderedVariants }> {
+    const key = JSON.stringify(photo.design);
+    let result = this.cache.get(key);
+    if (!result) {
+      this.rendered++;
+      result = renderBatikImage(photo.design, PHOTO_WIDTH, PHOTO_HEIGHT, { format: 'jpeg', quality: 85 }).then(async (original) => ({
+        original,
+        rendered: await renderVariants(original),
+      }));
+      this.cache.set(key, result);
+    }
+    return result;
+  }
+}
+

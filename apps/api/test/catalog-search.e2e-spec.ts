@@ -1,0 +1,112 @@
+import { BatikTechnique, DyeType, ProductCategory } from '../src/modules/catalog/models/catalog.enums.js';
+import { KampungService } from '../src/modules/kampung/kampung.service.js';
+import { createKampung, createMotif, createProduct, createSeller } from './factories.js';
+import { createTestApp, type TestApp } from './harness/test-app.js';
+
+const SEARCH = `query Search($search: String!, $sort: ProductSort, $first: Int, $after: String) {
+  products(filter: { search: $search }, sort: $sort, first: $first, after: $after) {
+    totalCount edges { node { slug } } pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe('product search', () => {
+  let t: TestApp;
+
+  const search = async (text: string, sort = 'RELEVANCE') => {
+    const response = await t.gql(SEARCH, { search: text, sort });
+    expect(response.errors).toBeUndefined();
+    return response.data!.products.edges.map((edge: { node: { slug: string } }) => edge.node.slug) as string[];
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const lamaru = await createKampung(t, { name: 'Lamaru', slug: 'lamaru' });
+    const karangJati = await createKampung(t, { name: 'Karang Jati', slug: 'karang-jati' });
+    const nurhayati = await createSeller(t, lamaru, { displayName: 'Nurhayati Daeng', slug: 'nurhayati-daeng' });
+    const yuliana = await createSeller(t, karangJati, { displayName: 'Yuliana Tandi', slug: 'yuliana-tandi' });
+    const beruangMadu = await createMotif(t, { name: 'Beruang Madu', slug: 'beruang-madu', story: 'Maskot Kota Balikpapan.' });
+    const kantongSemar = await createMotif(t, { name: 'Kantong Semar', slug: 'kantong-semar' });
+
+    await createProduct(t, nurhayati, {
+      slug: 'kain-beruang-madu',
+      title: 'Kain Batik Tulis Beruang Madu Pewarna Alami',
+      description: 'Dibatik dengan canting, diwarnai kulit kayu.',
+      technique: BatikTechnique.TULIS,
+      dye: DyeType.NATURAL,
+      motifId: beruangMadu.id,
+    });
+    await createProduct(t, yuliana, {
+      slug: 'selendang-kantong-semar',
+      title: 'Selendang Sutra Kantong Semar',
+      description: 'Motif tanaman kantong semar dari hutan Kalimantan.',
+      category: ProductCategory.SELENDANG,
+      motifId: kantongSemar.id,
+    });
+    await createProduct(t, yuliana, {
+      slug: 'taplak-polos',
+      title: 'Taplak Meja Batik Cap',
+      description: 'Cocok dipadukan dengan kain beruang madu.',
+      category: ProductCategory.TAPLAK,
+    });
+    await createProduct(t, nurhayati, {
+      slug: 'tas-bungkus-kopi',
+      title: 'Tas Anyaman Bungkus Kopi',
+      description: 'Dianyam dari bungkus kopi bekas, kuat dan tahan air.',
+      category: ProductCategory.TAS,
+      technique: null,
+      dye: null,
+      material: 'Bungkus kopi bekas',
+    });
+  });
+
+  afterAll(() => t.close());
+
+  it('finds words in the title and description, ranking the title match first', async () => {
+    const found = await search('beruang madu');
+    expect(found[0]).toBe('kain-beruang-madu');
+    expect(found).toContain('taplak-polos'); // mentions it in the description only
+    expect(found).not.toContain('tas-bungkus-kopi');
+  });
+
+  it('understands Indonesian word forms (stemming)', async () => {
+    // "anyaman" in the title, "dianyam" in the description: both stem to "anyam".
+    expect(await search('menganyam')).toEqual(['tas-bungkus-kopi']);
+  });
+
+  it('finds by motif, seller and kampung names', async () => {
+    expect(await search('kantong semar')).toEqual(['selendang-kantong-semar']);
+    expect((await search('nurhayati')).sort()).toEqual(['kain-beruang-madu', 'tas-bungkus-kopi']);
+    expect((await search('karang jati')).sort()).toEqual(['selendang-kantong-semar', 'taplak-polos']);
+  });
+
+  it('tolerates small typos', async () => {
+    expect(await search('kantong semr')).toContain('selendang-kantong-semar');
+    expect(await search('beruang madhu')).toContain('kain-beruang-madu');
+    expect(await search('bungkus kopii')).toContain('tas-bungkus-kopi');
+  });
+
+  it('keeps the search text in step when a kampung is renamed', async () => {
+    await t.get(KampungService).saveSeedKampung({
+      name: 'Karang Jati Baru',
+      slug: 'karang-jati',
+      kelurahan: 'Karang Jati',
+      kecamatan: 'Balikpapan Tengah',
+      kemendagriCode: (await t.get(KampungService).findBySlug('karang-jati'))!.kemendagriCode,
+      status: (await t.get(KampungService).findBySlug('karang-jati'))!.status,
+      description: null,
+    });
+    expect((await search('jati baru')).sort()).toEqual(['selendang-kantong-semar', 'taplak-polos']);
+  });
+
+  it('pages through relevance-ranked results with cursors', async () => {
+    const all = await search('batik', 'RELEVANCE');
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const first = await t.gql(SEARCH, { search: 'batik', sort: 'RELEVANCE', first: 1 });
+    const second = await t.gql(SEARCH, { search: 'batik', sort: 'RELEVANCE', first: 1, after: first.data!.products.pageInfo.endCursor });
+    expect([first.data!.products.edges[0].node.slug, second.data!.products.edges[0].node.slug]).toEqual(all.slice(0, 2));
+  });
+
+  it('finds nothing for words that are not there', async () => {
+    expect(await search('sepatu kulit')).toEqual([]);
+  });
+});

@@ -1,0 +1,108 @@
+import request from 'supertest';
+import { createKampung, createProduct, createSeller } from './factories.js';
+import { createTestApp, type TestApp } from './harness/test-app.js';
+
+const PRODUCTS = `query P($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {
+  products(first: $first, after: $after, filter: $filter, sort: $sort) { totalCount } }`;
+
+describe('bad input and abusive queries', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const seller = await createSeller(t, await createKampung(t));
+    await createProduct(t, seller);
+  });
+  afterAll(() => t.close());
+
+  const expectBadInput = (response: Awaited<ReturnType<TestApp['gql']>>, mention: RegExp) => {
+    expect(response.status).toBeLessThan(500);
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].message).toMatch(mention);
+    expect(JSON.stringify(response.errors)).not.toMatch(/stack|QueryFailedError|SELECT/i);
+  };
+
+  it.each([
+    ['first above 100', { first: 1000 }, /first/],
+    ['first of zero', { first: 0 }, /first/],
+    ['min price above max price', { filter: { minPriceIdr: '500000', maxPriceIdr: '100000' } }, /maxPriceIdr/],
+    ['negative price', { filter: { minPriceIdr: '-5' } }, /minPriceIdr/],
+    ['a price that is not a whole number', { filter: { maxPriceIdr: '12.5' } }, /Rupiah/],
+    ['a price in words', { filter: { maxPriceIdr: 'murah' } }, /Rupiah/],
+    ['a malformed cursor', { after: 'bukan-kursor!' }, /after/],
+    ['a cursor made up by hand', { after: Buffer.from('["NEWEST","DROP TABLE","6f1c1f9e-4a57-4b8e-9d59-0f5e0b1c2d3e"]').toString('base64url') }, /after/],
+    ['an unknown enum value in a variable', { sort: 'CHEAPEST' }, /CHEAPEST/],
+    ['an unknown category', { filter: { category: 'SEPATU' } }, /SEPATU/],
+    ['a kampung id that is not an id', { filter: { kampungId: 'teritip' } }, /kampungId/],
+    ['a search longer than 100 characters', { filter: { search: 'batik '.repeat(30) } }, /search/],
+  ])('rejects %s with BAD_USER_INPUT naming the field', async (_name, variables, mention) => {
+    expectBadInput(await t.gql(PRODUCTS, variables), mention);
+  });
+
+  it('rejects a cursor that belongs to another sort order', async () => {
+    const page = await t.gql(`{ products(first: 1, sort: PRICE_ASC) { pageInfo { endCursor } } }`);
+    const response = await t.gql(PRODUCTS, { sort: 'NEWEST', after: page.data!.products.pageInfo.endCursor });
+    expectBadInput(response, /after.*PRICE_ASC/);
+  });
+
+  it('rejects an unknown enum written in the query itself as BAD_USER_INPUT', async () => {
+    expectBadInput(await t.gql(`{ products(sort: CHEAPEST) { totalCount } }`), /CHEAPEST/);
+    expectBadInput(await t.gql(`{ products(first: "dua puluh") { totalCount } }`), /Int/);
+  });
+
+  it('refuses queries nested too deep with QUERY_TOO_DEEP', async () => {
+    const deep = `{ products { edges { node { seller { kampung { sellers { kampung { sellers { kampung { name } } } } } } } } } }`;
+    const response = await t.gql(deep);
+    expect(response.status).toBe(400);
+    expect(response.errors![0].extensions?.code).toBe('QUERY_TOO_DEEP');
+  });
+
+  it('refuses queries that would cost too much with QUERY_TOO_COMPLEX', async () => {
+    const fields = Array.from({ length: 12 }, (_, i) => `a${i}: photos { url width height alt }`).join(' ');
+    const response = await t.gql(`{ products(first: 100) { edges { node { title ${fields} } } } }`);
+    expect(response.status).toBe(400);
+    expect(response.errors![0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(response.errors![0].message).toMatch(/limit is 5000/);
+  });
+
+  it('answers a syntax error as a GraphQL parse failure, not a server error', async () => {
+    const response = await t.gql(`{ products(first: ) }`);
+    expect(response.status).toBe(400);
+    expect(response.errors![0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('gives every request an id', async () => {
+    const response = await request(t.app.getHttpServer()).post('/graphql').send({ query: '{ kampungs { name } }' });
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reports health of PostgreSQL and S3', async () => {
+    const response = await request(t.app.getHttpServer()).get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', database: 'up', storage: 'up' });
+  });
+
+  it('allows introspection outside production', async () => {
+    const response = await t.gql(`{ __schema { queryType { name } } }`);
+    expect(response.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('in production', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ NODE_ENV: 'production' });
+  });
+  afterAll(() => t.close());
+
+  it('turns introspection off', async () => {
+    const response = await t.gql(`{ __schema { queryType { name } } }`);
+    expect(response.status).toBe(400);
+    expect(response.errors![0].message).toMatch(/introspection/i);
+  });
+
+  it('serves no sandbox page', async () => {
+    const response = await request(t.app.getHttpServer()).get('/graphql').set('accept', 'text/html');
+    expect(response.text).not.toMatch(/apollo/i);
+  });
+});

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import { CatalogService } from '../src/modules/catalog/catalog.service.js';
+import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from '../src/modules/catalog/models/catalog.enums.js';
+import type { Product } from '../src/modules/catalog/models/product.model.js';
+import type { Motif } from '../src/modules/catalog/models/motif.model.js';
+import { KampungService } from '../src/modules/kampung/kampung.service.js';
+import { KampungStatus } from '../src/modules/kampung/models/kampung-status.enum.js';
+import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
+import { MediaService } from '../src/modules/media/media.service.js';
+import type { ProductPhoto } from '../src/modules/media/models/product-photo.model.js';
+import type { Seller } from '../src/modules/sellers/models/seller.model.js';
+import { SellersService } from '../src/modules/sellers/sellers.service.js';
+import { TrainingSkill } from '../src/modules/training/models/training-skill.enum.js';
+import type { TrainingProgram } from '../src/modules/training/models/training-program.model.js';
+import { TrainingService } from '../src/modules/training/training.service.js';
+import type { TestApp } from './harness/test-app.js';
+
+/** Test data through the app's own services (never by mocking or writing around them). */
+const unique = () => randomBytes(4).toString('hex');
+
+export function createKampung(t: TestApp, overrides: Partial<Kampung> = {}): Promise<Kampung> {
+  const id = unique();
+  return t.get(KampungService).saveSeedKampung({
+    name: `Kampung ${id}`,
+    slug: `kampung-${id}`,
+    kelurahan: `Kelurahan ${id}`,
+    kecamatan: 'Balikpapan Tengah',
+    kemendagriCode: `64.71.99.${id}`,
+    status: KampungStatus.ACTIVE,
+    description: null,
+    ...overrides,
+  });
+}
+
+export function createTrainingProgram(t: TestApp, overrides: Partial<TrainingProgram> = {}): Promise<TrainingProgram> {
+  const id = unique();
+  return t.get(TrainingService).saveSeedProgram({
+    slug: `pelatihan-${id}`,
+    title: `Pelatihan ${id}`,
+    skill: TrainingSkill.BATIK,
+    startDate: '2026-03-10',
+    endDate: '2026-03-13',
+    days: 4,
+    budgetIdr: 32_000_000n,
+    provider: 'Rumah Batik Shaho',
+    participantCount: 60,
+    location: 'Balikpapan',
+    description: 'Pelatihan membatik untuk ibu-ibu Kampung KB.',
+    ...overrides,
+  });
+}
+
+export function createSeller(t: TestApp, kampung: Kampung, overrides: Partial<Seller> = {}): Promise<Seller> {
+  const id = unique();
+  return t.get(SellersService).saveSeedSeller({
+    displayName: `Ibu ${id}`,
+    slug: `ibu-${id}`,
+    kampungId: kampung.id,
+    story: 'Saya belajar membatik di Kampung KB.',
+    whatsappNumber: `+62812${String(parseInt(id, 16)).padStart(8, '0').slice(0, 8)}`,
+    joinedAt: new Date('2026-04-01T02:00:00Z'),
+    isDemo: true,
+    ...overrides,
+  });
+}
+
+export function createMotif(t: TestApp, overrides: Partial<Motif> = {}): Promise<Motif> {
+  const id = unique();
+  return t.get(CatalogService).saveSeedMotif({ slug: `motif-${id}`, name: `Motif ${id}`, story: null, ...overrides });
+}
+
+export interface ProductOverrides extends Partial<Omit<Product, 'createdAt'>> {
+  createdAt?: Date;
+}
+
+export async function createProduct(t: TestApp, seller: Seller, overrides: ProductOverrides = {}): Promise<Product> {
+  const id = unique();
+  const { product } = await t.get(CatalogService).saveSeedProduct({
+    sellerId: seller.id,
+    slug: `produk-${id}`,
+    title: `Kain Batik ${id}`,
+    description: 'Kain batik buatan tangan.',
+    category: ProductCategory.KAIN_BATIK,
+    technique: BatikTechnique.CAP,
+    motifId: null,
+    material: 'Katun primisima',
+    dye: DyeType.SYNTHETIC,
+    size: '200 × 115 cm',
+    weightGrams: 300,
+    priceIdr: 250_000n,
+    stock: 5,
+    status: ProductStatus.ACTIVE,
+    createdAt: new Date(),
+    ...overrides,
+  });
+  return product;
+}
+
+/** A real image (PNG, size as asked) stored and turned into WebP variants by the media service. */
+export async function createPhoto(t: TestApp, product: Product, options: { width?: number; height?: number; position?: number; alt?: string } = {}): Promise<ProductPhoto> {
+  const width = options.width ?? 2000;
+  const height = options.height ?? 1500;
+  const original = await sharp({ create: { width, height, channels: 3, background: { r: 120, g: 72, b: 40 } } }).png().toBuffer();
+  return t.get(MediaService).addPhoto({
+    productId: product.id,
+    position: options.position ?? 0,
+    alt: options.alt ?? `Foto ${product.title}`,
+    original,
+    originalContentType: 'image/png',
+  });
+}
