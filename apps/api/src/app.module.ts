@@ -40,7 +40,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, config.logSql)),
         StorageModule.forRoot(config.s3),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

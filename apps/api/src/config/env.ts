@@ -31,6 +31,8 @@ export interface AppConfig {
   seedDemoData: boolean;
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
+  /** Print every SQL statement (development, and the e2e tests' query counter). */
+  logSql: boolean;
 }
 
 export class ConfigError extends Error {
@@ -130,10 +132,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
-  const seedRaw = read('SEED_DEMO_DATA');
-  if (seedRaw !== undefined && !['true', 'false'].includes(seedRaw)) {
-    problems.push(`SEED_DEMO_DATA must be true or false (got "${seedRaw}")`);
-  }
+  const booleanVar = (name: string, fallback: boolean) => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false (got "${raw}")`);
+    return raw === 'true';
+  };
+  const logSql = booleanVar('LOG_SQL', false);
+  const seedDemoData = booleanVar('SEED_DEMO_DATA', databaseUrl === null);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -145,7 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(read('DATA_DIR') ?? path.join(repoRoot(), '.data')),
     embeddedPostgresPort,
     embeddedS3Port,
-    seedDemoData: seedRaw === undefined ? databaseUrl === null : seedRaw === 'true',
+    seedDemoData,
+    logSql,
     graphqlMaxDepth,
     graphqlMaxComplexity,
   };

@@ -1,14 +1,22 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import net from 'node:net';
+import path from 'node:path';
+import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import pg from 'pg';
-import request from 'supertest';
-import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { AppModule, requestId } from '../../src/app.module.js';
-import { loadConfig } from '../../src/config/env.js';
+import { DataSource } from 'typeorm';
+import { typeOrmOptions } from '../../src/common/database/typeorm-options.js';
+import { loadConfig, repoRoot } from '../../src/config/env.js';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { ObjectStorage } from '../../src/infra/storage/object-storage.js';
+import { StorageModule } from '../../src/infra/storage/storage.module.js';
+import { CatalogModule } from '../../src/modules/catalog/catalog.module.js';
+import { KampungModule } from '../../src/modules/kampung/kampung.module.js';
+import { MediaModule } from '../../src/modules/media/media.module.js';
+import { SellersModule } from '../../src/modules/sellers/sellers.module.js';
+import { TrainingModule } from '../../src/modules/training/training.module.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -17,13 +25,15 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 export interface TestApp {
-  app: INestApplication;
+  /** Base URL of the API under test, e.g. http://127.0.0.1:41234 */
+  url: string;
   config: RuntimeConfig;
   dataSource: DataSource;
   storage: ObjectStorage;
+  /** The app's own services, in this process, for test data. */
   get<T>(type: abstract new (...args: any[]) => T): T;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  /** Runs fn and returns how many SQL statements the app sent meanwhile. */
+  /** Runs fn and returns how many SQL statements the API process sent meanwhile. */
   countQueries(fn: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
 }
@@ -34,7 +44,32 @@ function requireEnv(name: string): string {
   return value;
 }
 
-/** The real app on its own database (cloned from the migrated template) and its own bucket. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The domain modules without the GraphQL layer: the same services and repositories the API uses. */
+@Module({})
+class FixturesModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: FixturesModule,
+      imports: [TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)), StorageModule.forRoot(config.s3), KampungModule, TrainingModule, SellersModule, CatalogModule, MediaModule],
+    };
+  }
+}
+
+/**
+ * The real API, built (`dist/main.js`) and started as its own process the way production starts it,
+ * on its own database (cloned from the migrated template) and its own bucket.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const adminUrl = requireEnv('TEST_PG_ADMIN_URL');
   const suffix = randomBytes(6).toString('hex');
@@ -44,60 +79,89 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await admin.query(`CREATE DATABASE ${database} TEMPLATE karya_template`);
   await admin.end();
 
-  const databaseUrl = adminUrl.replace(/\/postgres$/, `/${database}`);
-  const config = loadConfig({
+  const port = await freePort();
+  const variables: Record<string, string> = {
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    API_PORT: String(port),
+    DATABASE_URL: adminUrl.replace(/\/postgres$/, `/${database}`),
     S3_ENDPOINT: requireEnv('TEST_S3_ENDPOINT'),
     S3_ACCESS_KEY: requireEnv('TEST_S3_ACCESS_KEY'),
     S3_SECRET_KEY: requireEnv('TEST_S3_SECRET_KEY'),
     S3_BUCKET: `test-${suffix}`,
+    LOG_SQL: 'true',
     ...env,
-  }) as RuntimeConfig;
+  };
+  const config = loadConfig(variables) as RuntimeConfig;
 
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] });
-  app.use(requestId);
-  await app.init();
-
-  const dataSource = app.get(DataSource);
-  const server = app.getHttpServer();
+  const fixtures: INestApplicationContext = await NestFactory.createApplicationContext(FixturesModule.forRoot(config), { logger: ['error', 'warn'] });
+  const api = await startApi(variables, port);
+  const url = `http://127.0.0.1:${port}`;
 
   return {
-    app,
+    url,
     config,
-    dataSource,
-    storage: app.get(ObjectStorage),
-    get: (type) => app.get(type),
+    dataSource: fixtures.get(DataSource),
+    storage: fixtures.get(ObjectStorage),
+    get: (type) => fixtures.get(type),
     async gql(query, variables) {
-      const response = await request(server).post('/graphql').set('content-type', 'application/json').send({ query, variables });
-      return { status: response.status, data: response.body.data ?? null, errors: response.body.errors };
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse['errors'] };
+      return { status: response.status, data: (body.data ?? null) as never, errors: body.errors };
     },
     async countQueries(fn) {
-      const original = dataSource.logger;
-      let count = 0;
-      const counting: TypeOrmLogger = {
-        logQuery: () => void count++,
-        logQueryError: () => undefined,
-        logQuerySlow: () => undefined,
-        logSchemaBuild: () => undefined,
-        logMigration: () => undefined,
-        log: () => undefined,
-      };
-      (dataSource as { logger: TypeOrmLogger }).logger = counting;
-      try {
-        await fn();
-      } finally {
-        (dataSource as { logger: TypeOrmLogger }).logger = original;
-      }
-      return count;
+      const before = api.queries();
+      await fn();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let the API's last log lines arrive
+      return api.queries() - before;
     },
     async close() {
-      await app.close();
+      await api.stop();
+      await fixtures.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await cleanup.end();
+    },
+  };
+}
+
+async function startApi(variables: Record<string, string>, port: number): Promise<{ queries(): number; stop(): Promise<void> }> {
+  const main = path.join(repoRoot(), 'apps', 'api', 'dist', 'main.js');
+  const child: ChildProcess = spawn(process.execPath, [main], { env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let queries = 0;
+  let output = '';
+  let pending = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      if (line.startsWith('query: ')) queries++;
+      else output += `${line}\n`;
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The API exited while starting:\n${output}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The API did not become healthy in 30 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    queries: () => queries,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
     },
   };
 }

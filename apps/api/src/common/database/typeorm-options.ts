@@ -12,7 +12,7 @@ import { ProductPhotoEntity } from '../../modules/media/entities/product-photo.e
 // The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
 export const ENTITIES = [KampungEntity, TrainingProgramEntity, TrainingEnrollmentEntity, SellerEntity, MotifEntity, ProductEntity, ProductPhotoEntity];
 
-export function typeOrmOptions(databaseUrl: string): DataSourceOptions {
+export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -23,5 +23,7 @@ export function typeOrmOptions(databaseUrl: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: 10 },
+    logging: logSql ? ['query', 'error'] : ['error'],
+    logger: 'simple-console',
   };
 }

@@ -17,7 +17,7 @@ const CLIENT_CODES = new Set([
 ]);
 
 // graphql-js reports a wrong literal (unknown enum value, a string for an Int) as a validation failure; for a person it is bad input.
-const VALUE_PROBLEM = /cannot represent|Expected value of type|Expected type|is not defined by type|of required type|was not provided/;
+const VALUE_PROBLEM = /cannot represent|does not exist in|Expected value of type|Expected type|is not defined by type|of required type|was not provided/;
 const TOO_DEEP = /exceeds maximum operation depth/;
 
 /**

@@ -23,13 +23,20 @@ export class ComplexityPlugin implements ApolloServerPlugin {
     const max = this.config.graphqlMaxComplexity;
     return {
       async didResolveOperation({ request, document }) {
-        const complexity = getComplexity({
-          schema,
-          operationName: request.operationName,
-          query: document,
-          variables: request.variables,
-          estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        });
+        let complexity: number;
+        try {
+          complexity = getComplexity({
+            schema,
+            operationName: request.operationName,
+            query: document,
+            variables: request.variables,
+            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+        } catch (error) {
+          // Variables that do not fit their types: execution rejects them next, as BAD_USER_INPUT.
+          if (error instanceof GraphQLError) return;
+          throw error;
+        }
         if (complexity > max) {
           throw new GraphQLError(`Query is too complex: ${complexity} points, the limit is ${max}. Ask for fewer items or fewer fields.`, {
             extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: max, http: { status: 400 } },

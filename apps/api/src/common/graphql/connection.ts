@@ -3,10 +3,10 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType()
 export class PageInfo {
-  @Field()
+  @Field(() => Boolean)
   hasNextPage: boolean;
 
-  @Field()
+  @Field(() => Boolean)
   hasPreviousPage: boolean;
 
   @Field(() => String, { nullable: true })

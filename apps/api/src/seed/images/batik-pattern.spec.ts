@@ -79,6 +79,10 @@ describe('renderBatikImage', () => {
     expect(meta).toMatchObject({ width, height, format });
   });
 
+  it('defaults to png', async () => {
+    expect((await sharp(await renderBatikImage(beruang, 64, 48)).metadata()).format).toBe('png');
+  });
+
   it('renders visibly different pixels for different designs', async () => {
     const stats = async (d: BatikDesign) => (await sharp(await renderBatikImage(d, 200, 200, { format: 'png' })).stats()).channels.map((c) => c.mean);
     const sogan = await stats(beruang);

@@ -1,25 +1,37 @@
+// Plain ESM on the compiled API: Jest loads global setup outside its module mapper and transforms.
 import { chmod, mkdtemp } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../src/infra/embedded/embedded-postgres.js';
-import { startEmbeddedS3 } from '../../src/infra/embedded/embedded-s3.js';
-import { runMigrations } from '../../src/migrate.js';
-import { freePort } from './free-port.js';
+import { startEmbeddedPostgres } from '../../dist/infra/embedded/embedded-postgres.js';
+import { startEmbeddedS3 } from '../../dist/infra/embedded/embedded-s3.js';
+import { runMigrations } from '../../dist/migrate.js';
 
-export const TEMPLATE_DATABASE = 'karya_template';
+const TEMPLATE_DATABASE = 'karya_template';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * Once per test run: a real PostgreSQL with the migrations applied to a template database (each test
- * file clones it, Immich's trick) and a real S3-compatible server. Both on free ports in a temp folder.
+ * file clones it, Immich's trick) and a real S3-compatible server, on free ports in a temp folder.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup() {
   const started = Date.now();
   const root = await mkdtemp(path.join(os.tmpdir(), 'karya-ibu-test-'));
   await chmod(root, 0o755); // the postgres user must get through when we run as root
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(root, 'postgres'), port: await freePort(), database: TEMPLATE_DATABASE });
   await runMigrations(postgres.url);
-  // A template must have no open connections while it is cloned.
+  // A template must have no connections while it is cloned.
   const admin = new pg.Client({ connectionString: postgres.adminUrl });
   await admin.connect();
   await admin.query(`ALTER DATABASE ${TEMPLATE_DATABASE} WITH ALLOW_CONNECTIONS false`);
@@ -31,6 +43,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_S3_ENDPOINT = s3.endpoint;
   process.env.TEST_S3_ACCESS_KEY = s3.accessKey;
   process.env.TEST_S3_SECRET_KEY = s3.secretKey;
-  (globalThis as Record<string, unknown>).__KARYA_TEST_INFRA__ = { postgres, s3, root };
+  globalThis.__KARYA_TEST_INFRA__ = { postgres, s3, root };
   console.log(`\nTest infrastructure: PostgreSQL + S3 ready in ${Date.now() - started} ms`);
 }

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { BatikTechnique, ProductCategory, ProductSort } from '@karya-ibu/types';
+import { catalogPageHref, pageNumber, paginationLinks, parseCatalogParams } from './filters';
+
+const kampungs = [
+  { id: 'k-1', slug: 'karang-joang' },
+  { id: 'k-2', slug: 'gunung-bahagia' }
+];
+const parse = (qs: string) => parseCatalogParams(new URLSearchParams(qs), kampungs);
+
+describe('parseCatalogParams', () => {
+  it('gives the newest products with no parameters', () => {
+    const q = parse('');
+    expect(q.filter).toEqual({});
+    expect(q.sort).toBe(ProductSort.Newest);
+    expect(q.after).toBeNull();
+    expect(q.errors).toEqual({});
+  });
+
+  it('reads every filter', () => {
+    const q = parse('q=  batik   tulis &kategori=kain_batik&teknik=TULIS&kampung=karang-joang&min=100.000&maks=Rp 500.000&urut=PRICE_ASC');
+    expect(q.filter).toEqual({
+      search: 'batik tulis',
+      category: ProductCategory.KainBatik,
+      technique: BatikTechnique.Tulis,
+      kampungId: 'k-1',
+      minPriceIdr: '100000',
+      maxPriceIdr: '500000'
+    });
+    expect(q.sort).toBe(ProductSort.PriceAsc);
+    expect(q.errors).toEqual({});
+  });
+
+  it('sorts by relevance when searching, unless asked otherwise', () => {
+    expect(parse('q=tas').sort).toBe(ProductSort.Relevance);
+    expect(parse('q=tas&urut=NEWEST').sort).toBe(ProductSort.Newest);
+    expect(parse('urut=RELEVANCE').sort).toBe(ProductSort.Newest);
+  });
+
+  it('reports a bad price beside its field and drops only that filter', () => {
+    const q = parse('min=murah&maks=200000&kategori=TAS');
+    expect(q.errors).toEqual({ minPrice: 'catalog.error.price' });
+    expect(q.filter).toEqual({ category: ProductCategory.Tas, maxPriceIdr: '200000' });
+    expect(q.values.minPrice).toBe('murah');
+  });
+
+  it('rejects negative, fractional and absurd prices', () => {
+    expect(parse('min=-5').errors.minPrice).toBe('catalog.error.price');
+    expect(parse('maks=12,5').errors.maxPrice).toBe('catalog.error.price');
+    expect(parse('maks=99999999999999999').errors.maxPrice).toBe('catalog.error.price');
+  });
+
+  it('reports a min above the max', () => {
+    const q = parse('min=500000&maks=100000');
+    expect(q.errors).toEqual({ minPrice: 'catalog.error.priceRange' });
+    expect(q.filter).toEqual({});
+  });
+
+  it('reports unknown enum values and kampung slugs', () => {
+    const q = parse('kategori=SEPATU&teknik=lukis&kampung=atlantis&urut=RANDOM');
+    expect(q.errors).toEqual({
+      category: 'catalog.error.category',
+      technique: 'catalog.error.technique',
+      kampung: 'catalog.error.kampung',
+      sort: 'catalog.error.sort'
+    });
+    expect(q.filter).toEqual({});
+    expect(q.sort).toBe(ProductSort.Newest);
+  });
+
+  it('limits the search length', () => {
+    const q = parse(`q=${'a'.repeat(101)}`);
+    expect(q.errors.search).toBe('catalog.error.search');
+    expect(q.filter.search).toBeUndefined();
+  });
+
+  it('keeps cursors and ignores a stack without a current cursor', () => {
+    const q = parse('after=Y3Vyc29yOjI0&prev=Y3Vyc29yOjEy');
+    expect(q.after).toBe('Y3Vyc29yOjI0');
+    expect(q.prev).toEqual(['Y3Vyc29yOjEy']);
+    expect(pageNumber(q)).toBe(3);
+    expect(parse('prev=abc').prev).toEqual([]);
+  });
+
+  it('drops malformed cursors with a message', () => {
+    const q = parse('after=%3Cscript%3E');
+    expect(q.after).toBeNull();
+    expect(q.errors.page).toBe('catalog.error.cursor');
+  });
+});
+
+describe('pagination links', () => {
+  it('goes forward carrying the filters and the way back', () => {
+    const params = new URLSearchParams('kategori=TAS&q=&lang=en');
+    const page1 = paginationLinks(params, { after: null, prev: [] }, { hasNextPage: true, endCursor: 'c12' });
+    expect(page1).toEqual({ next: '/produk?kategori=TAS&after=c12', previous: null, first: null, page: 1 });
+
+    const page2Params = new URLSearchParams('kategori=TAS&after=c12');
+    const page2 = paginationLinks(page2Params, { after: 'c12', prev: [] }, { hasNextPage: true, endCursor: 'c24' });
+    expect(page2.next).toBe('/produk?kategori=TAS&prev=c12&after=c24');
+    expect(page2.previous).toBe('/produk?kategori=TAS');
+    expect(page2.first).toBe('/produk?kategori=TAS');
+    expect(page2.page).toBe(2);
+
+    const page3Params = new URLSearchParams('kategori=TAS&prev=c12&after=c24');
+    const page3 = paginationLinks(page3Params, { after: 'c24', prev: ['c12'] }, { hasNextPage: false, endCursor: 'c30' });
+    expect(page3.next).toBeNull();
+    expect(page3.previous).toBe('/produk?kategori=TAS&after=c12');
+    expect(page3.page).toBe(3);
+  });
+
+  it('links to the bare catalog when there are no filters', () => {
+    expect(catalogPageHref(new URLSearchParams('after=x'), null)).toBe('/produk');
+  });
+});

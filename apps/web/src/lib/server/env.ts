@@ -1,0 +1,28 @@
+import { env } from '$env/dynamic/private';
+
+export interface WebConfig {
+  apiUrl: string;
+}
+
+const DEFAULT_API_URL = 'http://localhost:4000/graphql';
+let cached: WebConfig | undefined;
+
+/** The only reader of the private environment; validated once, on first use (and at start by hooks `init`). */
+export function config(): WebConfig {
+  if (cached) return cached;
+  const problems: string[] = [];
+
+  const rawApiUrl = env.API_URL?.trim() || DEFAULT_API_URL;
+  let apiUrl = rawApiUrl;
+  try {
+    const url = new URL(rawApiUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    apiUrl = url.toString();
+  } catch {
+    problems.push(`API_URL must be an http(s) URL such as ${DEFAULT_API_URL}, got "${rawApiUrl}"`);
+  }
+
+  if (problems.length > 0) throw new Error(`Invalid web configuration:\n  - ${problems.join('\n  - ')}`);
+  cached = { apiUrl };
+  return cached;
+}

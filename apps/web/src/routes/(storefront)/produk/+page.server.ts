@@ -1,0 +1,27 @@
+import { CatalogOptionsDocument, CatalogProductsDocument } from '@karya-ibu/types';
+import { PAGE_SIZE, paginationLinks, parseCatalogParams } from '$lib/catalog/filters';
+import { query } from '$lib/server/api/client';
+import { rethrowBadInputAs400 } from '$lib/server/api/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ fetch, url, locals }) => {
+  const { kampungs } = await query(fetch, CatalogOptionsDocument, {});
+  // Invalid parameters are reported beside their field; the valid ones still filter.
+  const catalog = parseCatalogParams(url.searchParams, kampungs);
+
+  const { products } = await query(fetch, CatalogProductsDocument, {
+    first: PAGE_SIZE,
+    after: catalog.after,
+    filter: catalog.filter,
+    sort: catalog.sort
+  }).catch(rethrowBadInputAs400(locals.lang));
+
+  return {
+    kampungs: kampungs.map(({ slug, name }) => ({ slug, name })),
+    values: catalog.values,
+    errors: catalog.errors,
+    totalCount: products.totalCount,
+    products: products.edges.map((edge) => edge.node),
+    pagination: paginationLinks(url.searchParams, catalog, products.pageInfo)
+  };
+};

@@ -1,0 +1,59 @@
+import { error } from '@sveltejs/kit';
+import { DyeType, PhotoStatus, ProductDetailDocument, ProductStatus } from '@karya-ibu/types';
+import { formatRupiah } from '$lib/format/money';
+import { t } from '$lib/i18n';
+import { query } from '$lib/server/api/client';
+import { rethrowBadInputAs400 } from '$lib/server/api/http';
+import { whatsappHref } from '$lib/whatsapp';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
+  const lang = locals.lang;
+  const { product } = await query(fetch, ProductDetailDocument, { slug: params.slug }).catch(
+    rethrowBadInputAs400(lang)
+  );
+  if (!product || product.status === ProductStatus.Draft) error(404, t(lang, 'error.productNotFound'));
+
+  const photos = product.photos
+    .filter((photo) => photo.status === PhotoStatus.Ready)
+    .sort((a, b) => a.position - b.position);
+  const canonical = `${url.origin}/produk/${product.slug}`;
+  const price = formatRupiah(product.priceIdr);
+  const available = product.status === ProductStatus.Active && product.stock > 0;
+
+  const whatsapp = whatsappHref(
+    product.seller.whatsappUrl,
+    t(lang, 'product.whatsappText', {
+      name: product.seller.displayName.replace(/^ibu\s+/i, ''),
+      title: product.title,
+      price,
+      url: canonical
+    })
+  );
+
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: product.title,
+    description: product.description,
+    sku: product.id,
+    url: canonical,
+    image: photos.map((photo) => photo.fullUrl),
+    category: t('id', `category.${product.category}`),
+    material: product.material,
+    ...(product.size ? { size: product.size } : {}),
+    weight: { '@type': 'QuantitativeValue', value: product.weightGrams, unitCode: 'GRM' },
+    ...(product.dye === DyeType.Natural ? { additionalProperty: { '@type': 'PropertyValue', name: 'Pewarna', value: 'alami' } } : {}),
+    brand: { '@type': 'Brand', name: 'Karya Ibu' },
+    offers: {
+      '@type': 'Offer',
+      url: canonical,
+      price: product.priceIdr,
+      priceCurrency: 'IDR',
+      availability: available ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+      seller: { '@type': 'Person', name: product.seller.displayName }
+    }
+  };
+
+  return { product: { ...product, photos }, canonical, whatsapp, jsonLd };
+};

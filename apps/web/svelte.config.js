@@ -1,0 +1,25 @@
+import adapter from '@sveltejs/adapter-node';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  compilerOptions: { runes: true },
+  kit: {
+    adapter: adapter(),
+    // Photos come from the S3 server, data only from our own server: keep the CSP tight.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'img-src': ['self', 'data:', 'http:', 'https:'],
+        'style-src': ['self', 'unsafe-inline'],
+        'script-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none']
+      }
+    }
+  }
+};
+
+export default config;

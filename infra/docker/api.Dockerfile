@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+# Karya Ibu API image. Build context is the repo root:
+#   docker build -f infra/docker/api.Dockerfile -t karya-ibu-api .
+# The same image runs the server (default CMD) and the migration step (node apps/api/dist/migrate.js).
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS base
+# The lockfile and its allowScripts policy come from npm 11; the Node 20 image ships npm 10.
+RUN npm install -g npm@11.19.1 && npm cache clean --force
+WORKDIR /app
+
+# ---- build: full workspace install, compile @karya-ibu/types then the API ----
+FROM base AS build
+# Manifests first: the dependency layer is reused until a manifest or the lockfile changes.
+COPY package.json package-lock.json nx.json tsconfig.base.json ./
+COPY libs/types/package.json libs/types/
+COPY apps/api/package.json apps/api/
+COPY apps/web/package.json apps/web/
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY libs/types libs/types
+COPY apps/api apps/api
+RUN npm run build --workspace @karya-ibu/types \
+ && npm run build --workspace @karya-ibu/api \
+ && test -f apps/api/dist/main.js && test -f apps/api/dist/migrate.js
+
+# ---- runtime: production dependencies of the API workspace only, compiled output, non-root ----
+FROM base AS runtime
+ENV NODE_ENV=production \
+    API_PORT=4000
+COPY package.json package-lock.json ./
+COPY libs/types/package.json libs/types/
+COPY apps/api/package.json apps/api/
+# Installs the API's dependencies and links @karya-ibu/types; sharp picks its prebuilt @img binary for this platform.
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --workspace @karya-ibu/api --no-audit --no-fund
+COPY --from=build /app/libs/types/dist libs/types/dist
+COPY --from=build /app/apps/api/dist apps/api/dist
+# Files stay root-owned (read-only for the app); numeric user so Kubernetes runAsNonRoot can verify it (1000 = node).
+USER 1000:1000
+EXPOSE 4000
+# No curl in the slim image: Node 20's fetch does the probe.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.API_PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "apps/api/dist/main.js"]
