@@ -7,9 +7,9 @@ const config: CodegenConfig = {
   ignoreNoDocuments: true,
   generates: {
     'src/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: {
-        enumsAsTypes: false,
+        enumType: 'native',
         useTypeImports: true,
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
         scalars: {
