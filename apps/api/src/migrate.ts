@@ -20,7 +20,8 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
 export async function migrateAndSeed(config: RuntimeConfig, logger = new Logger('migrate')): Promise<void> {
   const applied = await runMigrations(config.databaseUrl);
   logger.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
-  if (config.seedDemoData) await seedDemoData(config, logger);
+  // Plain console: the seed's Nest context quiets Nest's own logger.
+  if (config.seedDemoData) console.log(await seedDemoData(config));
 }
 
 // `node dist/migrate.js`: the migration Job in k8s/compose, and the first step of `npm start`.

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
@@ -18,7 +18,17 @@ export async function buildSchemaSdl(): Promise<string> {
 
 export const SCHEMA_FILE = path.join(repoRoot(), 'apps', 'api', 'schema.gql');
 
+// `node dist/schema-export.js` writes the contract; with --check it fails when the committed one is stale.
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  writeFileSync(SCHEMA_FILE, await buildSchemaSdl());
-  console.log(`Wrote ${SCHEMA_FILE}`);
+  const sdl = await buildSchemaSdl();
+  if (process.argv.includes('--check')) {
+    if (readFileSync(SCHEMA_FILE, 'utf8') !== sdl) {
+      console.error(`${SCHEMA_FILE} is out of date with the code: run \`npm run codegen\` and commit the result`);
+      process.exit(1);
+    }
+    console.log('schema.gql matches the code');
+  } else {
+    writeFileSync(SCHEMA_FILE, sdl);
+    console.log(`Wrote ${SCHEMA_FILE}`);
+  }
 }

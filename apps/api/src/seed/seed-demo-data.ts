@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { AppModule } from '../app.module.js';
@@ -7,11 +6,10 @@ import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from '../modu
 import { KampungService } from '../modules/kampung/kampung.service.js';
 import { KampungStatus } from '../modules/kampung/models/kampung-status.enum.js';
 import { MediaService } from '../modules/media/media.service.js';
-import { renderVariants, type RenderedVariants } from '../modules/media/photo-variants.js';
 import { SellersService } from '../modules/sellers/sellers.service.js';
 import { TrainingSkill } from '../modules/training/models/training-skill.enum.js';
 import { TrainingService } from '../modules/training/training.service.js';
-import { buildSeedData, type SeedPhoto, type SeedProduct } from './data/index.js';
+import { buildSeedData, type SeedProduct } from './data/index.js';
 import { renderBatikImage } from './images/index.js';
 
 const PHOTO_WIDTH = 1600;
@@ -29,10 +27,10 @@ interface SeedServices {
  * The demo data of Balikpapan's Kampung KB (fictional sellers, marked isDemo). Idempotent by slug: a
  * second run changes nothing and renders no photo again.
  */
-export async function seedDemoData(config: RuntimeConfig, logger = new Logger('seed')): Promise<void> {
+export async function seedDemoData(config: RuntimeConfig): Promise<string> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
-    await seedWith(
+    return await seedWith(
       {
         kampung: app.get(KampungService),
         training: app.get(TrainingService),
@@ -40,14 +38,14 @@ export async function seedDemoData(config: RuntimeConfig, logger = new Logger('s
         catalog: app.get(CatalogService),
         media: app.get(MediaService),
       },
-      logger,
     );
   } finally {
     await app.close();
   }
 }
 
-async function seedWith(services: SeedServices, logger: Logger): Promise<void> {
+/** Returns a one-line summary of what it did. */
+async function seedWith(services: SeedServices): Promise<string> {
   const started = Date.now();
   const data = buildSeedData();
 
@@ -81,20 +79,22 @@ async function seedWith(services: SeedServices, logger: Logger): Promise<void> {
     for (const slug of seller.trainingSlugs) await services.training.enrollSeller(programIds.get(slug)!, saved.id, programStarts.get(slug)!);
   }
 
-  const photos = new PhotoRenderer();
   let created = 0;
-  for (const product of data.products) {
+  let photoCount = 0;
+  // Drawing and encoding photos dominates; a few products at a time keep both cores busy.
+  await forEachConcurrently(data.products, 3, async (product) => {
     const { product: saved, created: isNew } = await services.catalog.saveSeedProduct(toProductRow(product, sellerIds, motifIds));
-    if (!isNew) continue;
+    if (!isNew) return;
     created++;
     for (const [position, photo] of product.photos.entries()) {
-      const { original, rendered } = await photos.render(photo);
-      await services.media.addPhoto({ productId: saved.id, position, alt: photo.alt, original, originalContentType: 'image/jpeg' }, rendered);
+      const original = await renderBatikImage(photo.design, PHOTO_WIDTH, PHOTO_HEIGHT, { format: 'jpeg', quality: 85 });
+      await services.media.addPhoto({ productId: saved.id, position, alt: photo.alt, original, originalContentType: 'image/jpeg' });
+      photoCount++;
     }
-  }
-  logger.log(
+  });
+  return (
     `Demo data: ${data.kampungs.length} kampung KB, ${data.trainingPrograms.length} training programs, ${data.sellers.length} sellers, ` +
-      `${data.products.length} products (${created} new, ${photos.rendered} photos drawn) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `${data.products.length} products (${created} new, ${photoCount} photos drawn) in ${((Date.now() - started) / 1000).toFixed(1)} s`
   );
 }
 
@@ -118,23 +118,10 @@ function toProductRow(product: SeedProduct, sellerIds: Map<string, string>, moti
   };
 }
 
-/** Draws each distinct design once: products that share a design share its pixels, not its objects. */
-class PhotoRenderer {
-  private readonly cache = new Map<string, Promise<{ original: Buffer; rendered: RenderedVariants }>>();
-  rendered = 0;
-
-  render(photo: SeedPhoto): Promise<{ original: Buffer; rendered: RenderedVariants }> {
-    const key = JSON.stringify(photo.design);
-    let result = this.cache.get(key);
-    if (!result) {
-      this.rendered++;
-      result = renderBatikImage(photo.design, PHOTO_WIDTH, PHOTO_HEIGHT, { format: 'jpeg', quality: 85 }).then(async (original) => ({
-        original,
-        rendered: await renderVariants(original),
-      }));
-      this.cache.set(key, result);
-    }
-    return result;
-  }
+async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
 }
-

@@ -22,7 +22,7 @@ export async function resolveInfrastructure(config: AppConfig, log: (line: strin
         dataDir: path.join(config.dataDir, 'postgres'),
         port: config.embeddedPostgresPort,
         database: 'karya_ibu',
-        log: (line) => log(`[postgres] ${line}`),
+        log,
       });
       stops.push(postgres.stop);
       databaseUrl = postgres.url;

@@ -40,7 +40,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await initialise(binaries.initdb, dataDir, owner);
   }
-  const child = await startServer(binaries.postgres, dataDir, options.port, owner, log);
+  const child = await startServer(binaries.postgres, dataDir, options.port, owner);
 
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   await ensureDatabase(adminUrl, options.database);
@@ -143,7 +143,8 @@ function run(command: string, args: string[], owner: Owner | null): Promise<void
   });
 }
 
-function startServer(postgres: string, dataDir: string, port: number, owner: Owner | null, log: (line: string) => void): Promise<ChildProcess> {
+/** Its log is kept for the error message when it fails to start, and otherwise not shown. */
+function startServer(postgres: string, dataDir: string, port: number, owner: Owner | null): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       postgres,
@@ -154,7 +155,6 @@ function startServer(postgres: string, dataDir: string, port: number, owner: Own
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       output += text;
-      for (const line of text.split('\n').filter(Boolean)) log(line);
       if (text.includes('database system is ready to accept connections')) resolve(child);
     };
     child.stderr!.on('data', onData);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ObjectStorage } from '../../infra/storage/object-storage.js';
 import { PhotoSize, PhotoStatus } from './models/photo.enums.js';
 import { toProductPhotoModel, type ProductPhoto } from './models/product-photo.model.js';
-import { originalKey, renderVariants, variantKey, type RenderedVariants } from './photo-variants.js';
+import { originalKey, renderVariants, variantKey } from './photo-variants.js';
 import { ProductPhotoRepository } from './product-photo.repository.js';
 
 export interface NewPhoto {
@@ -33,11 +33,8 @@ export class MediaService {
     return this.storage.publicUrl(variantKey(photoId, size));
   }
 
-  /**
-   * Stores the original privately and its public WebP variants, then marks the photo READY.
-   * `rendered` lets a caller reuse variants it already made from the same bytes (the seed does).
-   */
-  async addPhoto(photo: NewPhoto, rendered?: RenderedVariants): Promise<ProductPhoto> {
+  /** Stores the original privately and its public WebP variants, then marks the photo READY. */
+  async addPhoto(photo: NewPhoto): Promise<ProductPhoto> {
     const id = randomUUID();
     const entity = this.photos.create({
       id,
@@ -50,7 +47,7 @@ export class MediaService {
     await this.storage.put(entity.originalKey, photo.original, photo.originalContentType, 'private, no-store');
     await this.photos.save(entity);
 
-    const variants = rendered ?? (await renderVariants(photo.original));
+    const variants = await renderVariants(photo.original);
     for (const size of Object.values(PhotoSize)) {
       await this.storage.put(variantKey(id, size), variants.variants[size], 'image/webp');
     }
