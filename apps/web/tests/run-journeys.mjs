@@ -42,12 +42,19 @@ async function freePort(start, taken = []) {
   throw new Error(`No free port in ${start}..${start + 99}`);
 }
 
-function startProduct({ dataDir, apiPort, webPort }) {
+function startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port }) {
   const script = process.env.START_SCRIPT ?? 'infra/local/start.mjs';
   log(`starting: node ${script} (DATA_DIR=${dataDir}, API_PORT=${apiPort}, WEB_PORT=${webPort})`);
   const child = spawn(process.execPath, [script], {
     cwd: REPO,
-    env: { ...process.env, DATA_DIR: dataDir, API_PORT: String(apiPort), WEB_PORT: String(webPort) },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      API_PORT: String(apiPort),
+      WEB_PORT: String(webPort),
+      EMBEDDED_POSTGRES_PORT: String(postgresPort),
+      EMBEDDED_S3_PORT: String(s3Port)
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true // its own process group, so a stuck child's children can be killed too
   });
@@ -303,7 +310,9 @@ async function main() {
       await chmod(dataDir, 0o755); // embedded PostgreSQL runs as another user and must traverse it
       const apiPort = await freePort(4100);
       const webPort = await freePort(3100, [apiPort]);
-      product = startProduct({ dataDir, apiPort, webPort });
+      const postgresPort = await freePort(54400);
+      const s3Port = await freePort(4600);
+      product = startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port });
       base = await product.ready();
     }
     log(`storefront at ${base}`);
