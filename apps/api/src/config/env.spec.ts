@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './env.js';
+
+const s3 = { S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY: 'karya', S3_SECRET_KEY: 'rahasia', S3_BUCKET: 'karya-ibu' };
+
+describe('loadConfig', () => {
+  it('falls back to embedded PostgreSQL and S3 with the demo seed when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 4000, databaseUrl: null, s3: null, seedDemoData: true, logSql: false });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('uses a real PostgreSQL and MinIO when configured, without seeding unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/karya', ...s3, S3_PUBLIC_URL: 'https://media.karyaibu.id/' });
+    expect(config.databaseUrl).toBe('postgres://u:p@db:5432/karya');
+    expect(config.s3).toEqual({
+      endPoint: 'minio',
+      port: 9000,
+      useSSL: false,
+      accessKey: 'karya',
+      secretKey: 'rahasia',
+      bucket: 'karya-ibu',
+      region: 'us-east-1',
+      publicUrl: 'https://media.karyaibu.id',
+    });
+    expect(config.seedDemoData).toBe(false);
+    expect(loadConfig({ ...s3, S3_ENDPOINT: 'https://s3.example.id' }).s3).toMatchObject({ port: 443, useSSL: true, publicUrl: 'https://s3.example.id' });
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'prod', API_PORT: '99999', DATABASE_URL: 'mysql://x', S3_ENDPOINT: 'http://minio:9000', SEED_DEMO_DATA: 'ya' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const variable of ['NODE_ENV', 'API_PORT', 'DATABASE_URL', 'S3_ACCESS_KEY, S3_SECRET_KEY, S3_BUCKET', 'SEED_DEMO_DATA']) {
+      expect(problems).toContain(variable);
+    }
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+
+  it('rejects a bucket name S3 would refuse', () => {
+    expect(() => loadConfig({ ...s3, S3_BUCKET: 'Karya_Ibu' })).toThrow(/S3_BUCKET/);
+  });
+});
