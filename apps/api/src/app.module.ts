@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -10,7 +11,12 @@ import { typeOrmOptions } from './common/database/typeorm-options.js';
 import { ErrorLoggingPlugin } from './common/errors/error-logging.plugin.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
-import { APP_CONFIG, type RuntimeConfig } from './config/runtime-config.js';
+import { AuthGuard } from './common/auth/auth.guard.js';
+import { ConfigModule } from './config/config.module.js';
+import type { RuntimeConfig } from './config/runtime-config.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AccountsService } from './modules/accounts/accounts.service.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { HealthController } from './health/health.controller.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
@@ -18,14 +24,6 @@ import { KampungModule } from './modules/kampung/kampung.module.js';
 import { MediaModule } from './modules/media/media.module.js';
 import { SellersModule } from './modules/sellers/sellers.module.js';
 import { TrainingModule } from './modules/training/training.module.js';
-
-@Global()
-@Module({})
-class ConfigModule {
-  static forRoot(config: RuntimeConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
-  }
-}
 
 export interface AppModuleOptions {
   /** Where code-first writes the schema; the build writes the committed apps/api/schema.gql. */
@@ -42,18 +40,28 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, config.logSql)),
         StorageModule.forRoot(config.s3),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: options.schemaFile ?? true,
-          sortSchema: true,
-          introspection: !production,
-          playground: false,
-          plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
-          includeStacktraceInErrorResponses: false,
-          validationRules: [depthLimit(config.graphqlMaxDepth)],
-          formatError: formatGraphQLError,
-          context: ({ req }: { req: GraphQLContext['req'] }): GraphQLContext => ({ req, loaders: new RequestLoaders() }),
+          imports: [AccountsModule],
+          inject: [AccountsService],
+          useFactory: (accounts: AccountsService) => ({
+            autoSchemaFile: options.schemaFile ?? true,
+            sortSchema: true,
+            introspection: !production,
+            playground: false,
+            plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+            includeStacktraceInErrorResponses: false,
+            validationRules: [depthLimit(config.graphqlMaxDepth)],
+            formatError: formatGraphQLError,
+            context: async ({ req }: { req: GraphQLContext['req'] }): Promise<GraphQLContext> => ({
+              req,
+              loaders: new RequestLoaders(),
+              actor: await actorFromRequest(accounts, req),
+            }),
+          }),
         }),
+        AccountsModule,
+        NotificationsModule,
         KampungModule,
         TrainingModule,
         SellersModule,
@@ -61,9 +69,16 @@ export class AppModule {
         MediaModule,
       ],
       controllers: [HealthController],
-      providers: [ComplexityPlugin, ErrorLoggingPlugin],
+      providers: [ComplexityPlugin, ErrorLoggingPlugin, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
+}
+
+/** `Authorization: Bearer <token>` → the caller; a missing or dead token is anonymous, not an error. */
+async function actorFromRequest(accounts: AccountsService, req: GraphQLContext['req']) {
+  const header = req.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match ? accounts.actorForToken(match[1]) : null;
 }
 
 /** Express middleware: every request gets an id, echoed in `x-request-id` and used in error logs. */

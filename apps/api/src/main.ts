@@ -10,6 +10,7 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Karya Ibu API');
   const infrastructure = await resolveInfrastructure(loadConfig(), (line) => logger.log(line));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(infrastructure.config), { rawBody: true });
+  app.set('trust proxy', infrastructure.config.trustProxy);
   app.use(requestId);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {

@@ -1,3 +1,5 @@
+import { AccountsResolver } from './modules/accounts/accounts.resolver.js';
+import { NotificationsResolver } from './modules/notifications/notifications.resolver.js';
 import { CatalogResolver, KampungProductsResolver, SellerProductsResolver } from './modules/catalog/catalog.resolver.js';
 import { KampungResolver } from './modules/kampung/kampung.resolver.js';
 import { ProductPhotoResolver, ProductPhotosResolver } from './modules/media/media.resolver.js';
@@ -6,6 +8,8 @@ import { SellerTrainingsResolver, TrainingResolver } from './modules/training/tr
 
 /** Every resolver class, for building the schema without booting the app. */
 export const SCHEMA_RESOLVERS = [
+  AccountsResolver,
+  NotificationsResolver,
   KampungResolver,
   TrainingResolver,
   SellerTrainingsResolver,

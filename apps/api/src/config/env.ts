@@ -33,6 +33,8 @@ export interface AppConfig {
   graphqlMaxComplexity: number;
   /** Print every SQL statement (development, and the e2e tests' query counter). */
   logSql: boolean;
+  /** Express `trust proxy`: which proxies may tell the client's address (the storefront's server, an ingress). */
+  trustProxy: string;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedS3Port,
     seedDemoData,
     logSql,
+    trustProxy: read('TRUST_PROXY') ?? 'loopback',
     graphqlMaxDepth,
     graphqlMaxComplexity,
   };

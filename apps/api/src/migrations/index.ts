@@ -1,5 +1,6 @@
 import { CatalogSchema1795829626359 } from './1795829626359-CatalogSchema.js';
 import { ProductSearch1795829700000 } from './1795829700000-ProductSearch.js';
+import { Accounts1795831113795 } from './1795831113795-Accounts.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
-export const MIGRATIONS = [CatalogSchema1795829626359, ProductSearch1795829700000];
+export const MIGRATIONS = [CatalogSchema1795829626359, ProductSearch1795829700000, Accounts1795831113795];

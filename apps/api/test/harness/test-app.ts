@@ -17,6 +17,9 @@ import { KampungModule } from '../../src/modules/kampung/kampung.module.js';
 import { MediaModule } from '../../src/modules/media/media.module.js';
 import { SellersModule } from '../../src/modules/sellers/sellers.module.js';
 import { TrainingModule } from '../../src/modules/training/training.module.js';
+import { AccountsModule } from '../../src/modules/accounts/accounts.module.js';
+import { NotificationsModule } from '../../src/modules/notifications/notifications.module.js';
+import { ConfigModule } from '../../src/config/config.module.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -32,7 +35,8 @@ export interface TestApp {
   storage: ObjectStorage;
   /** The app's own services, in this process, for test data. */
   get<T>(type: abstract new (...args: any[]) => T): T;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A GraphQL call; `token` calls as that account, `ip` as a client at that address (via the trusted proxy header). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: { token?: string; ip?: string }): Promise<GraphQLResponse<T>>;
   /** Runs fn and returns how many SQL statements the API process sent meanwhile. */
   countQueries(fn: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -61,7 +65,18 @@ class FixturesModule {
   static forRoot(config: RuntimeConfig): DynamicModule {
     return {
       module: FixturesModule,
-      imports: [TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)), StorageModule.forRoot(config.s3), KampungModule, TrainingModule, SellersModule, CatalogModule, MediaModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)),
+        StorageModule.forRoot(config.s3),
+        AccountsModule,
+        NotificationsModule,
+        KampungModule,
+        TrainingModule,
+        SellersModule,
+        CatalogModule,
+        MediaModule,
+      ],
     };
   }
 }
@@ -103,8 +118,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     dataSource: fixtures.get(DataSource),
     storage: fixtures.get(ObjectStorage),
     get: (type) => fixtures.get(type),
-    async gql(query, variables) {
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    async gql(query, variables, as = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (as.token) headers.authorization = `Bearer ${as.token}`;
+      if (as.ip) headers['x-forwarded-for'] = as.ip;
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse['errors'] };
       return { status: response.status, data: (body.data ?? null) as never, errors: body.errors };
     },

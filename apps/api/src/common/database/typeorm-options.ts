@@ -8,9 +8,27 @@ import { SellerEntity } from '../../modules/sellers/entities/seller.entity.js';
 import { MotifEntity } from '../../modules/catalog/entities/motif.entity.js';
 import { ProductEntity } from '../../modules/catalog/entities/product.entity.js';
 import { ProductPhotoEntity } from '../../modules/media/entities/product-photo.entity.js';
+import { UserEntity } from '../../modules/accounts/entities/user.entity.js';
+import { SessionEntity } from '../../modules/accounts/entities/session.entity.js';
+import { PasswordResetEntity } from '../../modules/accounts/entities/password-reset.entity.js';
+import { OutboxMessageEntity } from '../../modules/notifications/entities/outbox-message.entity.js';
+import { RateLimitBucketEntity } from '../rate-limit/rate-limit-bucket.entity.js';
 
 // The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
-export const ENTITIES = [KampungEntity, TrainingProgramEntity, TrainingEnrollmentEntity, SellerEntity, MotifEntity, ProductEntity, ProductPhotoEntity];
+export const ENTITIES = [
+  KampungEntity,
+  TrainingProgramEntity,
+  TrainingEnrollmentEntity,
+  SellerEntity,
+  MotifEntity,
+  ProductEntity,
+  ProductPhotoEntity,
+  UserEntity,
+  SessionEntity,
+  PasswordResetEntity,
+  OutboxMessageEntity,
+  RateLimitBucketEntity,
+];
 
 export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceOptions {
   return {

@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/actor.js';
 import DataLoader from 'dataloader';
 
 /**
@@ -21,6 +22,8 @@ export class RequestLoaders {
 }
 
 export interface GraphQLContext {
-  req: { headers: Record<string, string | string[] | undefined>; requestId?: string };
+  req: { headers: Record<string, string | string[] | undefined>; requestId?: string; ip?: string };
   loaders: RequestLoaders;
+  /** The signed-in caller, null when anonymous. */
+  actor: Actor | null;
 }

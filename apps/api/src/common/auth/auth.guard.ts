@@ -1,0 +1,24 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Role } from '../../modules/accounts/models/role.enum.js';
+import type { GraphQLContext } from '../dataloader/request-loaders.js';
+import { userError } from '../errors/user-errors.js';
+import { AUTH_METADATA } from './auth.decorators.js';
+
+/** Enforces @Authenticated(...roles) on resolvers: UNAUTHENTICATED without a session, FORBIDDEN without the role. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(AUTH_METADATA, [context.getHandler(), context.getClass()]);
+    if (roles === undefined || context.getType<string>() !== 'graphql') return true;
+    const { actor } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
+    if (!actor) throw userError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. (Sign in first.)');
+    if (roles.length > 0 && !roles.some((role) => actor.roles.has(role))) {
+      throw userError('FORBIDDEN', 'Akun Anda tidak berhak melakukan ini. (Your account may not do this.)');
+    }
+    return true;
+  }
+}

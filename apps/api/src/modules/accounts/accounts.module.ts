@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { AccountRepository } from './account.repository.js';
+import { AccountsResolver } from './accounts.resolver.js';
+import { AccountsService } from './accounts.service.js';
+import { PasswordResetEntity } from './entities/password-reset.entity.js';
+import { SessionEntity } from './entities/session.entity.js';
+import { UserEntity } from './entities/user.entity.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, PasswordResetEntity]), NotificationsModule],
+  providers: [AccountRepository, AccountsService, AccountsResolver, RateLimiter],
+  exports: [AccountsService],
+})
+export class AccountsModule {}

@@ -1,0 +1,13 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Role {
+  BUYER = 'BUYER',
+  SELLER = 'SELLER',
+  /** A facilitator who lists and manages products for the sellers of her kampung KB. */
+  PENDAMPING = 'PENDAMPING',
+  /** DP3AKB staff: kampung, cohorts, verification. */
+  OFFICER = 'OFFICER',
+  ADMIN = 'ADMIN',
+}
+
+registerEnumType(Role, { name: 'Role' });

@@ -1,0 +1,148 @@
+import { createTestApp, type TestApp } from './harness/test-app.js';
+
+const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token expiresAt me { id displayName phone email roles } } }`;
+const LOGIN = `mutation Login($identifier: String!, $password: String!) { login(identifier: $identifier, password: $password) { token me { id } } }`;
+const ME = `{ me { id displayName roles } }`;
+
+describe('accounts and sessions', () => {
+  let t: TestApp;
+  let ipCounter = 0;
+  // Each test its own client address, so the per-IP sign-in limit of one test does not spill into another.
+  const newIp = () => `10.9.0.${++ipCounter}`;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const register = async (input: Record<string, unknown>) => t.gql(REGISTER, { input });
+  const login = async (identifier: string, password: string, ip = newIp()) => t.gql(LOGIN, { identifier, password }, { ip });
+
+  it('registers with an Indonesian phone number in any common form, stored as E.164', async () => {
+    const { data, errors } = await register({ displayName: 'Siti Aminah', phone: '0812-1111-0001', password: 'batik-tulis-1' });
+    expect(errors).toBeUndefined();
+    expect(data!.register.me).toMatchObject({ displayName: 'Siti Aminah', phone: '+6281211110001', email: null, roles: ['BUYER'] });
+    expect(data!.register.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(new Date(data!.register.expiresAt).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    const ip = newIp();
+    for (const form of ['081211110001', '6281211110001', '+62 812 1111 0001']) {
+      expect((await login(form, 'batik-tulis-1', ip)).data!.login.me.id).toBe(data!.register.me.id);
+    }
+    const [row] = await t.dataSource.query(`SELECT password_hash FROM users WHERE phone = '+6281211110001'`);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('refuses a second account for the same phone or email with CONFLICT', async () => {
+    await register({ displayName: 'Wati', email: 'wati@contoh.id', password: 'rahasia-123' });
+    const again = await register({ displayName: 'Wati Lagi', email: 'WATI@contoh.id', password: 'rahasia-456' });
+    expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.email' });
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email = 'wati@contoh.id'`)).toEqual([{ n: 1 }]);
+  });
+
+  it.each([
+    [{ displayName: 'A', phone: '081200000009', password: 'panjang-sekali' }, 'input.displayName'],
+    [{ displayName: 'Ani', phone: '021-555-1234', password: 'panjang-sekali' }, 'input.phone'],
+    [{ displayName: 'Ani', email: 'ani@', password: 'panjang-sekali' }, 'input.email'],
+    [{ displayName: 'Ani', password: 'panjang-sekali' }, 'input.phone'],
+    [{ displayName: 'Ani', phone: '081200000009', password: 'pendek' }, 'input.password'],
+  ])('rejects bad registration input (case %#), naming the field and creating nothing', async (input, field) => {
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM users');
+    const response = await register(input);
+    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM users')).toEqual(before);
+  });
+
+  it('answers a wrong password and an unknown account with the same message', async () => {
+    await register({ displayName: 'Rina', phone: '081211110002', password: 'benar-sekali' });
+    const wrongPassword = await login('081211110002', 'salah-sekali');
+    const unknown = await login('081299998888', 'salah-sekali');
+    expect(wrongPassword.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(unknown.errors![0]).toEqual(wrongPassword.errors![0]);
+  });
+
+  it('knows the caller from the bearer token, and forgets her after logout', async () => {
+    const { data } = await register({ displayName: 'Dewi', phone: '081211110003', password: 'kain-cap-123' });
+    const token = data!.register.token;
+    expect((await t.gql(ME, {}, { token })).data).toEqual({ me: { id: data!.register.me.id, displayName: 'Dewi', roles: ['BUYER'] } });
+    expect((await t.gql(ME)).data).toEqual({ me: null });
+    expect((await t.gql(ME, {}, { token: 'bukan-token-yang-benar-sama-sekali-1234' })).data).toEqual({ me: null });
+
+    expect((await t.gql(`mutation { logout }`, {}, { token })).data).toEqual({ logout: true });
+    expect((await t.gql(ME, {}, { token })).data).toEqual({ me: null });
+    expect((await t.gql(`mutation { logout }`, {}, { token })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends expired sessions', async () => {
+    const { data } = await register({ displayName: 'Yuli', phone: '081211110004', password: 'tas-perca-123' });
+    await t.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [data!.register.me.id]);
+    expect((await t.gql(ME, {}, { token: data!.register.token })).data).toEqual({ me: null });
+  });
+
+  it('rotates the session on sign-in: the token used to sign in again stops working', async () => {
+    const { data } = await register({ displayName: 'Nur', phone: '081211110005', password: 'selendang-1' });
+    const old = data!.register.token;
+    const renewed = await t.gql(LOGIN, { identifier: '081211110005', password: 'selendang-1' }, { token: old, ip: newIp() });
+    expect((await t.gql(ME, {}, { token: renewed.data!.login.token })).data!.me.displayName).toBe('Nur');
+    expect((await t.gql(ME, {}, { token: old })).data).toEqual({ me: null });
+  });
+
+  it('limits sign-in attempts per account with TOO_MANY_REQUESTS, even with the right password', async () => {
+    await register({ displayName: 'Lusi', phone: '081211110006', password: 'akar-bakau-1' });
+    for (let i = 0; i < 5; i++) expect((await login('081211110006', `salah-${i}-xx`)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const blocked = await login('081211110006', 'akar-bakau-1');
+    expect(blocked.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
+    expect(blocked.data).toBeNull();
+  });
+
+  it('limits sign-in attempts per client address across accounts', async () => {
+    const ip = newIp();
+    for (let i = 0; i < 30; i++) await login(`0812999900${String(i).padStart(2, '0')}`, 'apa-saja-123', ip);
+    expect((await login('081299990099', 'apa-saja-123', ip)).errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
+    expect((await login('081299990099', 'apa-saja-123')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  describe('password reset', () => {
+    const requestReset = (identifier: string) => t.gql(`mutation R($identifier: String!) { requestPasswordReset(identifier: $identifier) }`, { identifier }, { ip: newIp() });
+    const reset = (identifier: string, code: string, newPassword: string) =>
+      t.gql(`mutation R($identifier: String!, $code: String!, $newPassword: String!) { resetPassword(identifier: $identifier, code: $code, newPassword: $newPassword) { token } }`, {
+        identifier,
+        code,
+        newPassword,
+      });
+    const latestCode = async (recipient: string) => {
+      const { data } = await t.gql(`{ devOutbox(first: 20) { recipient body channel } }`);
+      const message = data!.devOutbox.find((m: { recipient: string }) => m.recipient === recipient);
+      return { channel: message.channel as string, code: /(\d{6})/.exec(message.body)![1] };
+    };
+
+    it('sends a one-time code through the outbox and lets her choose a new password, ending old sessions', async () => {
+      const { data } = await register({ displayName: 'Hasnah', phone: '081211110007', password: 'lupa-lagi-1' });
+      expect((await requestReset('0812 1111 0007')).data).toEqual({ requestPasswordReset: true });
+      const { channel, code } = await latestCode('+6281211110007');
+      expect(channel).toBe('SMS');
+
+      const done = await reset('081211110007', code, 'ingat-sekarang-1');
+      expect(done.errors).toBeUndefined();
+      expect((await t.gql(ME, {}, { token: data!.register.token })).data).toEqual({ me: null });
+      expect((await login('081211110007', 'ingat-sekarang-1')).data!.login.me.id).toBe(data!.register.me.id);
+      expect((await login('081211110007', 'lupa-lagi-1')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      // One code, one use.
+      expect((await reset('081211110007', code, 'ketiga-kali-1')).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    });
+
+    it('says the same for an unknown account and sends nothing', async () => {
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM outbox_messages');
+      expect((await requestReset('tidak.ada@contoh.id')).data).toEqual({ requestPasswordReset: true });
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM outbox_messages')).toEqual(before);
+    });
+
+    it('gives up on a code after five wrong tries', async () => {
+      await register({ displayName: 'Maria', email: 'maria@contoh.id', password: 'awal-mula-1' });
+      await requestReset('maria@contoh.id');
+      const { channel, code } = await latestCode('maria@contoh.id');
+      expect(channel).toBe('EMAIL');
+      for (let i = 0; i < 5; i++) expect((await reset('maria@contoh.id', '000000' === code ? '111111' : '000000', 'baru-sekali-1')).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expect((await reset('maria@contoh.id', code, 'baru-sekali-1')).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    });
+  });
+});
