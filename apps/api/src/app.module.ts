@@ -17,6 +17,7 @@ import type { RuntimeConfig } from './config/runtime-config.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { HealthController } from './health/health.controller.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         }),
         AccountsModule,
         NotificationsModule,
+        AuditModule,
         KampungModule,
         TrainingModule,
         SellersModule,

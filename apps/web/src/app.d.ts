@@ -1,3 +1,4 @@
+import type { Role } from '@karya-ibu/types';
 import type { Lang } from '$lib/i18n';
 
 // See https://svelte.dev/docs/kit/types#app.d.ts
@@ -10,11 +11,22 @@ declare global {
     }
     interface Locals {
       lang: Lang;
+      /** The signed-in person (from the session cookie, checked with the API once per request), or null. */
+      actor: Actor | null;
     }
     interface PageData {
       lang: Lang;
+      /** Only what pages show: never the session token. */
+      actor: { displayName: string; roles: Role[] } | null;
     }
   }
+}
+
+/** The signed-in person as the web server knows them. */
+interface Actor {
+  id: string;
+  displayName: string;
+  roles: Role[];
 }
 
 export {};

@@ -1,6 +1,9 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { CurrentAccountDocument } from '@karya-ibu/types';
 import { DEFAULT_LANG, isLang, t, type Lang } from '$lib/i18n';
+import { query } from '$lib/server/api/client';
 import { config } from '$lib/server/env';
+import { caller, clearSessionCookie, SESSION_COOKIE } from '$lib/server/session';
 
 const LANG_COOKIE = 'lang';
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -22,6 +25,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     if (isLang(fromCookie)) lang = fromCookie;
   }
   event.locals.lang = lang;
+  event.locals.actor = await actorOf(event);
 
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', lang)
@@ -30,6 +34,28 @@ export const handle: Handle = async ({ event, resolve }) => {
   response.headers.append('vary', 'Cookie');
   return response;
 };
+
+/** One `me` per request, and only when there is a session cookie: anonymous browsing costs nothing. */
+async function actorOf(event: RequestEvent): Promise<App.Locals['actor']> {
+  if (!event.cookies.get(SESSION_COOKIE)) return null;
+  try {
+    const { me } = await query(event.fetch, CurrentAccountDocument, {}, caller(event));
+    if (me) return { id: me.id, displayName: me.displayName, roles: me.roles };
+    // Expired, revoked or unknown: forget it so we stop asking.
+    clearSessionCookie(event.cookies);
+    return null;
+  } catch (error) {
+    // The API being down must not take the catalog down with it: browse anonymously, keep the cookie.
+    console.error(
+      JSON.stringify({
+        level: 'warn',
+        path: event.url.pathname,
+        message: `session check failed: ${error instanceof Error ? error.message : String(error)}`
+      })
+    );
+    return null;
+  }
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   const id = crypto.randomUUID();

@@ -20,6 +20,7 @@ import { TrainingModule } from '../../src/modules/training/training.module.js';
 import { AccountsModule } from '../../src/modules/accounts/accounts.module.js';
 import { NotificationsModule } from '../../src/modules/notifications/notifications.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
+import { AuditModule } from '../../src/modules/audit/audit.module.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -71,6 +72,7 @@ class FixturesModule {
         StorageModule.forRoot(config.s3),
         AccountsModule,
         NotificationsModule,
+        AuditModule,
         KampungModule,
         TrainingModule,
         SellersModule,

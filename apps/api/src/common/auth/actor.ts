@@ -4,6 +4,7 @@ import type { Role } from '../../modules/accounts/models/role.enum.js';
 export interface Actor {
   userId: string;
   sessionId: string;
+  displayName: string;
   roles: ReadonlySet<Role>;
 }
 

@@ -13,6 +13,8 @@ import { SessionEntity } from '../../modules/accounts/entities/session.entity.js
 import { PasswordResetEntity } from '../../modules/accounts/entities/password-reset.entity.js';
 import { OutboxMessageEntity } from '../../modules/notifications/entities/outbox-message.entity.js';
 import { RateLimitBucketEntity } from '../rate-limit/rate-limit-bucket.entity.js';
+import { PendampingAssignmentEntity } from '../../modules/kampung/entities/pendamping-assignment.entity.js';
+import { AuditEntryEntity } from '../../modules/audit/entities/audit-entry.entity.js';
 
 // The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
 export const ENTITIES = [
@@ -28,6 +30,8 @@ export const ENTITIES = [
   PasswordResetEntity,
   OutboxMessageEntity,
   RateLimitBucketEntity,
+  PendampingAssignmentEntity,
+  AuditEntryEntity,
 ];
 
 export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceOptions {

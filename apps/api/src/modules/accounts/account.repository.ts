@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
 import type { Identifier } from './identifiers.js';
+import type { Role } from './models/role.enum.js';
 import { PasswordResetEntity } from './entities/password-reset.entity.js';
 import { SessionEntity } from './entities/session.entity.js';
 import { UserEntity } from './entities/user.entity.js';
@@ -24,6 +25,10 @@ export class AccountRepository {
 
   insertUser(user: Pick<UserEntity, 'displayName' | 'phone' | 'email' | 'passwordHash' | 'roles'>): Promise<UserEntity> {
     return this.users.save(this.users.create(user));
+  }
+
+  async addRole(manager: EntityManager, userId: string, role: Role): Promise<void> {
+    await manager.query(`UPDATE users SET roles = array_append(roles, $2::user_role) WHERE id = $1 AND NOT ($2::user_role = ANY(roles))`, [userId, role]);
   }
 
   async updatePasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
@@ -93,7 +93,29 @@ export class AccountsService {
   async actorForToken(token: string): Promise<Actor | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
     const found = await this.accounts.findLiveSession(sha256(token));
-    return found ? { userId: found.user.id, sessionId: found.session.id, roles: new Set(found.user.roles) } : null;
+    return found ? { userId: found.user.id, sessionId: found.session.id, displayName: found.user.displayName, roles: new Set(found.user.roles) } : null;
+  }
+
+  /** The account a person is known by (phone or email), for officers assigning roles. */
+  async findUserIdByIdentifier(identifierText: string): Promise<string | null> {
+    const identifier = parseIdentifier(identifierText);
+    return identifier ? ((await this.accounts.findUserByIdentifier(identifier))?.id ?? null) : null;
+  }
+
+  /** Adds a role inside the caller's transaction (no-op when she has it). */
+  grantRole(manager: EntityManager, userId: string, role: Role): Promise<void> {
+    return this.accounts.addRole(manager, userId, role);
+  }
+
+  /** For the demo seed: an account with a known password, created once. */
+  async ensureDemoAccount(account: { displayName: string; phone: string | null; email: string | null; passwordHash: string; roles: Role[] }): Promise<string> {
+    const identifier = account.phone ? ({ kind: 'phone', value: account.phone } as const) : ({ kind: 'email', value: account.email! } as const);
+    const existing = await this.accounts.findUserByIdentifier(identifier);
+    return existing?.id ?? (await this.accounts.insertUser(account)).id;
+  }
+
+  hashPassword(password: string): Promise<string> {
+    return hashPassword(password);
   }
 
   /** Always answers true: whether an account exists is not told. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SellersModule } from '../sellers/sellers.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { CatalogResolver, KampungProductsResolver, SellerProductsResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
 import { MotifEntity } from './entities/motif.entity.js';
@@ -8,7 +9,7 @@ import { ProductEntity } from './entities/product.entity.js';
 import { ProductRepository } from './product.repository.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProductEntity, MotifEntity]), SellersModule],
+  imports: [TypeOrmModule.forFeature([ProductEntity, MotifEntity]), SellersModule, AuditModule],
   providers: [ProductRepository, CatalogService, CatalogResolver, SellerProductsResolver, KampungProductsResolver],
   exports: [CatalogService],
 })

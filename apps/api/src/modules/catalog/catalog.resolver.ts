@@ -1,4 +1,7 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../common/auth/actor.js';
+import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
+import { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import type { Connection } from '../../common/graphql/connection.js';
 import { Kampung } from '../kampung/models/kampung.model.js';
@@ -17,18 +20,60 @@ export class CatalogResolver {
   ) {}
 
   @Query(() => ProductConnection, { description: 'Products on sale, searchable and filterable, in keyset pages' })
-  products(@Args() args: ProductsArgs): Promise<Connection<Product>> {
+  products(@Args({ type: () => ProductsArgs }) args: ProductsArgs): Promise<Connection<Product>> {
     return this.catalog.listProducts(args);
   }
 
   @Query(() => Product, { nullable: true })
-  product(@Args('slug') slug: string): Promise<Product | null> {
+  product(@Args('slug', { type: () => String }) slug: string): Promise<Product | null> {
     return this.catalog.findProductBySlug(slug);
   }
 
   @Query(() => [Motif])
   motifs(): Promise<Motif[]> {
     return this.catalog.listMotifs();
+  }
+
+  @Authenticated()
+  @Query(() => ProductConnection, { description: 'A seller\'s own products in every status (her own shop when sellerId is left out)' })
+  sellerProducts(
+    @CurrentActor() actor: Actor,
+    @Args('sellerId', { type: () => ID, nullable: true }) sellerId: string | null,
+    @Args({ type: () => ProductsArgs }) args: ProductsArgs,
+  ): Promise<Connection<Product>> {
+    return this.catalog.listSellerProducts(actor, sellerId, args);
+  }
+
+  @Authenticated()
+  @Mutation(() => Product)
+  createProduct(@CurrentActor() actor: Actor, @Args('input', { type: () => CreateProductInput }) input: CreateProductInput): Promise<Product> {
+    return this.catalog.createProduct(actor, input);
+  }
+
+  @Authenticated()
+  @Mutation(() => Product)
+  updateProduct(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input', { type: () => UpdateProductInput }) input: UpdateProductInput,
+  ): Promise<Product> {
+    return this.catalog.updateProduct(actor, id, input);
+  }
+
+  @Authenticated()
+  @Mutation(() => Product)
+  archiveProduct(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Product> {
+    return this.catalog.archiveProduct(actor, id);
+  }
+
+  @Authenticated()
+  @Mutation(() => Product)
+  setProductStock(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('stock', { type: () => Int }) stock: number,
+  ): Promise<Product> {
+    return this.catalog.setProductStock(actor, id, stock);
   }
 
   @ResolveField(() => Seller)

@@ -8,7 +8,16 @@ import type { MotifEntity } from './entities/motif.entity.js';
 import type { ProductEntity } from './entities/product.entity.js';
 import { toMotifModel, type Motif } from './models/motif.model.js';
 import { toProductModel, type Product } from './models/product.model.js';
-import { toProductQuery } from './product-query.js';
+import { toProductQuery, type ProductQuery } from './product-query.js';
+import { validateProductFields, todayInWita, type ProductFields } from './product-fields.js';
+import type { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
+import { ProductStatus } from './models/catalog.enums.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { ActingSeller } from '../sellers/sellers.service.js';
+import { badInput, userError } from '../../common/errors/user-errors.js';
+import type { Actor } from '../../common/auth/actor.js';
+import { slugify } from '../../common/text/slug.js';
+import { DataSource } from 'typeorm';
 import { ProductRepository } from './product.repository.js';
 
 @Injectable()
@@ -16,11 +25,17 @@ export class CatalogService {
   constructor(
     private readonly products: ProductRepository,
     private readonly sellers: SellersService,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async listProducts(args: ProductsArgs): Promise<Connection<Product>> {
     const query = toProductQuery(args);
     const sellerIds = query.kampungId ? await this.sellers.idsInKampung(query.kampungId) : null;
+    return this.toConnection(query, sellerIds);
+  }
+
+  private async toConnection(query: ProductQuery, sellerIds: string[] | null): Promise<Connection<Product>> {
     const page = await this.products.findPage(query, sellerIds);
     const edges = page.rows.map(({ entity, cursorKey }) => ({
       cursor: encodeCursor({ sort: query.sort, key: cursorKey, id: entity.id }),
@@ -71,9 +86,110 @@ export class CatalogService {
   }
 
   /** Idempotent by slug: an existing product is left as it is. Returns it and whether it was created now. */
-  async saveSeedProduct(product: Omit<ProductEntity, 'id' | 'updatedAt' | 'searchText' | 'searchVector'>): Promise<{ product: Product; created: boolean }> {
+  async saveSeedProduct(
+    product: Omit<ProductEntity, 'id' | 'updatedAt' | 'searchText' | 'searchVector' | 'hoursOfWork' | 'madeOn'> & Partial<Pick<ProductEntity, 'hoursOfWork' | 'madeOn'>>,
+  ): Promise<{ product: Product; created: boolean }> {
     const existing = await this.products.findBySlug(product.slug);
     if (existing) return { product: toProductModel(existing), created: false };
-    return { product: toProductModel(await this.products.save(product)), created: true };
+    return { product: toProductModel(await this.products.save({ hoursOfWork: null, madeOn: null, ...product })), created: true };
+  }
+
+  // --- Managing products: the seller herself, a pendamping of her kampung KB, or an admin.
+
+  /** A seller's own list: every status, newest first. */
+  async listSellerProducts(actor: Actor, sellerId: string | null | undefined, args: ProductsArgs): Promise<Connection<Product>> {
+    const { seller } = await this.sellers.actingSeller(actor, sellerId);
+    const query = toProductQuery({ ...args, filter: { ...args.filter, sellerId: seller.id, kampungId: null } });
+    return this.toConnection({ ...query, statuses: Object.values(ProductStatus), verifiedSellersOnly: false }, null);
+  }
+
+  async createProduct(actor: Actor, input: CreateProductInput): Promise<Product> {
+    const acting = await this.sellers.actingSeller(actor, input.sellerId);
+    const fields = validateProductFields(input, 'create', todayInWita()) as ProductFields;
+    await this.assertMotifExists(fields.motifId);
+    const slug = await this.uniqueSlug(fields.title);
+    const created = await this.dataSource.transaction(async (manager) => {
+      const product = await this.products.saveIn(manager, { ...fields, sellerId: acting.seller.id, slug });
+      await this.audit.record(manager, { ...auditFor(actor, acting, product.id), action: 'PRODUCT_CREATED', before: null, after: snapshot(product) });
+      return product;
+    });
+    return toProductModel(created);
+  }
+
+  async updateProduct(actor: Actor, productId: string, input: UpdateProductInput): Promise<Product> {
+    const fields = validateProductFields(input, 'update', todayInWita());
+    if (fields.motifId) await this.assertMotifExists(fields.motifId);
+    return this.change(actor, productId, 'PRODUCT_UPDATED', (product) => Object.assign(product, fields));
+  }
+
+  /** Takes it off sale for good (idempotent); it stays in her list and in past orders. */
+  archiveProduct(actor: Actor, productId: string): Promise<Product> {
+    return this.change(actor, productId, 'PRODUCT_ARCHIVED', (product) => {
+      product.status = ProductStatus.ARCHIVED;
+    });
+  }
+
+  setProductStock(actor: Actor, productId: string, stock: number): Promise<Product> {
+    if (!Number.isInteger(stock) || stock < 0 || stock > 10_000) throw badInput('stock', 'Stok harus bilangan bulat 0–10.000. (Stock must be a whole number from 0 to 10,000.)');
+    return this.change(actor, productId, 'PRODUCT_STOCK_SET', (product) => {
+      product.stock = stock;
+    });
+  }
+
+  /** Applies one change under a row lock, with its audit entry, in one transaction; no entry when nothing changed. */
+  private async change(actor: Actor, productId: string, action: string, apply: (product: ProductEntity) => void): Promise<Product> {
+    const existing = isUuid(productId) ? await this.products.findById(productId) : null;
+    if (!existing) throw userError('NOT_FOUND', 'Produk tidak ditemukan. (Product not found.)');
+    const acting = await this.sellers.actingSeller(actor, existing.sellerId);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const product = (await this.products.findByIdForUpdate(manager, productId))!;
+      const before = snapshot(product);
+      apply(product);
+      const after = snapshot(product);
+      if (JSON.stringify(before) === JSON.stringify(after)) return product;
+      const updated = await this.products.saveIn(manager, product);
+      await this.audit.record(manager, { ...auditFor(actor, acting, product.id), action, before, after });
+      return updated;
+    });
+    return toProductModel(saved);
+  }
+
+  private async assertMotifExists(motifId: string | null): Promise<void> {
+    if (motifId && !(await this.products.motifExists(motifId))) throw badInput('input.motifId', 'Motif tidak dikenal. (Unknown motif.)');
+  }
+
+  private async uniqueSlug(title: string): Promise<string> {
+    const base = slugify(title).slice(0, 80).replace(/-+$/, '') || 'produk';
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!(await this.products.slugExists(slug))) return slug;
+    }
   }
 }
+
+const auditFor = (actor: Actor, acting: ActingSeller, productId: string) => ({
+  actorUserId: actor.userId,
+  actorName: actor.displayName,
+  sellerId: acting.seller.id,
+  onBehalf: acting.onBehalf,
+  subjectType: 'PRODUCT',
+  subjectId: productId,
+});
+
+/** The audited state of a product (money as a string: JSON has no bigint). */
+const snapshot = (product: ProductEntity) => ({
+  title: product.title,
+  description: product.description,
+  category: product.category,
+  technique: product.technique,
+  motifId: product.motifId,
+  material: product.material,
+  dye: product.dye,
+  size: product.size,
+  weightGrams: product.weightGrams,
+  priceIdr: product.priceIdr.toString(),
+  stock: product.stock,
+  hoursOfWork: product.hoursOfWork,
+  madeOn: product.madeOn,
+  status: product.status,
+});

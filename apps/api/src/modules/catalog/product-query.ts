@@ -2,7 +2,7 @@ import { badInput } from '../../common/errors/user-errors.js';
 import { decodeCursor, InvalidCursorError, type CursorPayload } from '../../common/graphql/cursor.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import type { ProductsArgs } from './dto/products.args.js';
-import { BatikTechnique, ProductCategory, ProductSort } from './models/catalog.enums.js';
+import { BatikTechnique, ProductCategory, ProductSort, ProductStatus } from './models/catalog.enums.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_SEARCH_LENGTH = 100;
@@ -28,6 +28,9 @@ export interface ProductQuery {
   sellerId: string | null;
   minPriceIdr: bigint | null;
   maxPriceIdr: bigint | null;
+  /** The storefront shows ACTIVE products of verified sellers; a seller's own list shows every status. */
+  statuses: ProductStatus[];
+  verifiedSellersOnly: boolean;
 }
 
 /** Validates the public products arguments; throws BAD_USER_INPUT naming the argument. */
@@ -76,5 +79,7 @@ export function toProductQuery(args: ProductsArgs): ProductQuery {
     sellerId: filter.sellerId ?? null,
     minPriceIdr: filter.minPriceIdr ?? null,
     maxPriceIdr: filter.maxPriceIdr ?? null,
+    statuses: [ProductStatus.ACTIVE],
+    verifiedSellersOnly: true,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MotifEntity } from './entities/motif.entity.js';
 import { ProductEntity } from './entities/product.entity.js';
 import { ProductSort, ProductStatus } from './models/catalog.enums.js';
@@ -65,7 +65,9 @@ export class ProductRepository {
   }
 
   private filtered(query: ProductQuery, sellerIds: string[] | null): SelectQueryBuilder<ProductEntity> {
-    const qb = this.products.createQueryBuilder('p').where('p.status = :active', { active: ProductStatus.ACTIVE });
+    const qb = this.products.createQueryBuilder('p').where('p.status IN (:...statuses)', { statuses: query.statuses });
+    // Read-only look at the sellers table: an unverified shop stays out of the storefront.
+    if (query.verifiedSellersOnly) qb.andWhere(`p.seller_id IN (SELECT s.id FROM sellers s WHERE s.status = 'VERIFIED')`);
     if (query.search) qb.andWhere(MATCHES_SEARCH, { search: query.search });
     if (query.category) qb.andWhere('p.category = :category', { category: query.category });
     if (query.technique) qb.andWhere('p.technique = :technique', { technique: query.technique });
@@ -76,8 +78,35 @@ export class ProductRepository {
     return qb;
   }
 
+  /** On sale: ACTIVE and from a verified seller. */
   findActiveBySlug(slug: string): Promise<ProductEntity | null> {
-    return this.products.findOneBy({ slug, status: ProductStatus.ACTIVE });
+    return this.products
+      .createQueryBuilder('p')
+      .where('p.slug = :slug AND p.status = :active', { slug, active: ProductStatus.ACTIVE })
+      .andWhere(`p.seller_id IN (SELECT s.id FROM sellers s WHERE s.status = 'VERIFIED')`)
+      .getOne();
+  }
+
+  findById(id: string): Promise<ProductEntity | null> {
+    return this.products.findOneBy({ id });
+  }
+
+  /** Locks the product for the rest of the transaction: concurrent edits apply one after the other. */
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<ProductEntity | null> {
+    return manager.getRepository(ProductEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+  }
+
+  slugExists(slug: string): Promise<boolean> {
+    return this.products.existsBy({ slug });
+  }
+
+  motifExists(id: string): Promise<boolean> {
+    return this.motifs.existsBy({ id });
+  }
+
+  saveIn(manager: EntityManager, product: Partial<ProductEntity>): Promise<ProductEntity> {
+    const repo = manager.getRepository(ProductEntity);
+    return repo.save(repo.create(product));
   }
 
   async countActiveBySellerIds(sellerIds: readonly string[]): Promise<Map<string, number>> {

@@ -1,4 +1,8 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../common/auth/actor.js';
+import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
+import { Me } from '../accounts/models/me.model.js';
+import { Role } from '../accounts/models/role.enum.js';
 import { KampungService } from './kampung.service.js';
 import { Kampung } from './models/kampung.model.js';
 
@@ -12,7 +16,39 @@ export class KampungResolver {
   }
 
   @Query(() => Kampung, { nullable: true })
-  kampung(@Args('slug') slug: string): Promise<Kampung | null> {
+  kampung(@Args('slug', { type: () => String }) slug: string): Promise<Kampung | null> {
     return this.kampungService.findBySlug(slug);
+  }
+
+  @Authenticated(Role.OFFICER, Role.ADMIN)
+  @Mutation(() => Kampung, { description: 'Makes the account with this phone/email a pendamping of the kampung KB' })
+  assignPendamping(
+    @CurrentActor() actor: Actor,
+    @Args('identifier', { type: () => String }) identifier: string,
+    @Args('kampungId', { type: () => ID }) kampungId: string,
+  ): Promise<Kampung> {
+    return this.kampungService.assignPendamping(actor, identifier, kampungId);
+  }
+
+  @Authenticated(Role.OFFICER, Role.ADMIN)
+  @Mutation(() => Boolean)
+  unassignPendamping(
+    @CurrentActor() actor: Actor,
+    @Args('identifier', { type: () => String }) identifier: string,
+    @Args('kampungId', { type: () => ID }) kampungId: string,
+  ): Promise<boolean> {
+    return this.kampungService.unassignPendamping(actor, identifier, kampungId);
+  }
+}
+
+@Resolver(() => Me)
+export class MePendampingResolver {
+  constructor(private readonly kampungService: KampungService) {}
+
+  @ResolveField(() => [Kampung], { description: 'The kampung KB she helps as pendamping' })
+  async pendampingKampungs(@Parent() me: Me): Promise<Kampung[]> {
+    const ids = await this.kampungService.pendampingKampungIds(me.id);
+    const found = await this.kampungService.findByIds(ids);
+    return ids.map((id) => found.get(id)!).filter(Boolean);
   }
 }

@@ -1,9 +1,17 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../common/auth/actor.js';
+import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
+import { Me } from '../accounts/models/me.model.js';
+import { Role } from '../accounts/models/role.enum.js';
+import { AuditEntry } from '../audit/models/audit-entry.model.js';
 import { KampungService } from '../kampung/kampung.service.js';
 import { Kampung } from '../kampung/models/kampung.model.js';
+import { ApplyAsSellerInput } from './dto/apply-as-seller.input.js';
 import { Seller } from './models/seller.model.js';
 import { SellersService } from './sellers.service.js';
+
+const REVIEWERS = [Role.OFFICER, Role.ADMIN, Role.PENDAMPING];
 
 @Resolver(() => Seller)
 export class SellersResolver {
@@ -12,9 +20,57 @@ export class SellersResolver {
     private readonly kampungService: KampungService,
   ) {}
 
-  @Query(() => Seller, { nullable: true })
-  seller(@Args('slug') slug: string): Promise<Seller | null> {
+  @Query(() => Seller, { nullable: true, description: 'A verified seller' })
+  seller(@Args('slug', { type: () => String }) slug: string): Promise<Seller | null> {
     return this.sellers.findBySlug(slug);
+  }
+
+  @Authenticated(...REVIEWERS)
+  @Query(() => [Seller], { description: 'Applications to review: all for officers, her kampung KB for a pendamping' })
+  pendingSellers(@CurrentActor() actor: Actor): Promise<Seller[]> {
+    return this.sellers.pendingSellers(actor);
+  }
+
+  @Authenticated(Role.PENDAMPING)
+  @Query(() => [Seller], { description: 'The sellers of the kampung KB she assists' })
+  assistedSellers(@CurrentActor() actor: Actor): Promise<Seller[]> {
+    return this.sellers.assistedSellers(actor);
+  }
+
+  @Authenticated()
+  @Query(() => [AuditEntry], { description: 'Changes to a seller\'s shop, newest first (her own when sellerId is left out)' })
+  sellerActivity(
+    @CurrentActor() actor: Actor,
+    @Args('sellerId', { type: () => ID, nullable: true }) sellerId: string | null,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<AuditEntry[]> {
+    return this.sellers.sellerActivity(actor, sellerId, first);
+  }
+
+  @Authenticated()
+  @Mutation(() => Seller, { description: 'Opens a PENDING seller profile for the signed-in account' })
+  applyAsSeller(@CurrentActor() actor: Actor, @Args('input', { type: () => ApplyAsSellerInput }) input: ApplyAsSellerInput): Promise<Seller> {
+    return this.sellers.applyAsSeller(actor, input);
+  }
+
+  @Authenticated(...REVIEWERS)
+  @Mutation(() => Seller, { description: 'Checks her against the cohort roster and opens her shop' })
+  verifySeller(
+    @CurrentActor() actor: Actor,
+    @Args('sellerId', { type: () => ID }) sellerId: string,
+    @Args('trainingProgramId', { type: () => ID, nullable: true }) trainingProgramId: string | null,
+  ): Promise<Seller> {
+    return this.sellers.verifySeller(actor, sellerId, trainingProgramId);
+  }
+
+  @Authenticated(...REVIEWERS)
+  @Mutation(() => Seller)
+  rejectSeller(
+    @CurrentActor() actor: Actor,
+    @Args('sellerId', { type: () => ID }) sellerId: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<Seller> {
+    return this.sellers.rejectSeller(actor, sellerId, reason);
   }
 
   @ResolveField(() => Kampung)
@@ -28,7 +84,7 @@ export class SellersResolver {
 export class KampungSellersResolver {
   constructor(private readonly sellersService: SellersService) {}
 
-  @ResolveField(() => [Seller])
+  @ResolveField(() => [Seller], { description: 'Her verified sellers' })
   sellers(@Parent() kampung: Kampung, @Context() ctx: GraphQLContext): Promise<Seller[]> {
     return ctx.loaders.get('sellersByKampungId', (ids: readonly string[]) => this.sellersService.listByKampungIds(ids), [] as Seller[]).load(kampung.id);
   }
@@ -36,5 +92,15 @@ export class KampungSellersResolver {
   @ResolveField(() => Int)
   sellerCount(@Parent() kampung: Kampung, @Context() ctx: GraphQLContext): Promise<number> {
     return ctx.loaders.get('sellerCountByKampungId', (ids: readonly string[]) => this.sellersService.countByKampungIds(ids), 0).load(kampung.id);
+  }
+}
+
+@Resolver(() => Me)
+export class MeSellerResolver {
+  constructor(private readonly sellers: SellersService) {}
+
+  @ResolveField(() => Seller, { nullable: true, description: 'Her seller profile, whatever its status' })
+  seller(@CurrentActor() actor: Actor): Promise<Seller | null> {
+    return this.sellers.mySeller(actor);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { TrainingEnrollmentEntity } from './entities/training-enrollment.entity.js';
 import { TrainingProgramEntity } from './entities/training-program.entity.js';
 
@@ -28,7 +28,12 @@ export class TrainingRepository {
     return this.programs.upsert(program, ['slug']).then(() => this.programs.findOneByOrFail({ slug: program.slug }));
   }
 
-  async enroll(trainingProgramId: string, sellerId: string, enrolledAt: Date): Promise<void> {
-    await this.enrollments.upsert({ trainingProgramId, sellerId, enrolledAt }, ['trainingProgramId', 'sellerId']);
+  async enroll(trainingProgramId: string, sellerId: string, enrolledAt: Date, manager?: EntityManager): Promise<void> {
+    const repo = manager ? manager.getRepository(TrainingEnrollmentEntity) : this.enrollments;
+    await repo.upsert({ trainingProgramId, sellerId, enrolledAt }, ['trainingProgramId', 'sellerId']);
+  }
+
+  findProgramById(id: string): Promise<TrainingProgramEntity | null> {
+    return this.programs.findOneBy({ id });
   }
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isUuid } from '../../common/graphql/ids.js';
 import type { TrainingProgramEntity } from './entities/training-program.entity.js';
 import { toTrainingProgramModel, type TrainingProgram } from './models/training-program.model.js';
 import { TrainingRepository } from './training.repository.js';
@@ -24,7 +26,14 @@ export class TrainingService {
     return toTrainingProgramModel(await this.training.upsertProgramBySlug(program));
   }
 
-  enrollSeller(trainingProgramId: string, sellerId: string, enrolledAt: Date): Promise<void> {
-    return this.training.enroll(trainingProgramId, sellerId, enrolledAt);
+  /** Puts her on the cohort's roster; inside the caller's transaction when one is given. */
+  enrollSeller(trainingProgramId: string, sellerId: string, enrolledAt: Date, manager?: EntityManager): Promise<void> {
+    return this.training.enroll(trainingProgramId, sellerId, enrolledAt, manager);
+  }
+
+  async findProgram(id: string): Promise<TrainingProgram | null> {
+    if (!isUuid(id)) return null;
+    const entity = await this.training.findProgramById(id);
+    return entity ? toTrainingProgramModel(entity) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { buildSeedData, BAG_TRAINING_SLUG, BATIK_TRAINING_SLUG, type SeedData, type SeedProduct } from './index.js';
-import { slugify } from './slug.js';
+import { slugify } from '../../common/text/slug.js';
 
 /** Bands restated from the brief on purpose, independent of the generator's own table. */
 function bandOf(p: SeedProduct): [number, number] {

@@ -7,7 +7,7 @@ import { buildSellers } from './sellers.js';
 import { BAG_TRAINING_SLUG, buildTrainingPrograms } from './training-programs.js';
 
 export * from './seed-types.js';
-export { slugify, uniqueSlugger } from './slug.js';
+export { slugify, uniqueSlugger } from '../../common/text/slug.js';
 export { BAG_TRAINING_SLUG, BATIK_TRAINING_SLUG } from './training-programs.js';
 export { PRICE_BANDS, type ProductKind } from './price-bands.js';
 

@@ -14,7 +14,7 @@ import { PRICE_BANDS, roundPrice, type ProductKind } from './price-bands.js';
 import type { Rng } from './prng.js';
 import type { SellerProfile } from './sellers.js';
 import type { BatikTechnique, DyeType, ProductCategory, SeedPhoto, SeedProduct } from './seed-types.js';
-import { uniqueSlugger } from './slug.js';
+import { uniqueSlugger } from '../../common/text/slug.js';
 
 export const MIN_PRODUCTS = 265;
 /** Products are listed between the seller joining and this moment. */

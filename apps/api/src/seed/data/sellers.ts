@@ -1,6 +1,6 @@
 import type { Rng } from './prng.js';
 import type { SeedKampung, SeedSeller } from './seed-types.js';
-import { uniqueSlugger } from './slug.js';
+import { uniqueSlugger } from '../../common/text/slug.js';
 import { BAG_TRAINING_SLUG, BATIK_TRAINING_END, BATIK_TRAINING_SLUG } from './training-programs.js';
 import { LOCAL_MOTIF_SLUGS, MOTIFS } from './motifs.js';
 

@@ -2,6 +2,8 @@ import { env } from '$env/dynamic/private';
 
 export interface WebConfig {
   apiUrl: string;
+  /** NODE_ENV=production: session cookies are `Secure` on any host but localhost. */
+  production: boolean;
 }
 
 const DEFAULT_API_URL = 'http://localhost:4000/graphql';
@@ -23,6 +25,6 @@ export function config(): WebConfig {
   }
 
   if (problems.length > 0) throw new Error(`Invalid web configuration:\n  - ${problems.join('\n  - ')}`);
-  cached = { apiUrl };
+  cached = { apiUrl, production: env.NODE_ENV === 'production' };
   return cached;
 }

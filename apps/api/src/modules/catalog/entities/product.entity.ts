@@ -63,6 +63,14 @@ export class ProductEntity extends BaseEntity {
   @Column({ type: 'int' })
   stock: number;
 
+  /** Provenance: hours of hand work she put in. */
+  @Column({ type: 'int', nullable: true })
+  hoursOfWork: number | null;
+
+  /** Provenance: the day it was finished. */
+  @Column({ type: 'date', nullable: true })
+  madeOn: string | null;
+
   @Column({ type: 'enum', enum: ProductStatus, enumName: 'product_status', default: ProductStatus.DRAFT })
   status: ProductStatus;
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/connection.js';
-import { RupiahScalar } from '../../../common/graphql/scalars.js';
+import { DateScalar, RupiahScalar } from '../../../common/graphql/scalars.js';
 import type { ProductEntity } from '../entities/product.entity.js';
 import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from './catalog.enums.js';
 
@@ -45,6 +45,12 @@ export class Product {
   @Field(() => ProductStatus)
   status: ProductStatus;
 
+  @Field(() => Int, { nullable: true, description: 'Hours of hand work (provenance)' })
+  hoursOfWork: number | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was finished (provenance)' })
+  madeOn: string | null;
+
   @Field()
   createdAt: Date;
 
@@ -70,6 +76,8 @@ export function toProductModel(entity: ProductEntity): Product {
     priceIdr: entity.priceIdr,
     stock: entity.stock,
     status: entity.status,
+    hoursOfWork: entity.hoursOfWork,
+    madeOn: entity.madeOn,
     createdAt: entity.createdAt,
     sellerId: entity.sellerId,
     motifId: entity.motifId,

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { SellerEntity } from '../entities/seller.entity.js';
+import { SellerStatus } from './seller-status.enum.js';
 
 @ObjectType('Seller', { description: 'A pengrajin: a trained ibu who sells what she makes' })
 export class Seller {
@@ -27,7 +28,15 @@ export class Seller {
   @Field()
   isDemo: boolean;
 
+  @Field(() => SellerStatus, { description: 'Always VERIFIED in the storefront; applicants see their own' })
+  status: SellerStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why an application was rejected' })
+  rejectionReason: string | null;
+
   kampungId: string;
+  userId: string | null;
+  appliedTrainingProgramId: string | null;
 }
 
 export function toSellerModel(entity: SellerEntity): Seller {
@@ -40,6 +49,10 @@ export function toSellerModel(entity: SellerEntity): Seller {
     whatsappUrl: `https://wa.me/${entity.whatsappNumber.replace(/\D/g, '')}`,
     joinedAt: entity.joinedAt,
     isDemo: entity.isDemo,
+    status: entity.status,
+    rejectionReason: entity.rejectionReason,
     kampungId: entity.kampungId,
+    userId: entity.userId,
+    appliedTrainingProgramId: entity.appliedTrainingProgramId,
   };
 }

@@ -8,9 +8,21 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status?: number,
-    readonly path?: readonly (string | number)[]
+    readonly path?: readonly (string | number)[],
+    readonly extensions: Readonly<Record<string, unknown>> = {}
   ) {
     super(message);
+  }
+
+  /** The input the API blamed, e.g. `input.phone` or `code` (BAD_USER_INPUT, CONFLICT). */
+  get field(): string | undefined {
+    return typeof this.extensions.field === 'string' ? this.extensions.field : undefined;
+  }
+
+  /** How long to wait before trying again (TOO_MANY_REQUESTS). */
+  get retryAfterSeconds(): number | undefined {
+    const value = this.extensions.retryAfterSeconds;
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
   }
 
   get isBadUserInput(): boolean {
@@ -25,7 +37,7 @@ export interface TypedDocumentNode<TResult = unknown, TVariables = Record<string
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 // Printed once per document, not once per request.
@@ -41,20 +53,34 @@ function source(document: DocumentNode): string {
 
 const TIMEOUT_MS = 10_000;
 
+/** Who is calling, for requests made on a person's behalf. */
+export interface QueryOptions {
+  /** Session token from the HTTP-only cookie: sent as `Authorization: Bearer …`, never to the browser. */
+  token?: string | null;
+  /** The browser's address (`event.getClientAddress()`), so the API's per-address rate limits see the person, not us. */
+  clientAddress?: string;
+}
+
 /**
  * The one GraphQL client of the web app. Pass the `fetch` of the load event so SvelteKit can track
- * the request. Throws `ApiError` on transport failures and on any GraphQL error.
+ * the request; pass `options` (see `caller(event)`) for calls that act for the signed-in person or are
+ * rate-limited per address. Throws `ApiError` on transport failures and on any GraphQL error.
  */
 export async function query<TResult, TVariables extends Record<string, unknown>>(
   fetch: typeof globalThis.fetch,
   document: TypedDocumentNode<TResult, TVariables>,
-  variables: TVariables
+  variables: TVariables,
+  options: QueryOptions = {}
 ): Promise<TResult> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.clientAddress) headers['x-forwarded-for'] = options.clientAddress;
+
   let response: Response;
   try {
     response = await fetch(config().apiUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers,
       body: JSON.stringify({ query: source(document), variables }),
       signal: AbortSignal.timeout(TIMEOUT_MS)
     });
@@ -71,7 +97,8 @@ export async function query<TResult, TVariables extends Record<string, unknown>>
 
   const first = body.errors?.[0];
   if (first) {
-    throw new ApiError(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.message, response.status, first.path);
+    const { code, ...extensions } = first.extensions ?? {};
+    throw new ApiError(code ?? 'INTERNAL_SERVER_ERROR', first.message, response.status, first.path, extensions);
   }
   if (!response.ok || body.data == null) {
     throw new ApiError('BAD_RESPONSE', `GraphQL API answered HTTP ${response.status} without data`, response.status);

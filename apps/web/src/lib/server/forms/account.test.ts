@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import {
+  apiMessageIn,
+  isIdentifier,
+  mapApiError,
+  normalizeIndonesianPhone,
+  validateLogin,
+  validateRegister,
+  validateReset,
+  validateResetRequest,
+  type RegisterField
+} from './account';
+
+const formData = (entries: Record<string, string>) => {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(entries)) form.set(key, value);
+  return form;
+};
+
+describe('normalizeIndonesianPhone', () => {
+  it.each([
+    ['0812-3456-7890', '+6281234567890'],
+    ['62 812 3456 7890', '+6281234567890'],
+    ['+62 (812) 3456.7890', '+6281234567890'],
+    ['0812345678', '+62812345678']
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeIndonesianPhone(input)).toBe(expected);
+  });
+
+  it.each(['0212345678', '0812', '+1 415 555 0100', 'delapan', '08123456789012345'])('rejects %s', (input) => {
+    expect(normalizeIndonesianPhone(input)).toBeNull();
+  });
+});
+
+describe('isIdentifier', () => {
+  it('accepts a phone or an email', () => {
+    expect(isIdentifier('0812 3456 7890')).toBe(true);
+    expect(isIdentifier('ibu.sari@contoh.id')).toBe(true);
+    expect(isIdentifier('ibu.sari@contoh')).toBe(false);
+    expect(isIdentifier('sari')).toBe(false);
+  });
+});
+
+describe('validateRegister', () => {
+  it('accepts a phone-only registration and trims the name', () => {
+    const result = validateRegister(
+      formData({ displayName: '  Ibu   Sari ', phone: '0812 3456 7890', email: '', password: 'rahasia123' }),
+      'id'
+    );
+    expect(result).toEqual({
+      ok: true,
+      input: { displayName: 'Ibu Sari', phone: '0812 3456 7890', email: null, password: 'rahasia123' }
+    });
+  });
+
+  it('reports every problem at once, in the chosen language', () => {
+    const result = validateRegister(formData({ displayName: 'S', phone: '12345', email: 'sari@', password: 'pendek' }), 'en');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fieldErrors).toEqual({
+      displayName: 'The name needs 2–80 characters.',
+      phone: 'Enter an Indonesian mobile number, e.g. 0812 3456 7890.',
+      email: 'The email address is not valid, e.g. name@email.com.',
+      password: 'The password needs at least 8 characters.'
+    });
+  });
+
+  it('asks for a phone when neither phone nor email is given', () => {
+    const result = validateRegister(formData({ displayName: 'Ibu Sari', password: 'rahasia123' }), 'id');
+    expect(result.ok ? {} : result.fieldErrors).toEqual({ phone: 'Isi nomor HP (atau email di bawah).' });
+  });
+
+  it('does not trim the password', () => {
+    const result = validateRegister(formData({ displayName: 'Ibu Sari', phone: '081234567890', password: ' 8 chars ' }), 'id');
+    expect(result.ok && result.input.password).toBe(' 8 chars ');
+  });
+});
+
+describe('validateLogin', () => {
+  it('only checks that both fields are there', () => {
+    expect(validateLogin(formData({ identifier: 'apa saja', password: 'x' }), 'id').ok).toBe(true);
+    const result = validateLogin(formData({ identifier: ' ', password: '' }), 'id');
+    expect(result.ok ? {} : result.fieldErrors).toEqual({
+      identifier: 'Isi nomor HP atau email.',
+      password: 'Isi kata sandi.'
+    });
+  });
+});
+
+describe('validateResetRequest and validateReset', () => {
+  it('needs a phone or email to send a code to', () => {
+    expect(validateResetRequest(formData({ identifier: '08123456789' }), 'id').ok).toBe(true);
+    const result = validateResetRequest(formData({ identifier: 'sari' }), 'id');
+    expect(result.ok ? {} : result.fieldErrors.identifier).toBe(
+      'Tulis nomor HP (mis. 0812 3456 7890) atau alamat email.'
+    );
+  });
+
+  it('accepts a 6-digit code typed with a space', () => {
+    const result = validateReset(
+      formData({ identifier: '08123456789', code: '123 456', newPassword: 'sandibaru1' }),
+      'id'
+    );
+    expect(result).toEqual({
+      ok: true,
+      input: { identifier: '08123456789', code: '123456', newPassword: 'sandibaru1' }
+    });
+  });
+
+  it('rejects a code that is not 6 digits and a short password', () => {
+    const result = validateReset(formData({ identifier: '08123456789', code: '12a45', newPassword: 'short' }), 'id');
+    expect(result.ok ? {} : result.fieldErrors).toEqual({
+      code: 'Kode terdiri dari 6 angka.',
+      newPassword: 'Kata sandi minimal 8 karakter.'
+    });
+  });
+});
+
+describe('apiMessageIn', () => {
+  const message = 'Nomor HP Indonesia, mis. 0812 3456 7890. (An Indonesian mobile number.)';
+
+  it('picks the half in the reader’s language', () => {
+    expect(apiMessageIn('id', message)).toBe('Nomor HP Indonesia, mis. 0812 3456 7890.');
+    expect(apiMessageIn('en', message)).toBe('An Indonesian mobile number.');
+  });
+
+  it('keeps a message without an English half whole', () => {
+    expect(apiMessageIn('en', 'must be between 1 and 100')).toBe('must be between 1 and 100');
+  });
+});
+
+describe('mapApiError', () => {
+  const fields: Partial<Record<string, RegisterField>> = {
+    'input.displayName': 'displayName',
+    'input.phone': 'phone',
+    'input.email': 'email',
+    'input.password': 'password'
+  };
+
+  it('puts a conflict beside the field, in our words', () => {
+    expect(mapApiError({ code: 'CONFLICT', message: 'Sudah ada akun. (Exists.)', field: 'input.phone' }, fields, 'id')).toEqual({
+      fieldErrors: { phone: 'Nomor HP ini sudah terdaftar. Silakan masuk.' }
+    });
+  });
+
+  it('puts bad input beside the field named by the API', () => {
+    expect(
+      mapApiError({ code: 'BAD_USER_INPUT', message: 'Alamat email tidak valid. (Not a valid email address.)', field: 'input.email' }, fields, 'en')
+    ).toEqual({ fieldErrors: { email: 'The email address is not valid, e.g. name@email.com.' } });
+  });
+
+  it('falls back to the API message, above the form, for a field the form does not have', () => {
+    expect(
+      mapApiError({ code: 'BAD_USER_INPUT', message: 'Sesuatu salah. (Something is wrong.)', field: 'input.other' }, fields, 'en')
+    ).toEqual({ fieldErrors: {}, formError: 'Something is wrong.' });
+  });
+
+  it('falls back to the API message for a conflict without a field', () => {
+    expect(mapApiError({ code: 'CONFLICT', message: 'Sudah ada akun dengan nomor/email ini. (An account already uses this phone/email.)' }, fields, 'id')).toEqual({
+      fieldErrors: {},
+      formError: 'Sudah ada akun dengan nomor/email ini.'
+    });
+  });
+
+  it('does not tell whether an account exists on wrong credentials', () => {
+    expect(mapApiError({ code: 'UNAUTHENTICATED', message: 'whatever' }, {}, 'id')).toEqual({
+      fieldErrors: {},
+      formError: 'Nomor HP/email atau kata sandi salah.'
+    });
+  });
+
+  it('says how long to wait when rate-limited, in whole minutes', () => {
+    expect(mapApiError({ code: 'TOO_MANY_REQUESTS', message: 'x', retryAfterSeconds: 61 }, {}, 'en')).toEqual({
+      fieldErrors: {},
+      formError: 'Too many attempts. Try again in 2 minutes.'
+    });
+    expect(mapApiError({ code: 'TOO_MANY_REQUESTS', message: 'x', retryAfterSeconds: 5 }, {}, 'id')?.formError).toBe(
+      'Terlalu banyak percobaan. Coba lagi dalam 1 menit.'
+    );
+  });
+
+  it('leaves failures that are not the person’s to fix to the caller', () => {
+    expect(mapApiError({ code: 'INTERNAL_SERVER_ERROR', message: 'x' }, fields, 'id')).toBeNull();
+    expect(mapApiError({ code: 'API_UNREACHABLE', message: 'x' }, fields, 'id')).toBeNull();
+  });
+});

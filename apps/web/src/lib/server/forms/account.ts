@@ -1,0 +1,251 @@
+import { t, type Lang, type MessageKey } from '$lib/i18n';
+
+/**
+ * Account forms (sign in, register, password reset): server-side checks that mirror the API's, so
+ * a person sees every problem at once and in their language; the API stays the authority.
+ */
+
+export const NAME_MIN = 2;
+export const NAME_MAX = 80;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
+export const CODE_LENGTH = 6;
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+export type Validated<F extends string, V> =
+  | { ok: true; input: V }
+  | { ok: false; fieldErrors: FieldErrors<F> };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/** `0812-3456-7890`, `62812…`, `+62 812 …` → `+62812…`; null when it is not an Indonesian mobile number. */
+export function normalizeIndonesianPhone(input: string): string | null {
+  const compact = input.replace(/[\s\-().]/g, '');
+  let national: string;
+  if (/^\+62\d+$/.test(compact)) national = compact.slice(3);
+  else if (/^62\d+$/.test(compact)) national = compact.slice(2);
+  else if (/^0\d+$/.test(compact)) national = compact.slice(1);
+  else return null;
+  return /^8\d{8,11}$/.test(national) ? `+62${national}` : null;
+}
+
+export function isEmail(input: string): boolean {
+  const email = input.trim();
+  return email.length <= 254 && EMAIL.test(email);
+}
+
+/** A phone number or an email: what the sign-in and reset forms accept. */
+export function isIdentifier(input: string): boolean {
+  return input.includes('@') ? isEmail(input) : normalizeIndonesianPhone(input) !== null;
+}
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Passwords are taken as typed (spaces count), never trimmed and never shown back. */
+function secret(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+function passwordError(lang: Lang, password: string): string | undefined {
+  if (password === '') return t(lang, 'account.error.passwordRequired');
+  if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+    return t(lang, 'account.error.passwordLength', { min: PASSWORD_MIN });
+  }
+  return undefined;
+}
+
+function identifierError(lang: Lang, identifier: string): string | undefined {
+  if (identifier === '') return t(lang, 'account.error.identifierRequired');
+  if (!isIdentifier(identifier)) return t(lang, 'account.error.identifierInvalid');
+  return undefined;
+}
+
+function result<F extends string, V>(fieldErrors: FieldErrors<F>, input: V): Validated<F, V> {
+  return Object.values(fieldErrors).some(Boolean) ? { ok: false, fieldErrors } : { ok: true, input };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export type LoginField = 'identifier' | 'password';
+export interface LoginValues {
+  identifier: string;
+}
+
+export function loginValues(form: FormData): LoginValues {
+  return { identifier: text(form, 'identifier') };
+}
+
+export function validateLogin(form: FormData, lang: Lang): Validated<LoginField, { identifier: string; password: string }> {
+  const { identifier } = loginValues(form);
+  const password = secret(form, 'password');
+  // Only "is it there": a wrong format gets the same answer as a wrong password from the API.
+  return result<LoginField, { identifier: string; password: string }>(
+    {
+      identifier: identifier === '' ? t(lang, 'account.error.identifierRequired') : undefined,
+      password: password === '' ? t(lang, 'account.error.passwordRequired') : undefined
+    },
+    { identifier, password }
+  );
+}
+
+export type RegisterField = 'displayName' | 'phone' | 'email' | 'password';
+export interface RegisterValues {
+  displayName: string;
+  phone: string;
+  email: string;
+}
+
+export function registerValues(form: FormData): RegisterValues {
+  return {
+    displayName: text(form, 'displayName').replace(/\s+/g, ' '),
+    phone: text(form, 'phone'),
+    email: text(form, 'email')
+  };
+}
+
+export interface RegisterInputValues {
+  displayName: string;
+  phone: string | null;
+  email: string | null;
+  password: string;
+}
+
+export function validateRegister(form: FormData, lang: Lang): Validated<RegisterField, RegisterInputValues> {
+  const values = registerValues(form);
+  const password = secret(form, 'password');
+  const errors: FieldErrors<RegisterField> = {};
+
+  if (values.displayName.length < NAME_MIN || values.displayName.length > NAME_MAX) {
+    errors.displayName = values.displayName
+      ? t(lang, 'account.error.nameLength', { min: NAME_MIN, max: NAME_MAX })
+      : t(lang, 'account.error.nameRequired');
+  }
+  if (values.phone && !normalizeIndonesianPhone(values.phone)) errors.phone = t(lang, 'account.error.phoneInvalid');
+  if (values.email && !isEmail(values.email)) errors.email = t(lang, 'account.error.emailInvalid');
+  if (!values.phone && !values.email) errors.phone = t(lang, 'account.error.phoneRequired');
+  errors.password = passwordError(lang, password);
+
+  return result(errors, {
+    displayName: values.displayName,
+    phone: values.phone || null,
+    email: values.email || null,
+    password
+  });
+}
+
+export type ResetRequestField = 'identifier';
+
+export function validateResetRequest(form: FormData, lang: Lang): Validated<ResetRequestField, { identifier: string }> {
+  const { identifier } = loginValues(form);
+  return result<ResetRequestField, { identifier: string }>(
+    { identifier: identifierError(lang, identifier) },
+    { identifier }
+  );
+}
+
+export type ResetField = 'identifier' | 'code' | 'newPassword';
+export interface ResetValues {
+  identifier: string;
+  code: string;
+}
+
+export function resetValues(form: FormData): ResetValues {
+  // People copy codes as "123 456" from an SMS.
+  return { identifier: text(form, 'identifier'), code: text(form, 'code').replace(/[\s-]/g, '') };
+}
+
+export function validateReset(
+  form: FormData,
+  lang: Lang
+): Validated<ResetField, { identifier: string; code: string; newPassword: string }> {
+  const values = resetValues(form);
+  const newPassword = secret(form, 'newPassword');
+  const errors: FieldErrors<ResetField> = {
+    identifier: identifierError(lang, values.identifier),
+    newPassword: passwordError(lang, newPassword)
+  };
+  if (values.code === '') errors.code = t(lang, 'account.error.codeRequired');
+  else if (!new RegExp(`^\\d{${CODE_LENGTH}}$`).test(values.code)) {
+    errors.code = t(lang, 'account.error.codeFormat', { length: CODE_LENGTH });
+  }
+  return result(errors, { ...values, newPassword });
+}
+
+// ---------------------------------------------------------------------------------------------
+// API errors → messages beside the fields
+
+/** What the mapper needs from an `ApiError` (kept structural so it stays a pure function). */
+export interface ApiErrorLike {
+  code: string;
+  message: string;
+  field?: string;
+  retryAfterSeconds?: number;
+}
+
+export interface MappedError<F extends string> {
+  fieldErrors: FieldErrors<F>;
+  /** A problem with the form as a whole, shown above it. */
+  formError?: string;
+}
+
+/**
+ * The API writes "Indonesian. (English.)": show the half in the person's language, the whole
+ * message when it does not have that shape.
+ */
+export function apiMessageIn(lang: Lang, message: string): string {
+  const match = /^(.*\S)\s*\(([^()]+)\)\s*$/s.exec(message.trim());
+  if (!match) return message.trim();
+  return lang === 'en' ? match[2].trim() : match[1].trim();
+}
+
+/** Our own words for what the API says about a field, where we have them. */
+const FIELD_MESSAGES: Partial<Record<string, Partial<Record<string, MessageKey>>>> = {
+  CONFLICT: {
+    'input.phone': 'account.error.phoneTaken',
+    'input.email': 'account.error.emailTaken'
+  },
+  BAD_USER_INPUT: {
+    'input.displayName': 'account.error.nameInvalid',
+    'input.phone': 'account.error.phoneInvalid',
+    'input.email': 'account.error.emailInvalid',
+    'input.password': 'account.error.passwordInvalid',
+    newPassword: 'account.error.passwordInvalid',
+    identifier: 'account.error.identifierInvalid',
+    code: 'account.error.codeWrong'
+  }
+};
+
+/**
+ * Maps an API error to the form: `fields` names which form field each API field (`input.phone`,
+ * `code`) belongs to. Returns null for errors that are not the person's to fix (rethrow those).
+ */
+export function mapApiError<F extends string>(
+  error: ApiErrorLike,
+  fields: Partial<Record<string, F>>,
+  lang: Lang
+): MappedError<F> | null {
+  switch (error.code) {
+    case 'TOO_MANY_REQUESTS': {
+      const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
+      return { fieldErrors: {}, formError: t(lang, 'account.error.tooMany', { minutes }) };
+    }
+    case 'UNAUTHENTICATED':
+      // Deliberately not saying whether the account exists.
+      return { fieldErrors: {}, formError: t(lang, 'account.error.wrongCredentials') };
+    case 'CONFLICT':
+    case 'BAD_USER_INPUT': {
+      const ours = error.field ? FIELD_MESSAGES[error.code]?.[error.field] : undefined;
+      const message = ours ? t(lang, ours) : apiMessageIn(lang, error.message);
+      const field = error.field ? fields[error.field] : undefined;
+      if (field) return { fieldErrors: { [field]: message } as FieldErrors<F> };
+      return { fieldErrors: {}, formError: message };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,41 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { RegisterDocument } from '@karya-ibu/types';
+import { safeNext } from '$lib/account/next';
+import { query } from '$lib/server/api/client';
+import { failFromApi, signedIn } from '$lib/server/forms/actions';
+import { PASSWORD_MIN, registerValues, validateRegister, type FieldErrors, type RegisterField } from '$lib/server/forms/account';
+import { caller } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+const API_FIELDS: Partial<Record<string, RegisterField>> = {
+  'input.displayName': 'displayName',
+  'input.phone': 'phone',
+  'input.email': 'email',
+  'input.password': 'password'
+};
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  const next = safeNext(url.searchParams.get('next'));
+  if (locals.actor) redirect(303, next);
+  return { next, passwordMin: PASSWORD_MIN };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const { request, url, locals, cookies, fetch } = event;
+    const form = await request.formData();
+    const values = registerValues(form);
+    const checked = validateRegister(form, locals.lang);
+    if (!checked.ok) {
+      return fail(400, { fieldErrors: checked.fieldErrors as FieldErrors<RegisterField>, formError: undefined, values });
+    }
+
+    let session;
+    try {
+      ({ register: session } = await query(fetch, RegisterDocument, { input: checked.input }, caller(event)));
+    } catch (error) {
+      return failFromApi(error, API_FIELDS, values, locals.lang);
+    }
+    signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
+  }
+};

@@ -1,0 +1,43 @@
+import { fail } from '@sveltejs/kit';
+import { ResetPasswordDocument } from '@karya-ibu/types';
+import { safeNext } from '$lib/account/next';
+import { query } from '$lib/server/api/client';
+import { failFromApi, signedIn } from '$lib/server/forms/actions';
+import { CODE_LENGTH, PASSWORD_MIN, resetValues, validateReset, type FieldErrors, type ResetField } from '$lib/server/forms/account';
+import { caller, RESET_IDENTIFIER_COOKIE } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+const API_FIELDS: Partial<Record<string, ResetField>> = {
+  identifier: 'identifier',
+  code: 'code',
+  newPassword: 'newPassword'
+};
+
+export const load: PageServerLoad = ({ url, cookies }) => ({
+  next: safeNext(url.searchParams.get('next')),
+  sent: url.searchParams.has('terkirim'),
+  identifier: cookies.get(RESET_IDENTIFIER_COOKIE) ?? '',
+  codeLength: CODE_LENGTH,
+  passwordMin: PASSWORD_MIN
+});
+
+export const actions: Actions = {
+  default: async (event) => {
+    const { request, url, locals, cookies, fetch } = event;
+    const form = await request.formData();
+    const values = resetValues(form);
+    const checked = validateReset(form, locals.lang);
+    if (!checked.ok) {
+      return fail(400, { fieldErrors: checked.fieldErrors as FieldErrors<ResetField>, formError: undefined, values });
+    }
+
+    let session;
+    try {
+      ({ resetPassword: session } = await query(fetch, ResetPasswordDocument, checked.input, caller(event)));
+    } catch (error) {
+      return failFromApi(error, API_FIELDS, values, locals.lang);
+    }
+    cookies.delete(RESET_IDENTIFIER_COOKIE, { path: '/lupa-sandi' });
+    signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
+  }
+};
