@@ -15,6 +15,8 @@ import { TrainingSkill } from '../src/modules/training/models/training-skill.enu
 import type { TrainingProgram } from '../src/modules/training/models/training-program.model.js';
 import { TrainingService } from '../src/modules/training/training.service.js';
 import type { TestApp } from './harness/test-app.js';
+import { AccountsService } from '../src/modules/accounts/accounts.service.js';
+import { Role } from '../src/modules/accounts/models/role.enum.js';
 
 /** Test data through the app's own services (never by mocking or writing around them). */
 const unique = () => randomBytes(4).toString('hex');
@@ -109,4 +111,36 @@ export async function createPhoto(t: TestApp, product: Product, options: { width
     original,
     originalContentType: 'image/png',
   });
+}
+
+export interface SignedIn {
+  userId: string;
+  token: string;
+  phone: string;
+}
+
+let phoneCounter = 0;
+/** An account with these roles (pendamping of the given kampung), signed in through the API. */
+export async function signIn(t: TestApp, options: { roles?: Role[]; displayName?: string; pendampingOf?: Kampung[] } = {}): Promise<SignedIn> {
+  const accounts = t.get(AccountsService);
+  const phone = `+62813${String(process.pid % 1000).padStart(3, '0')}${String(++phoneCounter).padStart(5, '0')}`;
+  const password = 'kata-sandi-uji';
+  const userId = await accounts.ensureDemoAccount({
+    displayName: options.displayName ?? `Akun ${phoneCounter}`,
+    phone,
+    email: null,
+    passwordHash: await accounts.hashPassword(password),
+    roles: [Role.BUYER, ...(options.roles ?? [])],
+  });
+  for (const kampung of options.pendampingOf ?? []) await t.get(KampungService).saveSeedAssignment(userId, kampung.id);
+  const response = await t.gql(`mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }`, { i: phone, p: password }, { ip: `10.77.${phoneCounter % 250}.1` });
+  if (!response.data) throw new Error(`sign-in failed: ${JSON.stringify(response.errors)}`);
+  return { userId, token: response.data.login.token, phone };
+}
+
+/** A verified seller with her own account. */
+export async function createSellerAccount(t: TestApp, kampung: Kampung, displayName = `Ibu ${unique()}`): Promise<{ seller: Seller; login: SignedIn }> {
+  const login = await signIn(t, { roles: [Role.SELLER], displayName });
+  const seller = await createSeller(t, kampung, { displayName, userId: login.userId } as Partial<Seller>);
+  return { seller, login };
 }

@@ -10,12 +10,17 @@ import { SellersService } from '../modules/sellers/sellers.service.js';
 import { TrainingSkill } from '../modules/training/models/training-skill.enum.js';
 import { TrainingService } from '../modules/training/training.service.js';
 import { buildSeedData, type SeedProduct } from './data/index.js';
+import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { Role } from '../modules/accounts/models/role.enum.js';
+import { SellerStatus } from '../modules/sellers/models/seller-status.enum.js';
+import { DEMO_APPLICANT, DEMO_PASSWORDS, DEMO_STAFF, demoPendamping, type DemoAccount } from './demo-accounts.js';
 import { renderBatikImage } from './images/index.js';
 
 const PHOTO_WIDTH = 1600;
 const PHOTO_HEIGHT = 1200;
 
 interface SeedServices {
+  accounts: AccountsService;
   kampung: KampungService;
   training: TrainingService;
   sellers: SellersService;
@@ -32,6 +37,7 @@ export async function seedDemoData(config: RuntimeConfig): Promise<string> {
   try {
     return await seedWith(
       {
+        accounts: app.get(AccountsService),
         kampung: app.get(KampungService),
         training: app.get(TrainingService),
         sellers: app.get(SellersService),
@@ -64,9 +70,22 @@ async function seedWith(services: SeedServices): Promise<string> {
   const motifIds = new Map<string, string>();
   for (const motif of data.motifs) motifIds.set(motif.slug, (await services.catalog.saveSeedMotif(motif)).id);
 
+  // Every demo account of one kind shares one password hash: argon2 is slow on purpose.
+  const hashes = new Map<string, Promise<string>>();
+  const account = (demo: DemoAccount) => {
+    if (!hashes.has(demo.password)) hashes.set(demo.password, services.accounts.hashPassword(demo.password));
+    return hashes.get(demo.password)!.then((passwordHash) => services.accounts.ensureDemoAccount({ ...demo, passwordHash }));
+  };
+  for (const staff of DEMO_STAFF) await account(staff);
+  for (const kampung of data.kampungs.filter((k) => k.status === 'ACTIVE')) {
+    await services.kampung.saveSeedAssignment(await account(demoPendamping(kampung)), kampungIds.get(kampung.slug)!);
+  }
+
   const sellerIds = new Map<string, string>();
   for (const seller of data.sellers) {
+    const userId = await account({ displayName: seller.displayName, phone: seller.whatsappNumber, email: null, password: DEMO_PASSWORDS.seller, roles: [Role.BUYER, Role.SELLER] });
     const saved = await services.sellers.saveSeedSeller({
+      userId,
       displayName: seller.displayName,
       slug: seller.slug,
       kampungId: kampungIds.get(seller.kampungSlug)!,
@@ -78,6 +97,17 @@ async function seedWith(services: SeedServices): Promise<string> {
     sellerIds.set(seller.slug, saved.id);
     for (const slug of seller.trainingSlugs) await services.training.enrollSeller(programIds.get(slug)!, saved.id, programStarts.get(slug)!);
   }
+  await services.sellers.saveSeedSeller({
+    userId: await account(DEMO_APPLICANT.account),
+    displayName: DEMO_APPLICANT.account.displayName,
+    slug: DEMO_APPLICANT.slug,
+    kampungId: kampungIds.get(DEMO_APPLICANT.kampungSlug)!,
+    story: DEMO_APPLICANT.story,
+    whatsappNumber: DEMO_APPLICANT.account.phone,
+    joinedAt: new Date(),
+    isDemo: true,
+    status: SellerStatus.PENDING,
+  });
 
   let created = 0;
   let photoCount = 0;

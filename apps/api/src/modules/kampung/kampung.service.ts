@@ -67,6 +67,11 @@ export class KampungService {
     return true;
   }
 
+  /** Demo data: assigns a pendamping without an officer (idempotent). */
+  async saveSeedAssignment(userId: string, kampungId: string): Promise<void> {
+    await this.dataSource.transaction((manager) => this.pendamping.assign(manager, userId, kampungId));
+  }
+
   async saveSeedKampung(kampung: Omit<KampungEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<Kampung> {
     return toKampungModel(await this.kampungs.upsertBySlug(kampung));
   }

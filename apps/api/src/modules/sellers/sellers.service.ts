@@ -216,13 +216,16 @@ export class SellersService {
     return this.audit.forSeller(seller.id, first);
   }
 
-  async saveSeedSeller(seller: Pick<SellerRow, 'displayName' | 'slug' | 'kampungId' | 'story' | 'whatsappNumber' | 'joinedAt' | 'isDemo'> & { userId?: string | null }): Promise<Seller> {
+  /** Demo data, upserted by slug; verified unless told otherwise. */
+  async saveSeedSeller(
+    seller: Pick<SellerRow, 'displayName' | 'slug' | 'kampungId' | 'story' | 'whatsappNumber' | 'joinedAt' | 'isDemo'> & Partial<Pick<SellerRow, 'userId' | 'status'>>,
+  ): Promise<Seller> {
     return toSellerModel(
       await this.sellers.upsertBySlug({
         userId: null,
         status: SellerStatus.VERIFIED,
         appliedTrainingProgramId: null,
-        reviewedAt: seller.joinedAt,
+        reviewedAt: seller.status === SellerStatus.PENDING ? null : seller.joinedAt,
         reviewedByUserId: null,
         rejectionReason: null,
         ...seller,
