@@ -1,0 +1,154 @@
+import { Role } from '../src/modules/accounts/models/role.enum.js';
+import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
+import type { Seller } from '../src/modules/sellers/models/seller.model.js';
+import { createKampung, createMotif, createSellerAccount, signIn, type SignedIn } from './factories.js';
+import { createTestApp, type TestApp } from './harness/test-app.js';
+
+const CREATE = `mutation Create($input: CreateProductInput!) { createProduct(input: $input) { id slug title status priceIdr stock hoursOfWork madeOn seller { slug } motif { name } } }`;
+const UPDATE = `mutation Update($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id title priceIdr status } }`;
+const STOCK = `mutation Stock($id: ID!, $stock: Int!) { setProductStock(id: $id, stock: $stock) { id stock } }`;
+const ARCHIVE = `mutation Archive($id: ID!) { archiveProduct(id: $id) { id status } }`;
+
+const valid = {
+  title: 'Kain Batik Tulis Akar Bakau',
+  description: 'Kain katun primisima 2 meter, dibatik tulis dengan motif akar bakau.',
+  category: 'KAIN_BATIK',
+  technique: 'TULIS',
+  material: 'Katun primisima',
+  dye: 'NATURAL',
+  size: '200 × 115 cm',
+  weightGrams: 320,
+  priceIdr: '850000',
+  stock: 3,
+  hoursOfWork: 40,
+  madeOn: '2026-10-01',
+};
+
+describe('product management', () => {
+  let t: TestApp;
+  let teritip: Kampung;
+  let manggar: Kampung;
+  let siti: { seller: Seller; login: SignedIn };
+  let rina: { seller: Seller; login: SignedIn };
+  let pendampingTeritip: SignedIn;
+  let pendampingManggar: SignedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    teritip = await createKampung(t, { name: 'Teritip', slug: 'teritip' });
+    manggar = await createKampung(t, { name: 'Manggar', slug: 'manggar' });
+    siti = await createSellerAccount(t, teritip, 'Siti');
+    rina = await createSellerAccount(t, manggar, 'Rina');
+    pendampingTeritip = await signIn(t, { roles: [Role.PENDAMPING], displayName: 'Bu Nining', pendampingOf: [teritip] });
+    pendampingManggar = await signIn(t, { roles: [Role.PENDAMPING], displayName: 'Bu Ani', pendampingOf: [manggar] });
+  });
+  afterAll(() => t.close());
+
+  const productRow = async (id: string) => (await t.dataSource.query('SELECT title, price_idr, stock, status FROM products WHERE id = $1', [id]))[0];
+
+  it('lets a seller list a product in her own shop, on sale at once with a unique slug', async () => {
+    const motif = await createMotif(t, { name: 'Akar Bakau' });
+    const first = await t.gql(CREATE, { input: { ...valid, motifId: motif.id } }, { token: siti.login.token });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.createProduct).toMatchObject({
+      slug: 'kain-batik-tulis-akar-bakau',
+      status: 'ACTIVE',
+      priceIdr: '850000',
+      hoursOfWork: 40,
+      madeOn: '2026-10-01',
+      seller: { slug: siti.seller.slug },
+      motif: { name: 'Akar Bakau' },
+    });
+    const second = await t.gql(CREATE, { input: valid }, { token: siti.login.token });
+    expect(second.data!.createProduct.slug).toBe('kain-batik-tulis-akar-bakau-2');
+    expect((await t.gql(`{ product(slug: "kain-batik-tulis-akar-bakau") { title } }`)).data!.product.title).toBe(valid.title);
+  });
+
+  it.each([
+    ['a price of zero', { priceIdr: '0' }, 'input.priceIdr'],
+    ['a price above Rp100.000.000', { priceIdr: '100000001' }, 'input.priceIdr'],
+    ['negative stock', { stock: -1 }, 'input.stock'],
+    ['no weight', { weightGrams: 0 }, 'input.weightGrams'],
+    ['a two-letter title', { title: 'Ka' }, 'input.title'],
+    ['a 121-character title', { title: 'K'.repeat(121) }, 'input.title'],
+    ['no description', { description: null }, 'input.description'],
+    ['an unknown motif', { motifId: '6f1c1f9e-4a57-4b8e-9d59-0f5e0b1c2d3e' }, 'input.motifId'],
+    ['a date made in the future', { madeOn: '2099-01-01' }, 'input.madeOn'],
+    ['status ARCHIVED', { status: 'ARCHIVED' }, 'input.status'],
+  ])('rejects %s naming the field and creating nothing', async (_name, overrides, field) => {
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM products');
+    const response = await t.gql(CREATE, { input: { ...valid, ...overrides } }, { token: siti.login.token });
+    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM products')).toEqual(before);
+  });
+
+  it('rejects an unknown enum value in input as BAD_USER_INPUT', async () => {
+    const response = await t.gql(CREATE, { input: { ...valid, category: 'SEPATU' } }, { token: siti.login.token });
+    expect(response.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets her pendamping list for her, openly: the seller sees "dibantu oleh" in her history', async () => {
+    const listed = await t.gql(CREATE, { input: { ...valid, title: 'Selendang Sutra Kantong Semar', sellerId: siti.seller.id } }, { token: pendampingTeritip.token });
+    expect(listed.data!.createProduct.seller.slug).toBe(siti.seller.slug);
+    const history = await t.gql(`{ sellerActivity(first: 5) { action actorName onBehalf subjectId after } }`, {}, { token: siti.login.token });
+    expect(history.data!.sellerActivity[0]).toMatchObject({ action: 'PRODUCT_CREATED', actorName: 'Bu Nining', onBehalf: true, subjectId: listed.data!.createProduct.id });
+    expect(JSON.parse(history.data!.sellerActivity[0].after)).toMatchObject({ title: 'Selendang Sutra Kantong Semar', priceIdr: '850000' });
+  });
+
+  it('keeps a pendamping to the sellers of her own kampung KB', async () => {
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM products');
+    const response = await t.gql(CREATE, { input: { ...valid, sellerId: siti.seller.id } }, { token: pendampingManggar.token });
+    expect(response.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM products')).toEqual(before);
+  });
+
+  it('does not let one seller touch another seller\'s product', async () => {
+    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Taplak Meja Batik Cap' } }, { token: siti.login.token })).data!.createProduct.id;
+    const before = await productRow(id);
+    for (const [query, variables] of [
+      [UPDATE, { id, input: { title: 'Diambil alih' } }],
+      [STOCK, { id, stock: 0 }],
+      [ARCHIVE, { id }],
+    ] as const) {
+      expect((await t.gql(query, variables, { token: rina.login.token })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    }
+    expect(await productRow(id)).toEqual(before);
+  });
+
+  it('edits, sets stock and archives; archived products leave the storefront but stay in her list', async () => {
+    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Kain Cap Beruang Madu' } }, { token: siti.login.token })).data!.createProduct.id;
+    expect((await t.gql(UPDATE, { id, input: { priceIdr: '900000', status: 'DRAFT' } }, { token: siti.login.token })).data!.updateProduct).toMatchObject({ priceIdr: '900000', status: 'DRAFT', title: 'Kain Cap Beruang Madu' });
+    expect((await t.gql(UPDATE, { id, input: { status: 'ACTIVE' } }, { token: pendampingTeritip.token })).data!.updateProduct.status).toBe('ACTIVE');
+    expect((await t.gql(STOCK, { id, stock: 7 }, { token: pendampingTeritip.token })).data!.setProductStock.stock).toBe(7);
+    expect((await t.gql(STOCK, { id, stock: -2 }, { token: siti.login.token })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stock' });
+
+    expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
+    expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
+    expect((await t.gql(`{ product(slug: "kain-cap-beruang-madu") { id } }`)).data!.product).toBeNull();
+    const mine = await t.gql(`{ sellerProducts(first: 50) { totalCount edges { node { id status } } } }`, {}, { token: siti.login.token });
+    expect(mine.data!.sellerProducts.edges).toContainEqual({ node: { id, status: 'ARCHIVED' } });
+
+    const actions = await t.dataSource.query(`SELECT action, on_behalf FROM audit_entries WHERE subject_id = $1 ORDER BY created_at`, [id]);
+    expect(actions).toEqual([
+      { action: 'PRODUCT_CREATED', on_behalf: false },
+      { action: 'PRODUCT_UPDATED', on_behalf: false },
+      { action: 'PRODUCT_UPDATED', on_behalf: true },
+      { action: 'PRODUCT_STOCK_SET', on_behalf: true },
+      { action: 'PRODUCT_ARCHIVED', on_behalf: false },
+    ]);
+  });
+
+  it('applies concurrent stock changes one after the other, each audited', async () => {
+    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Tas Perca Batik' } }, { token: siti.login.token })).data!.createProduct.id;
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((stock) => t.gql(STOCK, { id, stock }, { token: siti.login.token })));
+    expect(results.every((r) => !r.errors)).toBe(true);
+    const audit: { after: { stock: number } }[] = await t.dataSource.query(`SELECT after FROM audit_entries WHERE subject_id = $1 AND action = 'PRODUCT_STOCK_SET' ORDER BY created_at`, [id]);
+    expect(audit).toHaveLength(6);
+    expect((await productRow(id)).stock).toBe(audit.at(-1)!.after.stock);
+  });
+
+  it('answers NOT_FOUND for a product that does not exist', async () => {
+    expect((await t.gql(STOCK, { id: '6f1c1f9e-4a57-4b8e-9d59-0f5e0b1c2d3e', stock: 1 }, { token: siti.login.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect((await t.gql(STOCK, { id: 'bukan-id', stock: 1 }, { token: siti.login.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+});
