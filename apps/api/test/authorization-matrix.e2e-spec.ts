@@ -1,0 +1,153 @@
+import { Role } from '../src/modules/accounts/models/role.enum.js';
+import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
+import { SellerStatus } from '../src/modules/sellers/models/seller-status.enum.js';
+import type { Seller } from '../src/modules/sellers/models/seller.model.js';
+import { createKampung, createProduct, createSeller, createSellerAccount, signIn } from './factories.js';
+import { createTestApp, type TestApp } from './harness/test-app.js';
+
+type Persona = 'anonymous' | 'buyer' | 'sellerA' | 'sellerB' | 'pendampingA' | 'pendampingB' | 'officer' | 'admin';
+const PERSONAS: Persona[] = ['anonymous', 'buyer', 'sellerA', 'sellerB', 'pendampingA', 'pendampingB', 'officer', 'admin'];
+type Outcome = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+interface Case {
+  name: string;
+  /** Fresh subjects for one call, so an allowed call does not change what the next persona sees. */
+  prepare: () => Promise<{ query: string; variables?: Record<string, unknown>; state: () => Promise<unknown> }>;
+  expected: Record<Persona, Outcome>;
+}
+
+const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
+const signedIn = (overrides: Partial<Record<Persona, Outcome>> = {}): Record<Persona, Outcome> => ({ ...everyone('ALLOW'), anonymous: 'UNAUTHENTICATED', ...overrides });
+const only = (...allowed: Persona[]): Record<Persona, Outcome> =>
+  Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? 'ALLOW' : p === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'])) as Record<Persona, Outcome>;
+
+describe('authorization matrix: every query and mutation × every kind of caller', () => {
+  let t: TestApp;
+  let kampungA: Kampung;
+  let sellerA: Seller;
+  const tokens: Partial<Record<Persona, string>> = {};
+  let counter = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    kampungA = await createKampung(t, { name: 'Teritip' });
+    const kampungB = await createKampung(t, { name: 'Manggar' });
+    const a = await createSellerAccount(t, kampungA, 'Penjual A');
+    const b = await createSellerAccount(t, kampungB, 'Penjual B');
+    sellerA = a.seller;
+    tokens.sellerA = a.login.token;
+    tokens.sellerB = b.login.token;
+    tokens.buyer = (await signIn(t, { displayName: 'Pembeli' })).token;
+    tokens.pendampingA = (await signIn(t, { roles: [Role.PENDAMPING], pendampingOf: [kampungA] })).token;
+    tokens.pendampingB = (await signIn(t, { roles: [Role.PENDAMPING], pendampingOf: [kampungB] })).token;
+    tokens.officer = (await signIn(t, { roles: [Role.OFFICER] })).token;
+    tokens.admin = (await signIn(t, { roles: [Role.ADMIN] })).token;
+  });
+  afterAll(() => t.close());
+
+  const productOfA = async () => (await createProduct(t, sellerA, { slug: `a-${++counter}` })).id;
+  const productState = (id: string) => async () => t.dataSource.query('SELECT title, stock, status, price_idr FROM products WHERE id = $1', [id]);
+  const pendingInA = async () => (await createSeller(t, kampungA, { status: SellerStatus.PENDING } as Partial<Seller>)).id;
+  const sellerState = (id: string) => async () => t.dataSource.query('SELECT status, rejection_reason FROM sellers WHERE id = $1', [id]);
+  const nothing = async () => null;
+  const productCount = async () => t.dataSource.query('SELECT count(*)::int AS n FROM products');
+
+  const CASES: Case[] = [
+    ...['{ products { totalCount } }', '{ product(slug: "x") { id } }', '{ seller(slug: "x") { id } }', '{ kampungs { id } }', '{ kampung(slug: "x") { id } }', '{ trainingPrograms { id } }', '{ motifs { id } }', '{ me { id } }'].map(
+      (query): Case => ({ name: `query ${query}`, prepare: async () => ({ query, state: nothing }), expected: everyone('ALLOW') }),
+    ),
+    { name: 'query pendingSellers', prepare: async () => ({ query: '{ pendingSellers { id } }', state: nothing }), expected: only('pendampingA', 'pendampingB', 'officer', 'admin') },
+    { name: 'query assistedSellers', prepare: async () => ({ query: '{ assistedSellers { id } }', state: nothing }), expected: only('pendampingA', 'pendampingB') },
+    {
+      name: "query sellerActivity of seller A",
+      prepare: async () => ({ query: 'query($s: ID) { sellerActivity(sellerId: $s) { id } }', variables: { s: sellerA.id }, state: nothing }),
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    {
+      name: "query sellerProducts of seller A",
+      prepare: async () => ({ query: 'query($s: ID) { sellerProducts(sellerId: $s) { totalCount } }', variables: { s: sellerA.id }, state: nothing }),
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    { name: 'mutation logout', prepare: async () => ({ query: 'mutation { logout }', state: nothing }), expected: signedIn() },
+    {
+      name: 'mutation createProduct for seller A',
+      prepare: async () => ({
+        query: `mutation($s: ID) { createProduct(input: { sellerId: $s, title: "Kain Uji", description: "Kain batik untuk uji hak akses.", category: KAIN_BATIK, material: "Katun", weightGrams: 300, priceIdr: "100000", stock: 1 }) { id } }`,
+        variables: { s: sellerA.id },
+        state: productCount,
+      }),
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    ...[
+      ['updateProduct', 'mutation($id: ID!) { updateProduct(id: $id, input: { title: "Judul Baru" }) { id } }'],
+      ['setProductStock', 'mutation($id: ID!) { setProductStock(id: $id, stock: 9) { id } }'],
+      ['archiveProduct', 'mutation($id: ID!) { archiveProduct(id: $id) { id } }'],
+    ].map(
+      ([name, query]): Case => ({
+        name: `mutation ${name} on seller A's product`,
+        prepare: async () => {
+          const id = await productOfA();
+          return { query, variables: { id }, state: productState(id) };
+        },
+        expected: only('sellerA', 'pendampingA', 'admin'),
+      }),
+    ),
+    ...[
+      ['verifySeller', 'mutation($id: ID!) { verifySeller(sellerId: $id) { id } }'],
+      ['rejectSeller', 'mutation($id: ID!) { rejectSeller(sellerId: $id, reason: "Tidak ada di daftar peserta.") { id } }'],
+    ].map(
+      ([name, query]): Case => ({
+        name: `mutation ${name} of an applicant in kampung A`,
+        prepare: async () => {
+          const id = await pendingInA();
+          return { query, variables: { id }, state: sellerState(id) };
+        },
+        expected: only('pendampingA', 'officer', 'admin'),
+      }),
+    ),
+    {
+      name: 'mutation assignPendamping',
+      prepare: async () => {
+        const target = await signIn(t);
+        return {
+          query: 'mutation($i: String!, $k: ID!) { assignPendamping(identifier: $i, kampungId: $k) { id } }',
+          variables: { i: target.phone, k: kampungA.id },
+          state: async () => t.dataSource.query('SELECT roles FROM users WHERE id = $1', [target.userId]),
+        };
+      },
+      expected: only('officer', 'admin'),
+    },
+    {
+      name: 'mutation applyAsSeller',
+      prepare: async () => ({
+        query: `mutation($k: ID!) { applyAsSeller(input: { kampungId: $k, story: "Saya ingin berjualan batik.", whatsapp: "081277779999" }) { id } }`,
+        variables: { k: kampungA.id },
+        state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM sellers'),
+      }),
+      // Sellers already have a shop: CONFLICT, which the allow-list treats as "got past authorization".
+      expected: signedIn(),
+    },
+  ];
+
+  for (const testCase of CASES) {
+    it(`${testCase.name}`, async () => {
+      for (const persona of PERSONAS) {
+        // logout ends the session it is called with: use a throwaway session of the same kind there.
+        const token = testCase.name === 'mutation logout' && persona !== 'anonymous' ? await freshToken(persona) : tokens[persona];
+        const { query, variables, state } = await testCase.prepare();
+        const before = await state();
+        const response = await t.gql(query, variables, { token });
+        const code = response.errors?.[0]?.extensions?.code;
+        const expected = testCase.expected[persona];
+        const outcome: Outcome = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'ALLOW';
+        expect({ persona, outcome, message: outcome === expected ? undefined : response.errors?.[0]?.message }).toEqual({ persona, outcome: expected, message: undefined });
+        if (expected !== 'ALLOW') expect({ persona, state: await state() }).toEqual({ persona, state: before });
+      }
+    });
+  }
+
+  async function freshToken(persona: Persona): Promise<string> {
+    const roles: Partial<Record<Persona, Role[]>> = { officer: [Role.OFFICER], admin: [Role.ADMIN], pendampingA: [Role.PENDAMPING], pendampingB: [Role.PENDAMPING], sellerA: [Role.SELLER], sellerB: [Role.SELLER] };
+    return (await signIn(t, { roles: roles[persona] ?? [] })).token;
+  }
+});
