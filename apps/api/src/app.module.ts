@@ -20,6 +20,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { AuditModule } from './modules/audit/audit.module.js';
 import { HealthController } from './health/health.controller.js';
 import { StorageModule } from './infra/storage/storage.module.js';
+import { JobsModule } from './infra/jobs/jobs.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { KampungModule } from './modules/kampung/kampung.module.js';
 import { MediaModule } from './modules/media/media.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, config.logSql)),
         StorageModule.forRoot(config.s3),
+        JobsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AccountsModule],

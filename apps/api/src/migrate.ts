@@ -21,7 +21,7 @@ export async function migrateAndSeed(config: RuntimeConfig, logger = new Logger(
   const applied = await runMigrations(config.databaseUrl);
   logger.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
   // Plain console: the seed's Nest context quiets Nest's own logger.
-  if (config.seedDemoData) console.log(await seedDemoData(config));
+  if (config.seedDemoData) console.log(await seedDemoData({ ...config, jobWorker: false }));
 }
 
 // `node dist/migrate.js`: the migration Job in k8s/compose, and the first step of `npm start`.

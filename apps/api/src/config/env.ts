@@ -33,6 +33,8 @@ export interface AppConfig {
   graphqlMaxComplexity: number;
   /** Print every SQL statement (development, and the e2e tests' query counter). */
   logSql: boolean;
+  /** Work background jobs (photo variants) in this process. */
+  jobWorker: boolean;
   /** Express `trust proxy`: which proxies may tell the client's address (the storefront's server, an ingress). */
   trustProxy: string;
 }
@@ -141,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return raw === 'true';
   };
   const logSql = booleanVar('LOG_SQL', false);
+  const jobWorker = booleanVar('JOB_WORKER', true);
   const seedDemoData = booleanVar('SEED_DEMO_DATA', databaseUrl === null);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoData,
     logSql,
     trustProxy: read('TRUST_PROXY') ?? 'loopback',
+    jobWorker,
     graphqlMaxDepth,
     graphqlMaxComplexity,
   };

@@ -2,6 +2,13 @@ import { CatalogSchema1795829626359 } from './1795829626359-CatalogSchema.js';
 import { ProductSearch1795829700000 } from './1795829700000-ProductSearch.js';
 import { Accounts1795831113795 } from './1795831113795-Accounts.js';
 import { SellerOnboarding1795831401091 } from './1795831401091-SellerOnboarding.js';
+import { PhotoUploads1795831797575 } from './1795831797575-PhotoUploads.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
-export const MIGRATIONS = [CatalogSchema1795829626359, ProductSearch1795829700000, Accounts1795831113795, SellerOnboarding1795831401091];
+export const MIGRATIONS = [
+  CatalogSchema1795829626359,
+  ProductSearch1795829700000,
+  Accounts1795831113795,
+  SellerOnboarding1795831401091,
+  PhotoUploads1795831797575,
+];

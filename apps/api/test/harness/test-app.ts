@@ -12,6 +12,7 @@ import { loadConfig, repoRoot } from '../../src/config/env.js';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { ObjectStorage } from '../../src/infra/storage/object-storage.js';
 import { StorageModule } from '../../src/infra/storage/storage.module.js';
+import { JobsModule } from '../../src/infra/jobs/jobs.module.js';
 import { CatalogModule } from '../../src/modules/catalog/catalog.module.js';
 import { KampungModule } from '../../src/modules/kampung/kampung.module.js';
 import { MediaModule } from '../../src/modules/media/media.module.js';
@@ -70,6 +71,7 @@ class FixturesModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)),
         StorageModule.forRoot(config.s3),
+        JobsModule,
         AccountsModule,
         NotificationsModule,
         AuditModule,
@@ -110,7 +112,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
   const config = loadConfig(variables) as RuntimeConfig;
 
-  const fixtures: INestApplicationContext = await NestFactory.createApplicationContext(FixturesModule.forRoot(config), { logger: ['error', 'warn'] });
+  // The API process works the jobs; the test's own copy of the services only sends them.
+  const fixtures: INestApplicationContext = await NestFactory.createApplicationContext(FixturesModule.forRoot({ ...config, jobWorker: false }), { logger: ['error', 'warn'] });
   const api = await startApi(variables, port);
   const url = `http://127.0.0.1:${port}`;
 

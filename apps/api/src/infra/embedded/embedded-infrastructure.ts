@@ -30,7 +30,7 @@ export async function resolveInfrastructure(config: AppConfig, log: (line: strin
     }
     let s3 = config.s3;
     if (s3 === null) {
-      const server = await startEmbeddedS3({ directory: path.join(config.dataDir, 's3'), port: config.embeddedS3Port });
+      const server = await startEmbeddedS3({ directory: path.join(config.dataDir, 's3'), port: config.embeddedS3Port, buckets: [EMBEDDED_BUCKET] });
       stops.push(server.stop);
       const url = new URL(server.endpoint);
       s3 = {

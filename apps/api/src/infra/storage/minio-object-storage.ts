@@ -4,17 +4,20 @@ import { ObjectStorage, type StoredObjectInfo } from './object-storage.js';
 
 export class MinioObjectStorage extends ObjectStorage {
   private readonly client: Client;
+  /** Signs URLs for browsers with the host they reach (S3_PUBLIC_URL), which the signature covers. */
+  private readonly publicClient: Client;
 
   constructor(private readonly config: S3Config) {
     super();
-    this.client = new Client({
-      endPoint: config.endPoint,
-      port: config.port,
-      useSSL: config.useSSL,
-      accessKey: config.accessKey,
-      secretKey: config.secretKey,
-      region: config.region,
-      pathStyle: true,
+    const credentials = { accessKey: config.accessKey, secretKey: config.secretKey, region: config.region, pathStyle: true };
+    this.client = new Client({ endPoint: config.endPoint, port: config.port, useSSL: config.useSSL, ...credentials });
+    const publicUrl = new URL(config.publicUrl);
+    const publicSSL = publicUrl.protocol === 'https:';
+    this.publicClient = new Client({
+      endPoint: publicUrl.hostname,
+      port: publicUrl.port ? Number(publicUrl.port) : publicSSL ? 443 : 80,
+      useSSL: publicSSL,
+      ...credentials,
     });
   }
 
@@ -34,6 +37,17 @@ export class MinioObjectStorage extends ObjectStorage {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
+  }
+
+  async head(key: string, bytes: number): Promise<Buffer> {
+    const stream = await this.client.getPartialObject(this.config.bucket, key, 0, bytes);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).subarray(0, bytes);
+  }
+
+  presignedPutUrl(key: string, expirySeconds: number): Promise<string> {
+    return this.publicClient.presignedPutObject(this.config.bucket, key, expirySeconds);
   }
 
   async stat(key: string): Promise<StoredObjectInfo | null> {

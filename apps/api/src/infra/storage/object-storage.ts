@@ -11,6 +11,10 @@ export abstract class ObjectStorage {
   /** null when there is no such object. */
   abstract stat(key: string): Promise<StoredObjectInfo | null>;
   abstract remove(key: string): Promise<void>;
+  /** The first bytes of an object (to check what a file really is). */
+  abstract head(key: string, bytes: number): Promise<Buffer>;
+  /** A URL a browser can PUT the object's bytes to, directly, until it expires. */
+  abstract presignedPutUrl(key: string, expirySeconds: number): Promise<string>;
   /** URL a browser can fetch for a public object (photo variants). */
   abstract publicUrl(key: string): string;
   /** Throws when the store does not answer (health check). */

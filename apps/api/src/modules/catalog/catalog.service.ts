@@ -13,7 +13,7 @@ import { validateProductFields, todayInWita, type ProductFields } from './produc
 import type { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import { ProductStatus } from './models/catalog.enums.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { ActingSeller } from '../sellers/sellers.service.js';
+import { actingAudit, type ActingSeller } from '../sellers/sellers.service.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { slugify } from '../../common/text/slug.js';
@@ -110,7 +110,7 @@ export class CatalogService {
     const slug = await this.uniqueSlug(fields.title);
     const created = await this.dataSource.transaction(async (manager) => {
       const product = await this.products.saveIn(manager, { ...fields, sellerId: acting.seller.id, slug });
-      await this.audit.record(manager, { ...auditFor(actor, acting, product.id), action: 'PRODUCT_CREATED', before: null, after: snapshot(product) });
+      await this.audit.record(manager, { ...actingAudit(actor, acting, 'PRODUCT', product.id), action: 'PRODUCT_CREATED', before: null, after: snapshot(product) });
       return product;
     });
     return toProductModel(created);
@@ -136,11 +136,16 @@ export class CatalogService {
     });
   }
 
-  /** Applies one change under a row lock, with its audit entry, in one transaction; no entry when nothing changed. */
-  private async change(actor: Actor, productId: string, action: string, apply: (product: ProductEntity) => void): Promise<Product> {
+  /** A product the caller may manage (her own, her kampung's as pendamping, any as admin). */
+  async managedProduct(actor: Actor, productId: string): Promise<{ product: Product; acting: ActingSeller }> {
     const existing = isUuid(productId) ? await this.products.findById(productId) : null;
     if (!existing) throw userError('NOT_FOUND', 'Produk tidak ditemukan. (Product not found.)');
-    const acting = await this.sellers.actingSeller(actor, existing.sellerId);
+    return { product: toProductModel(existing), acting: await this.sellers.actingSeller(actor, existing.sellerId) };
+  }
+
+  /** Applies one change under a row lock, with its audit entry, in one transaction; no entry when nothing changed. */
+  private async change(actor: Actor, productId: string, action: string, apply: (product: ProductEntity) => void): Promise<Product> {
+    const { acting } = await this.managedProduct(actor, productId);
     const saved = await this.dataSource.transaction(async (manager) => {
       const product = (await this.products.findByIdForUpdate(manager, productId))!;
       const before = snapshot(product);
@@ -148,7 +153,7 @@ export class CatalogService {
       const after = snapshot(product);
       if (JSON.stringify(before) === JSON.stringify(after)) return product;
       const updated = await this.products.saveIn(manager, product);
-      await this.audit.record(manager, { ...auditFor(actor, acting, product.id), action, before, after });
+      await this.audit.record(manager, { ...actingAudit(actor, acting, 'PRODUCT', product.id), action, before, after });
       return updated;
     });
     return toProductModel(saved);
@@ -167,14 +172,6 @@ export class CatalogService {
   }
 }
 
-const auditFor = (actor: Actor, acting: ActingSeller, productId: string) => ({
-  actorUserId: actor.userId,
-  actorName: actor.displayName,
-  sellerId: acting.seller.id,
-  onBehalf: acting.onBehalf,
-  subjectType: 'PRODUCT',
-  subjectId: productId,
-});
 
 /** The audited state of a product (money as a string: JSON has no bigint). */
 const snapshot = (product: ProductEntity) => ({

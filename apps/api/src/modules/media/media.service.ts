@@ -1,10 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import sharp from 'sharp';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
+import { badInput, userError } from '../../common/errors/user-errors.js';
+import { isUuid } from '../../common/graphql/ids.js';
+import { JobQueue } from '../../infra/jobs/job-queue.js';
 import { ObjectStorage } from '../../infra/storage/object-storage.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { actingAudit, type ActingSeller } from '../sellers/sellers.service.js';
+import type { PhotoUpload } from './dto/photo-upload.model.js';
+import type { ProductPhotoEntity } from './entities/product-photo.entity.js';
+import { CONTENT_TYPES, detectImageType, MAGIC_BYTES_NEEDED } from './image-type.js';
 import { PhotoSize, PhotoStatus } from './models/photo.enums.js';
 import { toProductPhotoModel, type ProductPhoto } from './models/product-photo.model.js';
-import { originalKey, renderVariants, variantKey } from './photo-variants.js';
+import { MAX_INPUT_PIXELS, originalKey, renderVariants, variantKey } from './photo-variants.js';
 import { ProductPhotoRepository } from './product-photo.repository.js';
+
+export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
+export const MAX_PHOTOS_PER_PRODUCT = 8;
+const UPLOAD_URL_SECONDS = 15 * 60;
+const PROCESS_PHOTO = 'photo.process';
+const ALLOWED_UPLOAD_TYPES = new Set(Object.values(CONTENT_TYPES));
 
 export interface NewPhoto {
   productId: string;
@@ -15,11 +33,21 @@ export interface NewPhoto {
 }
 
 @Injectable()
-export class MediaService {
+export class MediaService implements OnModuleInit {
+  private readonly logger = new Logger('Photos');
+
   constructor(
     private readonly photos: ProductPhotoRepository,
     private readonly storage: ObjectStorage,
+    private readonly catalog: CatalogService,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+    private readonly dataSource: DataSource,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<{ photoId: string }>(PROCESS_PHOTO, ({ photoId }) => this.processPhoto(photoId));
+  }
 
   async photosByProductIds(productIds: readonly string[]): Promise<Map<string, ProductPhoto[]>> {
     const grouped = new Map<string, ProductPhoto[]>();
@@ -33,31 +61,144 @@ export class MediaService {
     return this.storage.publicUrl(variantKey(photoId, size));
   }
 
-  /** Stores the original privately and its public WebP variants, then marks the photo READY. */
+  // --- Uploads by sellers and pendamping.
+
+  /** Step 1: a presigned URL for the browser to PUT the original to, privately, without the API in the way. */
+  async createPhotoUpload(actor: Actor, productId: string, contentType: string, byteSize: number): Promise<PhotoUpload> {
+    await this.catalog.managedProduct(actor, productId);
+    if (!ALLOWED_UPLOAD_TYPES.has(contentType)) throw badInput('contentType', unsupportedMessage(contentType.includes('hei') ? 'heic' : 'unknown'));
+    if (!Number.isInteger(byteSize) || byteSize < 1 || byteSize > MAX_PHOTO_BYTES) throw badInput('byteSize', tooLargeMessage());
+    const key = `uploads/${productId}/${randomUUID()}`;
+    return { uploadUrl: await this.storage.presignedPutUrl(key, UPLOAD_URL_SECONDS), key, expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000) };
+  }
+
+  /**
+   * Step 2: checks the uploaded bytes (real type, size, pixel count) and queues the WebP variants.
+   * The photo is PROCESSING until the job marks it READY or FAILED.
+   */
+  async attachProductPhoto(actor: Actor, productId: string, key: string, alt: string): Promise<ProductPhoto> {
+    const { acting } = await this.catalog.managedProduct(actor, productId);
+    if (!key.startsWith(`uploads/${productId}/`) || !isUuid(key.slice(`uploads/${productId}/`.length))) throw badInput('key', 'Unggahan tidak dikenal untuk produk ini. (Unknown upload for this product.)');
+    const cleanAlt = alt.trim();
+    if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
+    const info = await this.storage.stat(key);
+    if (!info) throw badInput('key', 'Foto belum terunggah; coba unggah lagi. (The photo has not been uploaded yet: try again.)');
+    if (info.size > MAX_PHOTO_BYTES) throw badInput('key', tooLargeMessage());
+    const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED));
+    if (type === 'heic' || type === 'unknown') throw badInput('key', unsupportedMessage(type));
+    const { width = 0, height = 0 } = await sharp(await this.storage.get(key), { limitInputPixels: false })
+      .metadata()
+      .catch(() => {
+        throw badInput('key', 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)');
+      });
+    if (width * height > MAX_INPUT_PIXELS) throw badInput('key', `Foto terlalu besar (${Math.round((width * height) / 1e6)} megapiksel, paling banyak 50). (Too many pixels: at most 50 megapixels.)`);
+    if (await this.photos.keyInUse(key)) throw userError('CONFLICT', 'Foto ini sudah dipasang. (This upload is already attached.)');
+
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const existing = await this.photos.lockProductPhotos(manager, productId);
+      if (existing.length >= MAX_PHOTOS_PER_PRODUCT) throw badInput('productId', `Paling banyak ${MAX_PHOTOS_PER_PRODUCT} foto per produk. (At most ${MAX_PHOTOS_PER_PRODUCT} photos a product.)`);
+      const photo = this.photos.create({ id: randomUUID(), productId, position: existing.length, alt: cleanAlt, originalKey: key, width, height, status: PhotoStatus.PROCESSING, failureReason: null });
+      const stored = await this.photos.save(photo, manager);
+      await this.audit.record(manager, { ...actingAudit(actor, acting, 'PRODUCT', productId), action: 'PHOTO_ADDED', before: null, after: { photoId: stored.id, alt: cleanAlt, contentType: CONTENT_TYPES[type] } });
+      await this.jobs.send(manager, PROCESS_PHOTO, { photoId: stored.id });
+      return stored;
+    });
+    return toProductPhotoModel(saved);
+  }
+
+  /** The job: upright, metadata-free WebP variants; FAILED with a reason a seller understands. */
+  async processPhoto(photoId: string): Promise<void> {
+    const photo = await this.photos.findById(photoId);
+    if (!photo || photo.status !== PhotoStatus.PROCESSING) return; // removed meanwhile, or a retried job that already finished
+    try {
+      const variants = await renderVariants(await this.storage.get(photo.originalKey));
+      for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(photo.id, size), variants.variants[size], 'image/webp');
+      Object.assign(photo, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
+    } catch (error) {
+      this.logger.warn(`Photo ${photo.id} failed: ${(error as Error).message}`);
+      Object.assign(photo, { status: PhotoStatus.FAILED, failureReason: 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)' });
+    }
+    await this.photos.save(photo);
+  }
+
+  /** Every photo of a product, whatever its status: what the seller's dashboard shows. */
+  async managedPhotos(actor: Actor, productId: string): Promise<ProductPhoto[]> {
+    await this.catalog.managedProduct(actor, productId);
+    return (await this.photos.findAllByProductId(productId)).map(toProductPhotoModel);
+  }
+
+  /** Puts the photos in the given order (every photo of the product, each once). */
+  async reorderProductPhotos(actor: Actor, productId: string, photoIds: string[]): Promise<ProductPhoto[]> {
+    const { acting } = await this.catalog.managedProduct(actor, productId);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const photos = await this.photos.lockProductPhotos(manager, productId);
+      const current = photos.map((photo) => photo.id);
+      if (photoIds.length !== current.length || new Set(photoIds).size !== photoIds.length || !photoIds.every((id) => current.includes(id))) {
+        throw badInput('photoIds', 'Sebutkan setiap foto produk ini tepat sekali. (List every photo of this product exactly once.)');
+      }
+      for (const photo of photos) photo.position = photoIds.indexOf(photo.id);
+      await this.photos.saveAll(manager, photos);
+      await this.audit.record(manager, { ...actingAudit(actor, acting, 'PRODUCT', productId), action: 'PHOTOS_REORDERED', before: { order: current }, after: { order: photoIds } });
+      return photos.sort((a, b) => a.position - b.position);
+    });
+    return saved.map(toProductPhotoModel);
+  }
+
+  async updatePhotoAlt(actor: Actor, photoId: string, alt: string): Promise<ProductPhoto> {
+    const photo = await this.ownedPhoto(actor, photoId);
+    const cleanAlt = alt.trim();
+    if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
+    if (cleanAlt === photo.entity.alt) return toProductPhotoModel(photo.entity);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const before = { alt: photo.entity.alt };
+      photo.entity.alt = cleanAlt;
+      const stored = await this.photos.save(photo.entity, manager);
+      await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_ALT_SET', before, after: { alt: cleanAlt } });
+      return stored;
+    });
+    return toProductPhotoModel(saved);
+  }
+
+  /** Removes a photo and closes the gap in the order; its files go once the removal is committed. */
+  async removeProductPhoto(actor: Actor, photoId: string): Promise<boolean> {
+    const photo = await this.ownedPhoto(actor, photoId);
+    await this.dataSource.transaction(async (manager) => {
+      const remaining = (await this.photos.lockProductPhotos(manager, photo.entity.productId)).filter((p) => p.id !== photoId);
+      await this.photos.remove(manager, photoId);
+      remaining.forEach((p, index) => (p.position = index));
+      await this.photos.saveAll(manager, remaining);
+      await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_REMOVED', before: { photoId, alt: photo.entity.alt }, after: null });
+    });
+    for (const key of [photo.entity.originalKey, ...Object.values(PhotoSize).map((size) => variantKey(photoId, size))]) {
+      await this.storage.remove(key).catch((error: Error) => this.logger.warn(`Could not delete ${key}: ${error.message}`));
+    }
+    return true;
+  }
+
+  private async ownedPhoto(actor: Actor, photoId: string): Promise<{ entity: ProductPhotoEntity; acting: ActingSeller }> {
+    const entity = isUuid(photoId) ? await this.photos.findById(photoId) : null;
+    if (!entity) throw userError('NOT_FOUND', 'Foto tidak ditemukan. (Photo not found.)');
+    const { acting } = await this.catalog.managedProduct(actor, entity.productId);
+    return { entity, acting };
+  }
+
+  /** Demo seed: stores the original privately and its variants at once (no job), READY. */
   async addPhoto(photo: NewPhoto): Promise<ProductPhoto> {
     const id = randomUUID();
-    const entity = this.photos.create({
-      id,
-      productId: photo.productId,
-      position: photo.position,
-      alt: photo.alt,
-      originalKey: originalKey(photo.productId, id),
-      status: PhotoStatus.PROCESSING,
-    });
+    const entity = this.photos.create({ id, productId: photo.productId, position: photo.position, alt: photo.alt, originalKey: originalKey(photo.productId, id), status: PhotoStatus.PROCESSING });
     await this.storage.put(entity.originalKey, photo.original, photo.originalContentType, 'private, no-store');
-    await this.photos.save(entity);
-
     const variants = await renderVariants(photo.original);
-    for (const size of Object.values(PhotoSize)) {
-      await this.storage.put(variantKey(id, size), variants.variants[size], 'image/webp');
-    }
-    entity.width = variants.width;
-    entity.height = variants.height;
-    entity.status = PhotoStatus.READY;
+    for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(id, size), variants.variants[size], 'image/webp');
+    Object.assign(entity, { width: variants.width, height: variants.height, status: PhotoStatus.READY });
     return toProductPhotoModel(await this.photos.save(entity));
   }
+}
 
-  countPhotos(productId: string): Promise<number> {
-    return this.photos.countByProductId(productId);
-  }
+
+const tooLargeMessage = () => `Foto paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. (Photos can be at most 15 MB.)`;
+
+function unsupportedMessage(type: 'heic' | 'unknown'): string {
+  return type === 'heic'
+    ? 'Foto HEIC (iPhone) belum didukung. Ubah pengaturan kamera ke "Paling Kompatibel" atau kirim sebagai JPEG. (HEIC photos are not supported yet: use JPEG.)'
+    : 'File ini bukan foto JPEG, PNG atau WebP. (This file is not a JPEG, PNG or WebP photo.)';
 }

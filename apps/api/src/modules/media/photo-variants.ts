@@ -8,7 +8,7 @@ export interface RenderedVariants {
   variants: Record<PhotoSize, Buffer>;
 }
 
-const MAX_INPUT_PIXELS = 50_000_000;
+export const MAX_INPUT_PIXELS = 50_000_000;
 
 /**
  * Upright (EXIF orientation applied), resized WebP variants without any metadata: phones write the

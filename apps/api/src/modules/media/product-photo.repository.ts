@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { ProductPhotoEntity } from './entities/product-photo.entity.js';
 import { PhotoStatus } from './models/photo.enums.js';
 
@@ -12,15 +12,43 @@ export class ProductPhotoRepository {
     return this.repo.find({ where: { productId: In([...productIds]), status: PhotoStatus.READY }, order: { position: 'ASC' } });
   }
 
-  countByProductId(productId: string): Promise<number> {
-    return this.repo.countBy({ productId });
+  findAllByProductId(productId: string): Promise<ProductPhotoEntity[]> {
+    return this.repo.find({ where: { productId }, order: { position: 'ASC', createdAt: 'ASC' } });
+  }
+
+  findById(id: string): Promise<ProductPhotoEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  keyInUse(originalKey: string): Promise<boolean> {
+    return this.repo.existsBy({ originalKey });
+  }
+
+  /** The product's photos, locked: attaching, reordering and removing happen one at a time. */
+  lockProductPhotos(manager: EntityManager, productId: string): Promise<ProductPhotoEntity[]> {
+    return manager
+      .getRepository(ProductPhotoEntity)
+      .createQueryBuilder('ph')
+      .setLock('pessimistic_write')
+      .where('ph.product_id = :productId', { productId })
+      .orderBy('ph.position', 'ASC')
+      .addOrderBy('ph.created_at', 'ASC')
+      .getMany();
   }
 
   create(photo: Partial<ProductPhotoEntity>): ProductPhotoEntity {
     return this.repo.create(photo);
   }
 
-  save(photo: ProductPhotoEntity): Promise<ProductPhotoEntity> {
-    return this.repo.save(photo);
+  save(photo: ProductPhotoEntity, manager?: EntityManager): Promise<ProductPhotoEntity> {
+    return (manager ? manager.getRepository(ProductPhotoEntity) : this.repo).save(photo);
+  }
+
+  saveAll(manager: EntityManager, photos: ProductPhotoEntity[]): Promise<ProductPhotoEntity[]> {
+    return manager.getRepository(ProductPhotoEntity).save(photos);
+  }
+
+  async remove(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(ProductPhotoEntity).delete({ id });
   }
 }

@@ -24,6 +24,16 @@ export interface ActingSeller {
   onBehalf: boolean;
 }
 
+/** Audit fields for a change made while acting for a seller. */
+export const actingAudit = (actor: Actor, acting: ActingSeller, subjectType: string, subjectId: string) => ({
+  actorUserId: actor.userId,
+  actorName: actor.displayName,
+  sellerId: acting.seller.id,
+  onBehalf: acting.onBehalf,
+  subjectType,
+  subjectId,
+});
+
 const notFound = () => userError('NOT_FOUND', 'Penjual tidak ditemukan. (Seller not found.)');
 
 @Injectable()

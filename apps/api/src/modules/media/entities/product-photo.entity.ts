@@ -18,6 +18,7 @@ export class ProductPhotoEntity extends BaseEntity {
   position: number;
 
   /** Private object key of the uploaded original; only the WebP variants are public. */
+  @Index({ unique: true })
   @Column()
   originalKey: string;
 

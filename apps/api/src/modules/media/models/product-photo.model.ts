@@ -21,8 +21,22 @@ export class ProductPhoto {
 
   @Field(() => PhotoStatus)
   status: PhotoStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why processing FAILED, for the seller' })
+  failureReason: string | null;
+
+  productId: string;
 }
 
 export function toProductPhotoModel(entity: ProductPhotoEntity): ProductPhoto {
-  return { id: entity.id, position: entity.position, width: entity.width, height: entity.height, alt: entity.alt, status: entity.status };
+  return {
+    id: entity.id,
+    position: entity.position,
+    width: entity.width,
+    height: entity.height,
+    alt: entity.alt,
+    status: entity.status,
+    failureReason: entity.failureReason,
+    productId: entity.productId,
+  };
 }
