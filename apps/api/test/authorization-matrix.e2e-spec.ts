@@ -2,7 +2,9 @@ import { Role } from '../src/modules/accounts/models/role.enum.js';
 import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import { SellerStatus } from '../src/modules/sellers/models/seller-status.enum.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
-import { createKampung, createProduct, createSeller, createSellerAccount, signIn } from './factories.js';
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { createKampung, createPhoto, createProduct, createSeller, createSellerAccount, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 type Persona = 'anonymous' | 'buyer' | 'sellerA' | 'sellerB' | 'pendampingA' | 'pendampingB' | 'officer' | 'admin';
@@ -113,6 +115,74 @@ describe('authorization matrix: every query and mutation × every kind of caller
           query: 'mutation($i: String!, $k: ID!) { assignPendamping(identifier: $i, kampungId: $k) { id } }',
           variables: { i: target.phone, k: kampungA.id },
           state: async () => t.dataSource.query('SELECT roles FROM users WHERE id = $1', [target.userId]),
+        };
+      },
+      expected: only('officer', 'admin'),
+    },
+    {
+      name: "query product.managedPhotos of seller A's product",
+      prepare: async () => {
+        const product = await createProduct(t, sellerA, { slug: `mp-${++counter}` });
+        return { query: 'query($s: String!) { product(slug: $s) { managedPhotos { id } } }', variables: { s: product.slug }, state: nothing };
+      },
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    {
+      name: "mutation createPhotoUpload for seller A's product",
+      prepare: async () => ({ query: 'mutation($p: ID!) { createPhotoUpload(productId: $p, contentType: "image/jpeg", byteSize: 1000) { key } }', variables: { p: await productOfA() }, state: nothing }),
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    {
+      name: "mutation attachProductPhoto to seller A's product",
+      prepare: async () => {
+        const productId = await productOfA();
+        const key = `uploads/${productId}/${randomUUID()}`;
+        const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#aa7744' } }).jpeg().toBuffer();
+        await t.storage.put(key, bytes, 'image/jpeg');
+        return {
+          query: 'mutation($p: ID!, $k: String!) { attachProductPhoto(productId: $p, key: $k, alt: "Foto") { id } }',
+          variables: { p: productId, k: key },
+          state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM product_photos WHERE product_id = $1', [productId]),
+        };
+      },
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    ...[
+      ['updatePhotoAlt', 'mutation($id: ID!) { updatePhotoAlt(photoId: $id, alt: "Keterangan baru") { id } }'],
+      ['removeProductPhoto', 'mutation($id: ID!) { removeProductPhoto(photoId: $id) }'],
+    ].map(
+      ([name, query]): Case => ({
+        name: `mutation ${name} on a photo of seller A`,
+        prepare: async () => {
+          const product = await createProduct(t, sellerA, { slug: `ph-${++counter}` });
+          const photo = await createPhoto(t, product, { width: 40, height: 30 });
+          return { query, variables: { id: photo.id }, state: async () => t.dataSource.query('SELECT alt, position FROM product_photos WHERE id = $1', [photo.id]) };
+        },
+        expected: only('sellerA', 'pendampingA', 'admin'),
+      }),
+    ),
+    {
+      name: 'mutation reorderProductPhotos on seller A',
+      prepare: async () => {
+        const product = await createProduct(t, sellerA, { slug: `ro-${++counter}` });
+        const first = await createPhoto(t, product, { width: 40, height: 30, position: 0 });
+        const second = await createPhoto(t, product, { width: 40, height: 30, position: 1 });
+        return {
+          query: 'mutation($p: ID!, $ids: [ID!]!) { reorderProductPhotos(productId: $p, photoIds: $ids) { id } }',
+          variables: { p: product.id, ids: [second.id, first.id] },
+          state: async () => t.dataSource.query('SELECT id, position FROM product_photos WHERE product_id = $1 ORDER BY id', [product.id]),
+        };
+      },
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    {
+      name: 'mutation unassignPendamping',
+      prepare: async () => {
+        const helper = await signIn(t, { roles: [Role.PENDAMPING], pendampingOf: [kampungA] });
+        return {
+          query: 'mutation($i: String!, $k: ID!) { unassignPendamping(identifier: $i, kampungId: $k) }',
+          variables: { i: helper.phone, k: kampungA.id },
+          state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM pendamping_assignments WHERE user_id = $1', [helper.userId]),
         };
       },
       expected: only('officer', 'admin'),
