@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -10,6 +10,7 @@ import { RequestLoaders, type GraphQLContext } from './common/dataloader/request
 import { typeOrmOptions } from './common/database/typeorm-options.js';
 import { ErrorLoggingPlugin } from './common/errors/error-logging.plugin.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
+import { GraphQLErrorFilter } from './common/errors/graphql-error.filter.js';
 import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
 import { ConfigModule } from './config/config.module.js';
@@ -56,6 +57,8 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             validationRules: [depthLimit(config.graphqlMaxDepth)],
             formatError: formatGraphQLError,
+            // @Authenticated also guards field resolvers (a cohort's roster, an applicant's roster matches).
+            fieldResolverEnhancers: ['guards'],
             context: async ({ req }: { req: GraphQLContext['req'] }): Promise<GraphQLContext> => ({
               req,
               loaders: new RequestLoaders(),
@@ -73,7 +76,7 @@ export class AppModule {
         MediaModule,
       ],
       controllers: [HealthController],
-      providers: [ComplexityPlugin, ErrorLoggingPlugin, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [ComplexityPlugin, ErrorLoggingPlugin, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
     };
   }
 }

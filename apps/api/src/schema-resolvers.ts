@@ -3,7 +3,7 @@ import { NotificationsResolver } from './modules/notifications/notifications.res
 import { CatalogResolver, KampungProductsResolver, SellerProductsResolver } from './modules/catalog/catalog.resolver.js';
 import { KampungResolver, MePendampingResolver } from './modules/kampung/kampung.resolver.js';
 import { ProductPhotoResolver, ProductPhotosResolver } from './modules/media/media.resolver.js';
-import { KampungSellersResolver, MeSellerResolver, SellersResolver } from './modules/sellers/sellers.resolver.js';
+import { KampungSellersResolver, MeSellerResolver, SellerRosterResolver, SellersResolver } from './modules/sellers/sellers.resolver.js';
 import { SellerTrainingsResolver, TrainingResolver } from './modules/training/training.resolver.js';
 
 /** Every resolver class, for building the schema without booting the app. */
@@ -17,6 +17,7 @@ export const SCHEMA_RESOLVERS = [
   SellersResolver,
   KampungSellersResolver,
   MeSellerResolver,
+  SellerRosterResolver,
   CatalogResolver,
   SellerProductsResolver,
   KampungProductsResolver,

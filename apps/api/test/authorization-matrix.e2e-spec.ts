@@ -4,7 +4,7 @@ import { SellerStatus } from '../src/modules/sellers/models/seller-status.enum.j
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { createKampung, createPhoto, createProduct, createSeller, createSellerAccount, signIn } from './factories.js';
+import { createKampung, createPhoto, createProduct, createSeller, createSellerAccount, createTrainingProgram, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 type Persona = 'anonymous' | 'buyer' | 'sellerA' | 'sellerB' | 'pendampingA' | 'pendampingB' | 'officer' | 'admin';
@@ -186,6 +186,51 @@ describe('authorization matrix: every query and mutation × every kind of caller
         };
       },
       expected: only('officer', 'admin'),
+    },
+    {
+      name: 'mutation createKampung',
+      prepare: async () => ({
+        query: `mutation($c: String!) { createKampung(input: { name: "Kampung Uji", kelurahan: "Uji", kecamatan: "Balikpapan Barat", kemendagriCode: $c, status: TARGET }) { id } }`,
+        variables: { c: `64.71.99.${String(1000 + ++counter).slice(-4)}` },
+        state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM kampungs'),
+      }),
+      expected: only('officer', 'admin'),
+    },
+    {
+      name: 'mutation updateKampung',
+      prepare: async () => ({ query: 'mutation($id: ID!) { updateKampung(id: $id, input: { description: "Diubah" }) { id } }', variables: { id: kampungA.id }, state: async () => t.dataSource.query('SELECT description FROM kampungs WHERE id = $1', [kampungA.id]) }),
+      expected: only('officer', 'admin'),
+    },
+    {
+      name: 'mutation createTrainingProgram',
+      prepare: async () => ({
+        query: `mutation { createTrainingProgram(input: { title: "Pelatihan Uji", skill: BAG, startDate: "2026-12-01", endDate: "2026-12-02", budgetIdr: "1000000", provider: "DP3AKB", participantCount: 10, location: "Balikpapan" }) { id } }`,
+        state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM training_programs'),
+      }),
+      expected: only('officer', 'admin'),
+    },
+    {
+      name: 'mutations updateTrainingProgram and importRoster',
+      prepare: async () => {
+        const program = await createTrainingProgram(t, { slug: `uji-${++counter}` });
+        return {
+          query: `mutation($id: ID!, $csv: String!) { updateTrainingProgram(id: $id, input: { title: "Judul Baru Pelatihan" }) { id }
+            importRoster(trainingProgramId: $id, csv: $csv, dryRun: false) { newCount } }`,
+          variables: { id: program.id, csv: 'nama,telepon,kampung,penghasilan\nSiti,081230009999,Teritip,1000000' },
+          state: async () => t.dataSource.query('SELECT title, (SELECT count(*)::int FROM roster_entries WHERE training_program_id = $1) AS roster FROM training_programs WHERE id = $1', [program.id]),
+        };
+      },
+      expected: only('officer', 'admin'),
+    },
+    {
+      name: 'query TrainingProgram.roster',
+      prepare: async () => ({ query: '{ trainingPrograms { roster { id } } }', state: nothing }),
+      expected: only('officer', 'admin'),
+    },
+    {
+      name: 'query Seller.rosterMatches',
+      prepare: async () => ({ query: '{ pendingSellers { rosterMatches { id } } }', state: nothing }),
+      expected: only('pendampingA', 'pendampingB', 'officer', 'admin'),
     },
     {
       name: 'mutation applyAsSeller',

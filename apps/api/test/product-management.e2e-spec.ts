@@ -139,7 +139,8 @@ describe('product management', () => {
   });
 
   it('applies concurrent stock changes one after the other, each audited', async () => {
-    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Tas Perca Batik' } }, { token: siti.login.token })).data!.createProduct.id;
+    // Starting at 0, each of 1…6 is a real change whatever order they land in.
+    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Tas Perca Batik', stock: 0 } }, { token: siti.login.token })).data!.createProduct.id;
     const results = await Promise.all([1, 2, 3, 4, 5, 6].map((stock) => t.gql(STOCK, { id, stock }, { token: siti.login.token })));
     expect(results.every((r) => !r.errors)).toBe(true);
     const audit: { after: { stock: number } }[] = await t.dataSource.query(`SELECT after FROM audit_entries WHERE subject_id = $1 AND action = 'PRODUCT_STOCK_SET' ORDER BY created_at`, [id]);

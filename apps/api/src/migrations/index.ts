@@ -3,6 +3,7 @@ import { ProductSearch1795829700000 } from './1795829700000-ProductSearch.js';
 import { Accounts1795831113795 } from './1795831113795-Accounts.js';
 import { SellerOnboarding1795831401091 } from './1795831401091-SellerOnboarding.js';
 import { PhotoUploads1795831797575 } from './1795831797575-PhotoUploads.js';
+import { CohortRosters1795832066132 } from './1795832066132-CohortRosters.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Accounts1795831113795,
   SellerOnboarding1795831401091,
   PhotoUploads1795831797575,
+  CohortRosters1795832066132,
 ];

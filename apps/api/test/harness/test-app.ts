@@ -161,9 +161,14 @@ async function startApi(variables: Record<string, string>, port: number): Promis
     for (const line of lines) {
       if (line.startsWith('query: ')) queries++;
       else output += `${line}\n`;
+      // The API's own errors belong in the test output: an INTERNAL_SERVER_ERROR alone explains nothing.
+      if (/\bERROR\b/.test(line)) process.stderr.write(`[api] ${line}\n`);
     }
   });
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stderr.write(`[api] ${chunk.toString()}`);
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const deadline = Date.now() + 30_000;

@@ -15,6 +15,7 @@ import { OutboxMessageEntity } from '../../modules/notifications/entities/outbox
 import { RateLimitBucketEntity } from '../rate-limit/rate-limit-bucket.entity.js';
 import { PendampingAssignmentEntity } from '../../modules/kampung/entities/pendamping-assignment.entity.js';
 import { AuditEntryEntity } from '../../modules/audit/entities/audit-entry.entity.js';
+import { RosterEntryEntity } from '../../modules/training/entities/roster-entry.entity.js';
 
 // The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
 export const ENTITIES = [
@@ -32,6 +33,7 @@ export const ENTITIES = [
   RateLimitBucketEntity,
   PendampingAssignmentEntity,
   AuditEntryEntity,
+  RosterEntryEntity,
 ];
 
 export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceOptions {

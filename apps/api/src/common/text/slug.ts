@@ -30,3 +30,12 @@ export function uniqueSlugger(): (text: string) => string {
     return slug;
   };
 }
+
+/** The slug of `text`, or `<slug>-2`, `-3`… when `exists` says it is taken (checked against the database). */
+export async function uniqueSlug(text: string, exists: (slug: string) => Promise<boolean>, fallback = 'item'): Promise<string> {
+  const base = slugify(text).slice(0, 80).replace(/-+$/, '') || fallback;
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await exists(slug))) return slug;
+  }
+}

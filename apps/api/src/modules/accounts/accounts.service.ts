@@ -102,6 +102,10 @@ export class AccountsService {
     return identifier ? ((await this.accounts.findUserByIdentifier(identifier))?.id ?? null) : null;
   }
 
+  async phoneOf(userId: string): Promise<string | null> {
+    return (await this.accounts.findUserById(userId))?.phone ?? null;
+  }
+
   /** Adds a role inside the caller's transaction (no-op when she has it). */
   grantRole(manager: EntityManager, userId: string, role: Role): Promise<void> {
     return this.accounts.addRole(manager, userId, role);

@@ -16,7 +16,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { actingAudit, type ActingSeller } from '../sellers/sellers.service.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import type { Actor } from '../../common/auth/actor.js';
-import { slugify } from '../../common/text/slug.js';
+import { uniqueSlug } from '../../common/text/slug.js';
 import { DataSource } from 'typeorm';
 import { ProductRepository } from './product.repository.js';
 
@@ -107,7 +107,7 @@ export class CatalogService {
     const acting = await this.sellers.actingSeller(actor, input.sellerId);
     const fields = validateProductFields(input, 'create', todayInWita()) as ProductFields;
     await this.assertMotifExists(fields.motifId);
-    const slug = await this.uniqueSlug(fields.title);
+    const slug = await uniqueSlug(fields.title, (candidate) => this.products.slugExists(candidate), 'produk');
     const created = await this.dataSource.transaction(async (manager) => {
       const product = await this.products.saveIn(manager, { ...fields, sellerId: acting.seller.id, slug });
       await this.audit.record(manager, { ...actingAudit(actor, acting, 'PRODUCT', product.id), action: 'PRODUCT_CREATED', before: null, after: snapshot(product) });
@@ -161,14 +161,6 @@ export class CatalogService {
 
   private async assertMotifExists(motifId: string | null): Promise<void> {
     if (motifId && !(await this.products.motifExists(motifId))) throw badInput('input.motifId', 'Motif tidak dikenal. (Unknown motif.)');
-  }
-
-  private async uniqueSlug(title: string): Promise<string> {
-    const base = slugify(title).slice(0, 80).replace(/-+$/, '') || 'produk';
-    for (let n = 1; ; n++) {
-      const slug = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.products.slugExists(slug))) return slug;
-    }
   }
 }
 

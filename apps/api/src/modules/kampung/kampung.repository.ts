@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { KampungEntity } from './entities/kampung.entity.js';
 
 @Injectable()
@@ -18,6 +18,22 @@ export class KampungRepository {
 
   findByIds(ids: readonly string[]): Promise<KampungEntity[]> {
     return this.repo.findBy({ id: In([...ids]) });
+  }
+
+  findById(id: string): Promise<KampungEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  slugExists(slug: string): Promise<boolean> {
+    return this.repo.existsBy({ slug });
+  }
+
+  codeTaken(kemendagriCode: string, exceptId: string | null): Promise<boolean> {
+    return this.repo.exists({ where: { kemendagriCode, ...(exceptId ? { id: Not(exceptId) } : {}) } });
+  }
+
+  save(kampung: Partial<KampungEntity>): Promise<KampungEntity> {
+    return this.repo.save(this.repo.create(kampung));
   }
 
   upsertBySlug(kampung: Omit<KampungEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<KampungEntity> {

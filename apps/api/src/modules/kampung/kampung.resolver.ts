@@ -3,6 +3,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
 import { Me } from '../accounts/models/me.model.js';
 import { Role } from '../accounts/models/role.enum.js';
+import { KampungInput } from './dto/kampung.input.js';
 import { KampungService } from './kampung.service.js';
 import { Kampung } from './models/kampung.model.js';
 
@@ -18,6 +19,18 @@ export class KampungResolver {
   @Query(() => Kampung, { nullable: true })
   kampung(@Args('slug', { type: () => String }) slug: string): Promise<Kampung | null> {
     return this.kampungService.findBySlug(slug);
+  }
+
+  @Authenticated(Role.OFFICER, Role.ADMIN)
+  @Mutation(() => Kampung)
+  createKampung(@CurrentActor() actor: Actor, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<Kampung> {
+    return this.kampungService.createKampung(actor, input);
+  }
+
+  @Authenticated(Role.OFFICER, Role.ADMIN)
+  @Mutation(() => Kampung, { description: 'Edits a Kampung KB, e.g. sets a TARGET kampung ACTIVE' })
+  updateKampung(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<Kampung> {
+    return this.kampungService.updateKampung(actor, id, input);
   }
 
   @Authenticated(Role.OFFICER, Role.ADMIN)

@@ -5,6 +5,8 @@ import { badInput, userError } from '../../common/errors/user-errors.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { Role } from '../accounts/models/role.enum.js';
 import { PendampingRepository } from './pendamping.repository.js';
+import type { KampungInput } from './dto/kampung.input.js';
+import { uniqueSlug } from '../../common/text/slug.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import type { KampungEntity } from './entities/kampung.entity.js';
 import { KampungRepository } from './kampung.repository.js';
@@ -36,6 +38,41 @@ export class KampungService {
 
   async findById(id: string): Promise<Kampung | null> {
     return (await this.findByIds([id])).get(id) ?? null;
+  }
+
+  /** An officer adds a Kampung KB (e.g. the program's target kampung once it joins). */
+  async createKampung(_actor: Actor, input: KampungInput): Promise<Kampung> {
+    for (const field of ['name', 'kelurahan', 'kecamatan', 'kemendagriCode', 'status'] as const) {
+      if (input[field] == null) throw badInput(`input.${field}`, 'Wajib diisi. (Required.)');
+    }
+    const fields = await this.validKampungFields(input, null);
+    const slug = await uniqueSlug(fields.name!, (candidate) => this.kampungs.slugExists(candidate));
+    return toKampungModel(await this.kampungs.save({ description: null, ...fields, slug } as KampungEntity));
+  }
+
+  async updateKampung(_actor: Actor, id: string, input: KampungInput): Promise<Kampung> {
+    const existing = isUuid(id) ? await this.kampungs.findById(id) : null;
+    if (!existing) throw userError('NOT_FOUND', 'Kampung KB tidak ditemukan. (Kampung KB not found.)');
+    return toKampungModel(await this.kampungs.save({ ...existing, ...(await this.validKampungFields(input, id)) }));
+  }
+
+  private async validKampungFields(input: KampungInput, id: string | null): Promise<Partial<KampungEntity>> {
+    const out: Partial<KampungEntity> = {};
+    for (const field of ['name', 'kelurahan', 'kecamatan'] as const) {
+      if (input[field] == null) continue;
+      const value = input[field]!.trim();
+      if (value.length < 2 || value.length > 80) throw badInput(`input.${field}`, 'Panjangnya 2–80 huruf. (Must be 2–80 characters.)');
+      out[field] = value;
+    }
+    if (input.kemendagriCode != null) {
+      const code = input.kemendagriCode.trim();
+      if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code)) throw badInput('input.kemendagriCode', 'Kode Kemendagri seperti 64.71.04.1004. (A Kemendagri code such as 64.71.04.1004.)');
+      if (await this.kampungs.codeTaken(code, id)) throw userError('CONFLICT', 'Kode Kemendagri ini sudah dipakai kampung lain. (Another kampung has this code.)', { field: 'input.kemendagriCode' });
+      out.kemendagriCode = code;
+    }
+    if (input.status != null) out.status = input.status;
+    if (input.description !== undefined) out.description = input.description?.trim() || null;
+    return out;
   }
 
   /** The kampung KB a pendamping helps in. */

@@ -10,6 +10,7 @@ import { Kampung } from '../kampung/models/kampung.model.js';
 import { ApplyAsSellerInput } from './dto/apply-as-seller.input.js';
 import { Seller } from './models/seller.model.js';
 import { SellersService } from './sellers.service.js';
+import { RosterEntry } from '../training/models/roster.model.js';
 
 const REVIEWERS = [Role.OFFICER, Role.ADMIN, Role.PENDAMPING];
 
@@ -92,6 +93,18 @@ export class KampungSellersResolver {
   @ResolveField(() => Int)
   sellerCount(@Parent() kampung: Kampung, @Context() ctx: GraphQLContext): Promise<number> {
     return ctx.loaders.get('sellerCountByKampungId', (ids: readonly string[]) => this.sellersService.countByKampungIds(ids), 0).load(kampung.id);
+  }
+}
+
+/** What a reviewer checks an applicant against: roster lines with her WhatsApp or account phone. */
+@Resolver(() => Seller)
+export class SellerRosterResolver {
+  constructor(private readonly sellers: SellersService) {}
+
+  @Authenticated(...REVIEWERS)
+  @ResolveField(() => [RosterEntry], { description: 'Cohort roster lines matching her phone numbers (reviewers only)' })
+  rosterMatches(@Parent() seller: Seller): Promise<RosterEntry[]> {
+    return this.sellers.rosterMatches(seller);
   }
 }
 

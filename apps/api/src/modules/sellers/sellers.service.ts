@@ -10,8 +10,10 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuditEntry } from '../audit/models/audit-entry.model.js';
 import { KampungService } from '../kampung/kampung.service.js';
 import { KampungStatus } from '../kampung/models/kampung-status.enum.js';
-import { slugify } from '../../common/text/slug.js';
+import { uniqueSlug } from '../../common/text/slug.js';
 import { TrainingService } from '../training/training.service.js';
+import { RosterService } from '../training/roster.service.js';
+import type { RosterEntry } from '../training/models/roster.model.js';
 import type { ApplyAsSellerInput } from './dto/apply-as-seller.input.js';
 import type { SellerEntity } from './entities/seller.entity.js';
 import { SellerStatus } from './models/seller-status.enum.js';
@@ -42,6 +44,7 @@ export class SellersService {
     private readonly sellers: SellerRepository,
     private readonly kampung: KampungService,
     private readonly training: TrainingService,
+    private readonly rosters: RosterService,
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
@@ -102,7 +105,7 @@ export class SellersService {
 
     const row: SellerRow = {
       displayName,
-      slug: await this.uniqueSlug(displayName),
+      slug: await uniqueSlug(displayName, (slug) => this.sellers.slugExists(slug), 'penjual'),
       kampungId: kampung.id,
       story,
       whatsappNumber: whatsapp,
@@ -213,6 +216,16 @@ export class SellersService {
     return { seller: toSellerModel(entity), onBehalf: !own };
   }
 
+  /** Roster lines of any cohort that carry her WhatsApp number or her account's phone. */
+  async rosterMatches(seller: Seller): Promise<RosterEntry[]> {
+    const phones = [seller.whatsappNumber];
+    if (seller.userId) {
+      const phone = await this.accounts.phoneOf(seller.userId);
+      if (phone && phone !== seller.whatsappNumber) phones.push(phone);
+    }
+    return this.rosters.findByPhones(phones);
+  }
+
   /** The sellers a pendamping helps (all statuses), for her seller switcher. */
   async assistedSellers(actor: Actor): Promise<Seller[]> {
     const kampungIds = await this.kampung.pendampingKampungIds(actor.userId);
@@ -241,14 +254,6 @@ export class SellersService {
         ...seller,
       }),
     );
-  }
-
-  private async uniqueSlug(name: string): Promise<string> {
-    const base = slugify(name) || 'penjual';
-    for (let n = 1; ; n++) {
-      const slug = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.sellers.slugExists(slug))) return slug;
-    }
   }
 }
 

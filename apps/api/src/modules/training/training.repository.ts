@@ -33,6 +33,14 @@ export class TrainingRepository {
     await repo.upsert({ trainingProgramId, sellerId, enrolledAt }, ['trainingProgramId', 'sellerId']);
   }
 
+  programSlugExists(slug: string): Promise<boolean> {
+    return this.programs.existsBy({ slug });
+  }
+
+  saveProgram(program: Partial<TrainingProgramEntity>): Promise<TrainingProgramEntity> {
+    return this.programs.save(this.programs.create(program));
+  }
+
   findProgramById(id: string): Promise<TrainingProgramEntity | null> {
     return this.programs.findOneBy({ id });
   }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../common/graphql/ids.js';
+import type { Actor } from '../../common/auth/actor.js';
+import { badInput, userError } from '../../common/errors/user-errors.js';
+import { uniqueSlug } from '../../common/text/slug.js';
+import type { TrainingProgramInput } from './dto/training-program.input.js';
 import type { TrainingProgramEntity } from './entities/training-program.entity.js';
 import { toTrainingProgramModel, type TrainingProgram } from './models/training-program.model.js';
 import { TrainingRepository } from './training.repository.js';
@@ -22,6 +26,21 @@ export class TrainingService {
     return grouped;
   }
 
+  async createProgram(_actor: Actor, input: TrainingProgramInput): Promise<TrainingProgram> {
+    for (const field of ['title', 'skill', 'startDate', 'endDate', 'budgetIdr', 'provider', 'participantCount', 'location'] as const) {
+      if (input[field] == null) throw badInput(`input.${field}`, 'Wajib diisi. (Required.)');
+    }
+    const fields = validProgramFields(input, null);
+    const slug = await uniqueSlug(fields.title!, (candidate) => this.training.programSlugExists(candidate), 'pelatihan');
+    return toTrainingProgramModel(await this.training.saveProgram({ description: '', ...fields, slug }));
+  }
+
+  async updateProgram(_actor: Actor, id: string, input: TrainingProgramInput): Promise<TrainingProgram> {
+    const existing = isUuid(id) ? await this.training.findProgramById(id) : null;
+    if (!existing) throw userError('NOT_FOUND', 'Pelatihan tidak ditemukan. (Training program not found.)');
+    return toTrainingProgramModel(await this.training.saveProgram({ ...existing, ...validProgramFields(input, existing) }));
+  }
+
   async saveSeedProgram(program: Omit<TrainingProgramEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<TrainingProgram> {
     return toTrainingProgramModel(await this.training.upsertProgramBySlug(program));
   }
@@ -36,4 +55,37 @@ export class TrainingService {
     const entity = await this.training.findProgramById(id);
     return entity ? toTrainingProgramModel(entity) : null;
   }
+}
+
+/** Checks what is given; the number of days follows from the dates (inclusive). */
+function validProgramFields(input: TrainingProgramInput, existing: TrainingProgramEntity | null): Partial<TrainingProgramEntity> {
+  const out: Partial<TrainingProgramEntity> = {};
+  const text = (field: 'title' | 'provider' | 'location', min: number, max: number) => {
+    if (input[field] == null) return;
+    const value = input[field]!.trim().replace(/\s+/g, ' ');
+    if (value.length < min || value.length > max) throw badInput(`input.${field}`, `Panjangnya ${min}–${max} huruf. (Must be ${min}–${max} characters.)`);
+    out[field] = value;
+  };
+  text('title', 3, 120);
+  text('provider', 2, 120);
+  text('location', 2, 120);
+  if (input.skill != null) out.skill = input.skill;
+  if (input.description != null) out.description = input.description.trim().slice(0, 5000);
+  if (input.budgetIdr != null) {
+    if (input.budgetIdr < 0n || input.budgetIdr > 100_000_000_000n) throw badInput('input.budgetIdr', 'Anggaran antara Rp 0 dan Rp 100.000.000.000. (Budget out of range.)');
+    out.budgetIdr = input.budgetIdr;
+  }
+  if (input.participantCount != null) {
+    if (!Number.isInteger(input.participantCount) || input.participantCount < 0 || input.participantCount > 10_000) throw badInput('input.participantCount', 'Jumlah peserta 0–10.000. (0 to 10,000 participants.)');
+    out.participantCount = input.participantCount;
+  }
+  const startDate = input.startDate ?? existing?.startDate;
+  const endDate = input.endDate ?? existing?.endDate;
+  if (input.startDate != null || input.endDate != null) {
+    if (startDate! > endDate!) throw badInput('input.endDate', 'Tanggal selesai tidak boleh sebelum tanggal mulai. (The end date cannot be before the start date.)');
+    out.startDate = startDate!;
+    out.endDate = endDate!;
+    out.days = Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
+  }
+  return out;
 }
