@@ -1,4 +1,6 @@
+import { agencyEn } from './agency.en';
 import type { MessageKey } from './id';
+import { sellerEn } from './seller.en';
 
 /** English: same keys as `id.ts` (checked by the compiler and by i18n.test.ts). */
 export const en: Record<MessageKey, string> = {
@@ -244,5 +246,7 @@ export const en: Record<MessageKey, string> = {
   'error.backHome': 'Go to the home page',
   'error.productNotFound': 'Product not found.',
   'error.sellerNotFound': 'Seller not found.',
-  'error.kampungNotFound': 'Kampung not found.'
+  'error.kampungNotFound': 'Kampung not found.',
+  ...sellerEn,
+  ...agencyEn
 };

@@ -1,3 +1,6 @@
+import { agencyId } from './agency.id';
+import { sellerId } from './seller.id';
+
 /** Bahasa Indonesia: the default language. `en.ts` must have exactly these keys. */
 export const id = {
   'meta.siteName': 'Karya Ibu',
@@ -242,7 +245,9 @@ export const id = {
   'error.backHome': 'Ke beranda',
   'error.productNotFound': 'Produk tidak ditemukan.',
   'error.sellerNotFound': 'Penjual tidak ditemukan.',
-  'error.kampungNotFound': 'Kampung tidak ditemukan.'
+  'error.kampungNotFound': 'Kampung tidak ditemukan.',
+  ...sellerId,
+  ...agencyId
 } as const;
 
 export type MessageKey = keyof typeof id;
