@@ -1,0 +1,51 @@
+// Helpers shared by the journeys: what a page must never do, assertions, screenshots.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const log = (...args) => console.log('[journeys]', ...args);
+
+export const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+
+/** Collects what must never happen on a page: console errors, crashes, failed documents/images. */
+export function watch(page, { javaScriptEnabled = true } = {}) {
+  const problems = [];
+  const watched = new Set(['document', 'image', 'stylesheet', 'fetch', 'xhr', 'font']);
+  // With JavaScript off, Chromium refuses the module preloads itself (reported as "csp").
+  if (javaScriptEnabled) watched.add('script');
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    if (res.status() >= 400 && watched.has(type)) problems.push(`HTTP ${res.status()} for ${type} ${res.url()}`);
+  });
+  page.on('requestfailed', (req) => {
+    const failure = req.failure()?.errorText ?? 'failed';
+    // A lazy image cancelled by the next navigation is not a failure of the product.
+    if (watched.has(req.resourceType()) && !failure.includes('ERR_ABORTED')) {
+      problems.push(`request failed (${failure}) for ${req.resourceType()} ${req.url()}`);
+    }
+  });
+  return {
+    problems,
+    assertClean(step) {
+      if (problems.length > 0) throw new Error(`${step}:\n  - ${problems.join('\n  - ')}`);
+    }
+  };
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export async function shot(page, name, { fullPage = true } = {}) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+export async function goto(page, url) {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  assert(response && response.ok(), `GET ${url} answered ${response?.status()}`);
+  return response;
+}
+
