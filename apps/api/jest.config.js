@@ -20,6 +20,8 @@ const shared = {
 };
 
 export default {
+  // A global option (ignored inside projects): e2e tests boot the API as a process and wait for jobs.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/test'], testMatch: ['**/*.spec.ts'] },
     {
@@ -29,7 +31,6 @@ export default {
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.mjs',
       globalTeardown: '<rootDir>/test/harness/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };

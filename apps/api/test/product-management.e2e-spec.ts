@@ -1,7 +1,7 @@
 import { Role } from '../src/modules/accounts/models/role.enum.js';
 import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
-import { createKampung, createMotif, createSellerAccount, signIn, type SignedIn } from './factories.js';
+import { createKampung, createMotif, createPhoto, createProduct, createSellerAccount, signIn, type SignedIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 const CREATE = `mutation Create($input: CreateProductInput!) { createProduct(input: $input) { id slug title status priceIdr stock hoursOfWork madeOn seller { slug } motif { name } } }`;
@@ -146,6 +146,21 @@ describe('product management', () => {
     const audit: { after: { stock: number } }[] = await t.dataSource.query(`SELECT after FROM audit_entries WHERE subject_id = $1 AND action = 'PRODUCT_STOCK_SET' ORDER BY created_at`, [id]);
     expect(audit).toHaveLength(6);
     expect((await productRow(id)).stock).toBe(audit.at(-1)!.after.stock);
+  });
+
+  it('lists her products with all their photos in a fixed number of SQL queries', async () => {
+    const lina = await createSellerAccount(t, teritip, 'Lina');
+    for (let i = 0; i < 6; i++) {
+      const product = await createProduct(t, lina.seller, { slug: `lina-${i}` });
+      await createPhoto(t, product, { width: 40, height: 30 });
+    }
+    const page = (first: number) =>
+      t.countQueries(async () => {
+        const response = await t.gql(`query($n: Int) { sellerProducts(first: $n) { edges { node { title managedPhotos { id status } photos { id } } } } }`, { n: first }, { token: lina.login.token });
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.sellerProducts.edges).toHaveLength(first);
+      });
+    expect(await page(6)).toBe(await page(2));
   });
 
   it('answers NOT_FOUND for a product that does not exist', async () => {

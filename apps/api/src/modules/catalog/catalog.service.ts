@@ -143,6 +143,23 @@ export class CatalogService {
     return { product: toProductModel(existing), acting: await this.sellers.actingSeller(actor, existing.sellerId) };
   }
 
+  /**
+   * Of these products, the ids the caller may manage: one product query and one access check per
+   * distinct seller, however many products (a dashboard page of photos).
+   */
+  async manageableProductIds(actor: Actor, productIds: readonly string[]): Promise<Set<string>> {
+    const products = await this.products.findByIds(productIds.filter(isUuid));
+    const allowedSellers = new Set<string>();
+    for (const sellerId of new Set(products.map((product) => product.sellerId))) {
+      const allowed = await this.sellers.actingSeller(actor, sellerId).then(
+        () => true,
+        () => false,
+      );
+      if (allowed) allowedSellers.add(sellerId);
+    }
+    return new Set(products.filter((product) => allowedSellers.has(product.sellerId)).map((product) => product.id));
+  }
+
   /** Applies one change under a row lock, with its audit entry, in one transaction; no entry when nothing changed. */
   private async change(actor: Actor, productId: string, action: string, apply: (product: ProductEntity) => void): Promise<Product> {
     const { acting } = await this.managedProduct(actor, productId);

@@ -87,6 +87,10 @@ export class ProductRepository {
       .getOne();
   }
 
+  findByIds(ids: readonly string[]): Promise<ProductEntity[]> {
+    return ids.length ? this.products.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
   findById(id: string): Promise<ProductEntity | null> {
     return this.products.findOneBy({ id });
   }

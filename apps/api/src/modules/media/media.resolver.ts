@@ -79,9 +79,14 @@ export class ProductPhotosResolver {
   }
 
   @ResolveField(() => [ProductPhoto], { description: 'Every photo whatever its status (PROCESSING, FAILED): for those who manage the product' })
-  managedPhotos(@Parent() product: Product, @CurrentActor() actor: Actor | null): Promise<ProductPhoto[]> {
+  async managedPhotos(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<ProductPhoto[]> {
+    const actor = ctx.actor;
     if (!actor) throw userError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. (Sign in first.)');
-    return this.media.managedPhotos(actor, product.id);
+    const photos = await ctx.loaders
+      .get('managedPhotosByProductId', (ids: readonly string[]) => this.media.managedPhotosByProductIds(actor, ids), null as ProductPhoto[] | null)
+      .load(product.id);
+    if (!photos) throw userError('FORBIDDEN', 'Anda tidak mengelola produk ini. (You do not manage this product.)');
+    return photos;
   }
 
   private loader(ctx: GraphQLContext) {

@@ -12,8 +12,9 @@ export class ProductPhotoRepository {
     return this.repo.find({ where: { productId: In([...productIds]), status: PhotoStatus.READY }, order: { position: 'ASC' } });
   }
 
-  findAllByProductId(productId: string): Promise<ProductPhotoEntity[]> {
-    return this.repo.find({ where: { productId }, order: { position: 'ASC', createdAt: 'ASC' } });
+  findAllByProductIds(productIds: readonly string[]): Promise<ProductPhotoEntity[]> {
+    if (productIds.length === 0) return Promise.resolve([]);
+    return this.repo.find({ where: { productId: In([...productIds]) }, order: { position: 'ASC', createdAt: 'ASC' } });
   }
 
   findById(id: string): Promise<ProductPhotoEntity | null> {
