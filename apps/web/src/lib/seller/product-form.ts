@@ -1,0 +1,194 @@
+import { BatikTechnique, DyeType, ProductCategory, ProductStatus, parseRupiahInput } from '@karya-ibu/types';
+import { t, type Lang } from '$lib/i18n';
+import { STOCK_MAX, STOCK_MIN } from './stock';
+
+/**
+ * The product form (add and edit): read from FormData, checked the way the API checks (so every
+ * problem shows at once, beside its field, in her language); the API stays the authority.
+ */
+
+export const PRODUCT_FIELDS = [
+  'title',
+  'category',
+  'technique',
+  'priceIdr',
+  'stock',
+  'weightGrams',
+  'material',
+  'description',
+  'motifId',
+  'dye',
+  'size',
+  'hoursOfWork',
+  'madeOn',
+  'status'
+] as const;
+export type ProductField = (typeof PRODUCT_FIELDS)[number];
+export type ProductValues = Record<ProductField, string>;
+export type ProductFieldErrors = Partial<Record<ProductField, string>>;
+
+export const MAX_PRICE_IDR = 100_000_000n;
+
+/** Bags are not batik: no technique. */
+export const needsTechnique = (category: string): boolean => category !== '' && category !== ProductCategory.Tas;
+
+export interface ProductInput {
+  title: string;
+  category: ProductCategory;
+  technique: BatikTechnique | null;
+  priceIdr: string;
+  stock: number;
+  weightGrams: number;
+  material: string;
+  description: string;
+  motifId: string | null;
+  dye: DyeType | null;
+  size: string | null;
+  hoursOfWork: number | null;
+  madeOn: string | null;
+  status: ProductStatus;
+}
+
+export type ProductFormResult =
+  | { ok: true; input: ProductInput; values: ProductValues }
+  | { ok: false; fieldErrors: ProductFieldErrors; values: ProductValues };
+
+const text = (form: FormData, name: string): string => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+export function productValues(form: FormData): ProductValues {
+  const values = Object.fromEntries(PRODUCT_FIELDS.map((field) => [field, text(form, field)])) as ProductValues;
+  values.title = values.title.replace(/\s+/g, ' ');
+  values.material = values.material.replace(/\s+/g, ' ');
+  return values;
+}
+
+/** A product's saved fields as form values, to fill the edit form. */
+export function valuesOf(product: {
+  title: string;
+  category: string;
+  technique: string | null;
+  priceIdr: string;
+  stock: number;
+  weightGrams: number;
+  material: string;
+  description: string;
+  motif: { id: string } | null;
+  dye: string | null;
+  size: string | null;
+  hoursOfWork: number | null;
+  madeOn: string | null;
+  status: string;
+}): ProductValues {
+  return {
+    title: product.title,
+    category: product.category,
+    technique: product.technique ?? '',
+    priceIdr: product.priceIdr,
+    stock: String(product.stock),
+    weightGrams: String(product.weightGrams),
+    material: product.material,
+    description: product.description,
+    motifId: product.motif?.id ?? '',
+    dye: product.dye ?? '',
+    size: product.size ?? '',
+    hoursOfWork: product.hoursOfWork == null ? '' : String(product.hoursOfWork),
+    madeOn: product.madeOn ?? '',
+    status: product.status === ProductStatus.Draft ? ProductStatus.Draft : ProductStatus.Active
+  };
+}
+
+/** `Rp 350.000`, `350.000`, `350000` → `"350000"`; null when it is not a whole rupiah amount. */
+export function priceFromText(raw: string): string | null {
+  const value = parseRupiahInput(raw);
+  return value === null ? null : value.toString();
+}
+
+function wholeNumber(raw: string): number | null {
+  const cleaned = raw.replace(/[\s.]/g, '');
+  return /^\d{1,7}$/.test(cleaned) ? Number(cleaned) : null;
+}
+
+const isEnum = <E extends Record<string, string>>(values: E, raw: string): raw is E[keyof E] =>
+  (Object.values(values) as string[]).includes(raw);
+
+/** Today in Balikpapan (WITA, UTC+8), for "not in the future". */
+export const todayInWita = (now = new Date()): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export function validateProduct(form: FormData, lang: Lang, today = todayInWita()): ProductFormResult {
+  const values = productValues(form);
+  const errors: ProductFieldErrors = {};
+  const length = (field: 'title' | 'material' | 'description' | 'size', min: number, max: number) => {
+    const value = values[field];
+    if (value.length < min || value.length > max) {
+      errors[field] = value ? t(lang, 'seller.error.length', { min, max }) : t(lang, 'seller.error.required');
+    }
+  };
+
+  length('title', 3, 120);
+  if (!isEnum(ProductCategory, values.category)) errors.category = t(lang, 'seller.error.category');
+  if (values.technique && !isEnum(BatikTechnique, values.technique)) errors.technique = t(lang, 'seller.error.required');
+
+  const price = priceFromText(values.priceIdr);
+  if (!values.priceIdr) errors.priceIdr = t(lang, 'seller.error.required');
+  else if (price === null) errors.priceIdr = t(lang, 'seller.error.price');
+  else if (BigInt(price) <= 0n || BigInt(price) > MAX_PRICE_IDR) errors.priceIdr = t(lang, 'seller.error.priceRange');
+
+  const stock = wholeNumber(values.stock);
+  if (!values.stock) errors.stock = t(lang, 'seller.error.required');
+  else if (stock === null || stock < STOCK_MIN || stock > STOCK_MAX) {
+    errors.stock = t(lang, 'seller.error.whole', { min: STOCK_MIN, max: '10.000' });
+  }
+
+  const weight = wholeNumber(values.weightGrams);
+  if (!values.weightGrams) errors.weightGrams = t(lang, 'seller.error.required');
+  else if (weight === null || weight < 1 || weight > 50_000) errors.weightGrams = t(lang, 'seller.error.whole', { min: 1, max: '50.000' });
+
+  length('material', 2, 120);
+  length('description', 10, 5000);
+  if (values.size) length('size', 1, 60);
+
+  if (values.dye && !isEnum(DyeType, values.dye)) errors.dye = t(lang, 'seller.error.required');
+
+  const hours = values.hoursOfWork ? wholeNumber(values.hoursOfWork) : null;
+  if (values.hoursOfWork && (hours === null || hours < 1 || hours > 2000)) {
+    errors.hoursOfWork = t(lang, 'seller.error.whole', { min: 1, max: '2.000' });
+  }
+  if (values.madeOn) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.madeOn) || Number.isNaN(Date.parse(values.madeOn))) {
+      errors.madeOn = t(lang, 'seller.error.date');
+    } else if (values.madeOn > today || values.madeOn < '2000-01-01') {
+      errors.madeOn = t(lang, 'seller.error.dateFuture');
+    }
+  }
+
+  if (Object.values(errors).some(Boolean)) return { ok: false, fieldErrors: errors, values };
+  const category = values.category as ProductCategory;
+  return {
+    ok: true,
+    values,
+    input: {
+      title: values.title,
+      category,
+      technique: needsTechnique(category) && values.technique ? (values.technique as BatikTechnique) : null,
+      priceIdr: price!,
+      stock: stock!,
+      weightGrams: weight!,
+      material: values.material,
+      description: values.description,
+      motifId: values.motifId || null,
+      dye: values.dye ? (values.dye as DyeType) : null,
+      size: values.size || null,
+      hoursOfWork: hours,
+      madeOn: values.madeOn || null,
+      status: values.status === ProductStatus.Draft ? ProductStatus.Draft : ProductStatus.Active
+    }
+  };
+}
+
+/** Which form field each API field belongs to (`input.priceIdr` → `priceIdr`). */
+export const PRODUCT_API_FIELDS: Partial<Record<string, ProductField>> = Object.fromEntries(
+  PRODUCT_FIELDS.map((field) => [`input.${field}`, field])
+);

@@ -1,0 +1,22 @@
+/** Stock bounds, the same as the API's (`setProductStock`: a whole number 0–10.000). */
+export const STOCK_MIN = 0;
+export const STOCK_MAX = 10_000;
+
+export function clampStock(value: number): number {
+  return Math.min(STOCK_MAX, Math.max(STOCK_MIN, Math.trunc(value)));
+}
+
+/** The stock after a − / + tap; null when it would leave the bounds (the button is then disabled). */
+export function nextStock(current: number, delta: -1 | 1): number | null {
+  const next = current + delta;
+  return next < STOCK_MIN || next > STOCK_MAX ? null : next;
+}
+
+/** A stock typed or posted by a form: digits only (spaces and dots as thousands separators allowed). */
+export function parseStock(raw: unknown): number | null {
+  if (typeof raw !== 'string') return null;
+  const cleaned = raw.replace(/[\s.]/g, '');
+  if (!/^\d{1,6}$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return value >= STOCK_MIN && value <= STOCK_MAX ? value : null;
+}
