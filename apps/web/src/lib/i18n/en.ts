@@ -20,6 +20,8 @@ export const en: Record<MessageKey, string> = {
   'nav.register': 'Register',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {name}',
+  'nav.dashboard': 'My shop',
+  'nav.agency': 'Agency',
 
   'footer.about':
     'Karya Ibu sells batik and eco-friendly bags made by the mothers of Balikpapan’s Kampung KB, trained by DP3AKB Kota Balikpapan.',

@@ -19,6 +19,8 @@ export const id = {
   'nav.register': 'Daftar',
   'nav.signOut': 'Keluar',
   'nav.signedInAs': 'Masuk sebagai {name}',
+  'nav.dashboard': 'Toko saya',
+  'nav.agency': 'Dinas',
 
   'footer.about':
     'Karya Ibu memasarkan batik dan tas ramah lingkungan buatan ibu-ibu Kampung KB Kota Balikpapan, peserta pelatihan DP3AKB Kota Balikpapan.',
