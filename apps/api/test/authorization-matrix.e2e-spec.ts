@@ -128,6 +128,11 @@ describe('authorization matrix: every query and mutation × every kind of caller
       expected: only('sellerA', 'pendampingA', 'admin'),
     },
     {
+      name: "query managedProduct of seller A's product",
+      prepare: async () => ({ query: 'query($id: ID!) { managedProduct(id: $id) { id } }', variables: { id: await productOfA() }, state: nothing }),
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    {
       name: "mutation createPhotoUpload for seller A's product",
       prepare: async () => ({ query: 'mutation($p: ID!) { createPhotoUpload(productId: $p, contentType: "image/jpeg", byteSize: 1000) { key } }', variables: { p: await productOfA() }, state: nothing }),
       expected: only('sellerA', 'pendampingA', 'admin'),

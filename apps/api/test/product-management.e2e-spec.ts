@@ -125,6 +125,9 @@ describe('product management', () => {
     expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
     expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
     expect((await t.gql(`{ product(slug: "kain-cap-beruang-madu") { id } }`)).data!.product).toBeNull();
+    const managed = await t.gql(`query($id: ID!) { managedProduct(id: $id) { status stock } }`, { id }, { token: pendampingTeritip.token });
+    expect(managed.data!.managedProduct).toEqual({ status: 'ARCHIVED', stock: 7 });
+    expect((await t.gql(`query($id: ID!) { managedProduct(id: $id) { id } }`, { id }, { token: rina.login.token })).errors![0].extensions!.code).toBe('FORBIDDEN');
     const mine = await t.gql(`{ sellerProducts(first: 50) { totalCount edges { node { id status } } } }`, {}, { token: siti.login.token });
     expect(mine.data!.sellerProducts.edges).toContainEqual({ node: { id, status: 'ARCHIVED' } });
 

@@ -45,6 +45,12 @@ export class CatalogResolver {
   }
 
   @Authenticated()
+  @Query(() => Product, { description: 'One product in any status, for those who manage it (edit page, hang-tag)' })
+  async managedProduct(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Product> {
+    return (await this.catalog.managedProduct(actor, id)).product;
+  }
+
+  @Authenticated()
   @Mutation(() => Product)
   createProduct(@CurrentActor() actor: Actor, @Args('input', { type: () => CreateProductInput }) input: CreateProductInput): Promise<Product> {
     return this.catalog.createProduct(actor, input);
