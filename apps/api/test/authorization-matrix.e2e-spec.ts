@@ -55,7 +55,7 @@ describe('authorization matrix: every query and mutation × every kind of caller
   const productCount = async () => t.dataSource.query('SELECT count(*)::int AS n FROM products');
 
   const CASES: Case[] = [
-    ...['{ products { totalCount } }', '{ product(slug: "x") { id } }', '{ seller(slug: "x") { id } }', '{ kampungs { id } }', '{ kampung(slug: "x") { id } }', '{ trainingPrograms { id } }', '{ motifs { id } }', '{ me { id } }'].map(
+    ...['{ products { totalCount } }', '{ product(slug: "x") { id } }', '{ seller(slug: "x") { id } }', '{ kampungs { id } }', '{ kampung(slug: "x") { id } }', '{ trainingPrograms { id } }', '{ motifs { id } }', '{ me { id } }', 'mutation { recordProductView(slug: "x") }'].map(
       (query): Case => ({ name: `query ${query}`, prepare: async () => ({ query, state: nothing }), expected: everyone('ALLOW') }),
     ),
     { name: 'query pendingSellers', prepare: async () => ({ query: '{ pendingSellers { id } }', state: nothing }), expected: only('pendampingA', 'pendampingB', 'officer', 'admin') },

@@ -146,9 +146,17 @@ describe('product management', () => {
     const id = (await t.gql(CREATE, { input: { ...valid, title: 'Tas Perca Batik', stock: 0 } }, { token: siti.login.token })).data!.createProduct.id;
     const results = await Promise.all([1, 2, 3, 4, 5, 6].map((stock) => t.gql(STOCK, { id, stock }, { token: siti.login.token })));
     expect(results.every((r) => !r.errors)).toBe(true);
-    const audit: { after: { stock: number } }[] = await t.dataSource.query(`SELECT after FROM audit_entries WHERE subject_id = $1 AND action = 'PRODUCT_STOCK_SET' ORDER BY created_at`, [id]);
+    const audit: { before: { stock: number }; after: { stock: number } }[] = await t.dataSource.query(
+      `SELECT before, after FROM audit_entries WHERE subject_id = $1 AND action = 'PRODUCT_STOCK_SET'`,
+      [id],
+    );
     expect(audit).toHaveLength(6);
-    expect((await productRow(id)).stock).toBe(audit.at(-1)!.after.stock);
+    // Serialised, the entries form one chain 0 → … → final: every "before" is the "after" of another
+    // change (or the starting 0), and the final stock is the one "after" no change started from.
+    const befores = audit.map((entry) => entry.before.stock);
+    const afters = audit.map((entry) => entry.after.stock);
+    const final = (await productRow(id)).stock;
+    expect([...befores, final].sort()).toEqual([0, ...afters].sort());
   });
 
   it('lists her products with all their photos in a fixed number of SQL queries', async () => {
@@ -164,6 +172,17 @@ describe('product management', () => {
         expect(response.data!.sellerProducts.edges).toHaveLength(first);
       });
     expect(await page(6)).toBe(await page(2));
+  });
+
+  it('counts page views, shown only to those who manage the product', async () => {
+    const created = (await t.gql(CREATE, { input: { ...valid, title: 'Kain Dilihat Banyak Orang' } }, { token: siti.login.token })).data!.createProduct;
+    for (let i = 0; i < 3; i++) expect((await t.gql(`mutation($s: String!) { recordProductView(slug: $s) }`, { s: created.slug })).data).toEqual({ recordProductView: true });
+    expect((await t.gql(`mutation { recordProductView(slug: "tidak-ada") }`)).data).toEqual({ recordProductView: false });
+    const views = `query($id: ID!) { managedProduct(id: $id) { viewCount } }`;
+    expect((await t.gql(views, { id: created.id }, { token: siti.login.token })).data!.managedProduct.viewCount).toBe(3);
+    expect((await t.gql(views, { id: created.id }, { token: pendampingTeritip.token })).data!.managedProduct.viewCount).toBe(3);
+    expect((await t.gql(`query($s: String!) { product(slug: $s) { viewCount } }`, { s: created.slug }, { token: rina.login.token })).data!.product.viewCount).toBeNull();
+    expect((await t.gql(`query($s: String!) { product(slug: $s) { viewCount } }`, { s: created.slug })).data!.product.viewCount).toBeNull();
   });
 
   it('answers NOT_FOUND for a product that does not exist', async () => {

@@ -4,6 +4,7 @@ import { Accounts1795831113795 } from './1795831113795-Accounts.js';
 import { SellerOnboarding1795831401091 } from './1795831401091-SellerOnboarding.js';
 import { PhotoUploads1795831797575 } from './1795831797575-PhotoUploads.js';
 import { CohortRosters1795832066132 } from './1795832066132-CohortRosters.js';
+import { ProductViews1795832715255 } from './1795832715255-ProductViews.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SellerOnboarding1795831401091,
   PhotoUploads1795831797575,
   CohortRosters1795832066132,
+  ProductViews1795832715255,
 ];

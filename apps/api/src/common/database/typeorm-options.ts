@@ -16,6 +16,7 @@ import { RateLimitBucketEntity } from '../rate-limit/rate-limit-bucket.entity.js
 import { PendampingAssignmentEntity } from '../../modules/kampung/entities/pendamping-assignment.entity.js';
 import { AuditEntryEntity } from '../../modules/audit/entities/audit-entry.entity.js';
 import { RosterEntryEntity } from '../../modules/training/entities/roster-entry.entity.js';
+import { ProductViewDayEntity } from '../../modules/catalog/entities/product-view-day.entity.js';
 
 // The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
 export const ENTITIES = [
@@ -34,6 +35,7 @@ export const ENTITIES = [
   PendampingAssignmentEntity,
   AuditEntryEntity,
   RosterEntryEntity,
+  ProductViewDayEntity,
 ];
 
 export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceOptions {

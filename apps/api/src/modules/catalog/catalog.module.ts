@@ -6,10 +6,11 @@ import { CatalogResolver, KampungProductsResolver, SellerProductsResolver } from
 import { CatalogService } from './catalog.service.js';
 import { MotifEntity } from './entities/motif.entity.js';
 import { ProductEntity } from './entities/product.entity.js';
+import { ProductViewDayEntity } from './entities/product-view-day.entity.js';
 import { ProductRepository } from './product.repository.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProductEntity, MotifEntity]), SellersModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([ProductEntity, MotifEntity, ProductViewDayEntity]), SellersModule, AuditModule],
   providers: [ProductRepository, CatalogService, CatalogResolver, SellerProductsResolver, KampungProductsResolver],
   exports: [CatalogService],
 })

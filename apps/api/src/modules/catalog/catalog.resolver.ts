@@ -82,6 +82,18 @@ export class CatalogResolver {
     return this.catalog.setProductStock(actor, id, stock);
   }
 
+  @Mutation(() => Boolean, { description: 'Counts a view of a product page (the storefront calls it); false for an unknown product' })
+  recordProductView(@Args('slug', { type: () => String }) slug: string): Promise<boolean> {
+    return this.catalog.recordProductView(slug);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Page views in the last 30 days: for those who manage the product, null for others' })
+  viewCount(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<number | null> | null {
+    const actor = ctx.actor;
+    if (!actor) return null;
+    return ctx.loaders.get('viewsByProductId', (ids: readonly string[]) => this.catalog.recentViews(actor, ids), null as number | null).load(product.id);
+  }
+
   @ResolveField(() => Seller)
   seller(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<Seller | null> {
     return ctx.loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ids), null as Seller | null).load(product.sellerId);

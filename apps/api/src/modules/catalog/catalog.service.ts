@@ -160,6 +160,18 @@ export class CatalogService {
     return new Set(products.filter((product) => allowedSellers.has(product.sellerId)).map((product) => product.id));
   }
 
+  recordProductView(slug: string): Promise<boolean> {
+    return this.products.recordView(slug, todayInWita());
+  }
+
+  /** Views of the last 30 days, for the products the caller manages (others: null). */
+  async recentViews(actor: Actor, productIds: readonly string[]): Promise<Map<string, number | null>> {
+    const allowed = [...(await this.manageableProductIds(actor, productIds))];
+    const since = todayInWita(new Date(Date.now() - 29 * 86_400_000));
+    const views = await this.products.viewsSince(allowed, since);
+    return new Map(productIds.map((id) => [id, allowed.includes(id) ? (views.get(id) ?? 0) : null]));
+  }
+
   /** Applies one change under a row lock, with its audit entry, in one transaction; no entry when nothing changed. */
   private async change(actor: Actor, productId: string, action: string, apply: (product: ProductEntity) => void): Promise<Product> {
     const { acting } = await this.managedProduct(actor, productId);
