@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { DyeType, PhotoStatus, ProductDetailDocument, ProductStatus } from '@karya-ibu/types';
+import { DyeType, PhotoStatus, ProductDetailDocument, ProductStatus, RecordProductViewDocument } from '@karya-ibu/types';
 import { formatRupiah } from '$lib/format/money';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
@@ -13,6 +13,9 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     rethrowBadInputAs400(lang)
   );
   if (!product || product.status === ProductStatus.Draft) error(404, t(lang, 'error.productNotFound'));
+
+  // The seller's "dilihat" count; a failure to count must not cost the buyer the page.
+  await query(fetch, RecordProductViewDocument, { slug: product.slug }).catch(() => undefined);
 
   const photos = product.photos
     .filter((photo) => photo.status === PhotoStatus.Ready)
