@@ -28,6 +28,9 @@ import { MediaModule } from './modules/media/media.module.js';
 import { SellersModule } from './modules/sellers/sellers.module.js';
 import { TrainingModule } from './modules/training/training.module.js';
 
+/** The domain, one module per area; the e2e fixtures load the same ones without the GraphQL layer. */
+export const DOMAIN_MODULES = [AccountsModule, NotificationsModule, AuditModule, KampungModule, TrainingModule, SellersModule, CatalogModule, MediaModule];
+
 export interface AppModuleOptions {
   /** Where code-first writes the schema; the build writes the committed apps/api/schema.gql. */
   schemaFile?: string | false;
@@ -66,14 +69,7 @@ export class AppModule {
             }),
           }),
         }),
-        AccountsModule,
-        NotificationsModule,
-        AuditModule,
-        KampungModule,
-        TrainingModule,
-        SellersModule,
-        CatalogModule,
-        MediaModule,
+        ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],
       providers: [ComplexityPlugin, ErrorLoggingPlugin, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],

@@ -13,15 +13,8 @@ import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { ObjectStorage } from '../../src/infra/storage/object-storage.js';
 import { StorageModule } from '../../src/infra/storage/storage.module.js';
 import { JobsModule } from '../../src/infra/jobs/jobs.module.js';
-import { CatalogModule } from '../../src/modules/catalog/catalog.module.js';
-import { KampungModule } from '../../src/modules/kampung/kampung.module.js';
-import { MediaModule } from '../../src/modules/media/media.module.js';
-import { SellersModule } from '../../src/modules/sellers/sellers.module.js';
-import { TrainingModule } from '../../src/modules/training/training.module.js';
-import { AccountsModule } from '../../src/modules/accounts/accounts.module.js';
-import { NotificationsModule } from '../../src/modules/notifications/notifications.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
-import { AuditModule } from '../../src/modules/audit/audit.module.js';
+import { DOMAIN_MODULES } from '../../src/app.module.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -72,14 +65,7 @@ class FixturesModule {
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)),
         StorageModule.forRoot(config.s3),
         JobsModule,
-        AccountsModule,
-        NotificationsModule,
-        AuditModule,
-        KampungModule,
-        TrainingModule,
-        SellersModule,
-        CatalogModule,
-        MediaModule,
+        ...DOMAIN_MODULES,
       ],
     };
   }
