@@ -97,7 +97,8 @@ try {
   const api = run('api', ['apps/api/dist/main.js'], { SEED_DEMO_DATA: 'false' });
   await waitFor(`${apiUrl}/health`, 'API', api);
 
-  const web = run('web', ['apps/web/build/index.js'], { PORT: String(webPort), HOST: '0.0.0.0', ORIGIN: webUrl, API_URL: `${apiUrl}/graphql` });
+  // Forms without JavaScript post whole photos (≤ 15 MB) and roster files through the web server.
+  const web = run('web', ['apps/web/build/index.js'], { PORT: String(webPort), HOST: '0.0.0.0', ORIGIN: webUrl, API_URL: `${apiUrl}/graphql`, BODY_SIZE_LIMIT: '16M' });
   await waitFor(webUrl, 'storefront', web);
 
   console.log('');
