@@ -233,6 +233,11 @@ describe('authorization matrix: every query and mutation × every kind of caller
       expected: only('officer', 'admin'),
     },
     {
+      name: 'query Kampung.pendamping',
+      prepare: async () => ({ query: '{ kampungs { pendamping { userId } } }', state: nothing }),
+      expected: only('officer', 'admin'),
+    },
+    {
       name: 'query Seller.rosterMatches',
       prepare: async () => ({ query: '{ pendingSellers { rosterMatches { id } } }', state: nothing }),
       expected: only('pendampingA', 'pendampingB', 'officer', 'admin'),

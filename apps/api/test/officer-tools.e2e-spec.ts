@@ -101,6 +101,14 @@ describe('officer tools', () => {
     });
   });
 
+  it('lists the pendamping of each kampung KB for officers', async () => {
+    const helper = await signIn(t, { roles: [Role.PENDAMPING], displayName: 'Bu Nining', pendampingOf: [teritip] });
+    const { data } = await t.gql(`{ kampungs { name pendamping { userId displayName phone } } }`, {}, { token: officer.token });
+    const teritipRow = data!.kampungs.find((k: { name: string }) => k.name === 'Teritip');
+    expect(teritipRow.pendamping).toEqual([{ userId: helper.userId, displayName: 'Bu Nining', phone: helper.phone }]);
+    expect((await t.gql(`{ kampungs { pendamping { userId } } }`, {}, { token: helper.token })).errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('keeps the status of a kampung to officers', async () => {
     const buyer = await signIn(t);
     const response = await t.gql(`mutation($id: ID!) { updateKampung(id: $id, input: { status: TARGET }) { id } }`, { id: teritip.id }, { token: buyer.token });

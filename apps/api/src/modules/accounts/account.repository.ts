@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
+import { In, IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
 import type { Identifier } from './identifiers.js';
 import type { Role } from './models/role.enum.js';
 import { PasswordResetEntity } from './entities/password-reset.entity.js';
@@ -17,6 +17,10 @@ export class AccountRepository {
 
   findUserByIdentifier(identifier: Identifier): Promise<UserEntity | null> {
     return this.users.findOneBy(identifier.kind === 'phone' ? { phone: identifier.value } : { email: identifier.value });
+  }
+
+  findUsersByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return ids.length ? this.users.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
   findUserById(id: string): Promise<UserEntity | null> {

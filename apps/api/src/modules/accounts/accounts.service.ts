@@ -102,6 +102,12 @@ export class AccountsService {
     return identifier ? ((await this.accounts.findUserByIdentifier(identifier))?.id ?? null) : null;
   }
 
+  /** Name and contact of accounts, for officers' lists. */
+  async summariesByIds(userIds: readonly string[]): Promise<Map<string, { displayName: string; phone: string | null; email: string | null }>> {
+    const users = await this.accounts.findUsersByIds(userIds);
+    return new Map(users.map((user) => [user.id, { displayName: user.displayName, phone: user.phone, email: user.email }]));
+  }
+
   async phoneOf(userId: string): Promise<string | null> {
     return (await this.accounts.findUserById(userId))?.phone ?? null;
   }

@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
+import { PendampingSummary } from './models/pendamping.model.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
 import { Me } from '../accounts/models/me.model.js';
@@ -19,6 +21,12 @@ export class KampungResolver {
   @Query(() => Kampung, { nullable: true })
   kampung(@Args('slug', { type: () => String }) slug: string): Promise<Kampung | null> {
     return this.kampungService.findBySlug(slug);
+  }
+
+  @Authenticated(Role.OFFICER, Role.ADMIN)
+  @ResolveField(() => [PendampingSummary], { description: 'The pendamping assigned here (officers only)' })
+  pendamping(@Parent() kampung: Kampung, @Context() ctx: GraphQLContext): Promise<PendampingSummary[]> {
+    return ctx.loaders.get('pendampingByKampungId', (ids: readonly string[]) => this.kampungService.pendampingByKampungIds(ids), [] as PendampingSummary[]).load(kampung.id);
   }
 
   @Authenticated(Role.OFFICER, Role.ADMIN)

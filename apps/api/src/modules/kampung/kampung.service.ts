@@ -6,6 +6,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { Role } from '../accounts/models/role.enum.js';
 import { PendampingRepository } from './pendamping.repository.js';
 import type { KampungInput } from './dto/kampung.input.js';
+import type { PendampingSummary } from './models/pendamping.model.js';
 import { uniqueSlug } from '../../common/text/slug.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import type { KampungEntity } from './entities/kampung.entity.js';
@@ -78,6 +79,18 @@ export class KampungService {
   /** The kampung KB a pendamping helps in. */
   pendampingKampungIds(userId: string): Promise<string[]> {
     return this.pendamping.kampungIdsOf(userId);
+  }
+
+  /** Who assists each of these kampung KB, in one query for the assignments and one for the accounts. */
+  async pendampingByKampungIds(kampungIds: readonly string[]): Promise<Map<string, PendampingSummary[]>> {
+    const assignments = await this.pendamping.userIdsOf(kampungIds);
+    const users = await this.accounts.summariesByIds([...new Set(assignments.map((a) => a.userId))]);
+    const grouped = new Map<string, PendampingSummary[]>(kampungIds.map((id) => [id, []]));
+    for (const { kampungId, userId } of assignments) {
+      const user = users.get(userId);
+      if (user) grouped.get(kampungId)!.push({ userId, ...user });
+    }
+    return grouped;
   }
 
   isPendampingOf(userId: string, kampungId: string): Promise<boolean> {

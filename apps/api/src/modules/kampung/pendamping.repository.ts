@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { PendampingAssignmentEntity } from './entities/pendamping-assignment.entity.js';
 
 @Injectable()
@@ -9,6 +9,11 @@ export class PendampingRepository {
 
   async kampungIdsOf(userId: string): Promise<string[]> {
     return (await this.assignments.find({ where: { userId }, order: { createdAt: 'ASC' } })).map((row) => row.kampungId);
+  }
+
+  async userIdsOf(kampungIds: readonly string[]): Promise<{ kampungId: string; userId: string }[]> {
+    if (kampungIds.length === 0) return [];
+    return this.assignments.find({ where: { kampungId: In([...kampungIds]) }, order: { createdAt: 'ASC' } });
   }
 
   async isAssigned(userId: string, kampungId: string): Promise<boolean> {

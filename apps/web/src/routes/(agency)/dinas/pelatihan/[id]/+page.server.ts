@@ -1,0 +1,96 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import {
+  AgencyImportRosterDocument,
+  AgencyTrainingProgramsWithRosterDocument,
+  AgencyUpdateTrainingProgramDocument
+} from '@karya-ibu/types';
+import { MAX_ROSTER_CHARS } from '$lib/agency/csv';
+import { parseTraining, TRAINING_API_FIELDS, type FieldErrors, type TrainingField } from '$lib/agency/forms';
+import { countOutcomes, type RosterReport } from '$lib/agency/roster';
+import { t } from '$lib/i18n';
+import { agencyFail } from '$lib/server/agency/fail';
+import { setFlash, takeFlash } from '$lib/server/agency/flash';
+import { requireAgency } from '$lib/server/agency/guard';
+import { ApiError, query } from '$lib/server/api/client';
+import { apiMessageIn } from '$lib/server/forms/account';
+import { caller } from '$lib/server/session';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+// The API has no `trainingProgram(id)`: a city has a handful of cohorts, so pick from the list.
+async function findProgram(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+  const { trainingPrograms } = await query(event.fetch, AgencyTrainingProgramsWithRosterDocument, {}, caller(event));
+  const program = trainingPrograms.find((p) => p.id === event.params.id);
+  if (!program) error(404, t(event.locals.lang, 'error.notFound'));
+  return program;
+}
+
+export const load: PageServerLoad = async (event) => {
+  const { roster, ...program } = await findProgram(event);
+  return { program, roster, flash: takeFlash(event.cookies) };
+};
+
+/**
+ * Preview (dryRun) or import. With JavaScript the page sends the file in chunks of 200 rows
+ * (`chunk=1`, answered without echoing the CSV); without it the whole file comes as one upload and
+ * the CSV is sent back in the page so the "Import" form can post it again.
+ */
+async function importRoster(event: RequestEvent, dryRun: boolean) {
+  requireAgency(event);
+  const { locals } = event;
+  const form = await event.request.formData();
+  const file = form.get('file');
+  const csv = file instanceof File ? await file.text() : String(form.get('csv') ?? '');
+  const fromBrowserChunks = form.get('chunk') === '1';
+  const mode = dryRun ? ('preview' as const) : ('import' as const);
+  if (csv.trim() === '') return fail(400, { importError: t(locals.lang, 'agency.import.noFile'), mode });
+  if (csv.length > MAX_ROSTER_CHARS) return fail(400, { importError: t(locals.lang, 'agency.import.tooLarge'), mode });
+
+  let result;
+  try {
+    ({ importRoster: result } = await query(
+      event.fetch,
+      AgencyImportRosterDocument,
+      { trainingProgramId: event.params.id, csv, dryRun },
+      caller(event)
+    ));
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'NOT_FOUND') error(404, t(locals.lang, 'error.notFound'));
+    if (err instanceof ApiError && err.isBadUserInput) {
+      return fail(400, { importError: apiMessageIn(locals.lang, err.message), mode });
+    }
+    throw err;
+  }
+  const rows = result.rows.map((row) => ({
+    ...row,
+    errors: row.errors.map((e) => ({ field: e.field, message: apiMessageIn(locals.lang, e.message) }))
+  }));
+  const report: RosterReport = { applied: result.applied, rows, counts: countOutcomes(rows) };
+  return { roster: { mode, report, csv: fromBrowserChunks || !dryRun ? null : csv } };
+}
+
+export const actions: Actions = {
+  save: async (event) => {
+    requireAgency(event);
+    const { locals } = event;
+    const program = await findProgram(event);
+    const parsed = parseTraining(await event.request.formData(), locals.lang);
+    if (!parsed.ok) {
+      return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<TrainingField>, formError: undefined, values: parsed.values });
+    }
+    let saved;
+    try {
+      ({ updateTrainingProgram: saved } = await query(
+        event.fetch,
+        AgencyUpdateTrainingProgramDocument,
+        { id: program.id, input: parsed.input },
+        caller(event)
+      ));
+    } catch (err) {
+      return agencyFail<TrainingField, typeof parsed.values>(err, TRAINING_API_FIELDS, parsed.values, locals.lang);
+    }
+    setFlash(event.cookies, { key: 'agency.flash.trainingSaved', params: { name: saved.title } }, event.url.protocol === 'https:');
+    redirect(303, `/dinas/pelatihan/${program.id}`);
+  },
+  preview: (event) => importRoster(event, true),
+  import: (event) => importRoster(event, false)
+};

@@ -1,0 +1,60 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { AgencyPendingSellersDocument, AgencyRejectSellerDocument, AgencyVerifySellerDocument } from '@karya-ibu/types';
+import { parseReject, parseVerify, type FieldErrors, type RejectField, type VerifyField } from '$lib/agency/forms';
+import { agencyFail } from '$lib/server/agency/fail';
+import { setFlash, takeFlash } from '$lib/server/agency/flash';
+import { requireAgency } from '$lib/server/agency/guard';
+import { query } from '$lib/server/api/client';
+import { caller } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { pendingSellers, trainingPrograms } = await query(event.fetch, AgencyPendingSellersDocument, {}, caller(event));
+  return {
+    applicants: pendingSellers,
+    cohorts: trainingPrograms.map((p) => ({ id: p.id, title: p.title, startDate: p.startDate })),
+    flash: takeFlash(event.cookies)
+  };
+};
+
+export const actions: Actions = {
+  verify: async (event) => {
+    requireAgency(event);
+    const { locals } = event;
+    const parsed = parseVerify(await event.request.formData(), locals.lang);
+    const values = { ...parsed.values, form: 'verify' as const };
+    if (!parsed.ok) {
+      return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<VerifyField | RejectField>, formError: undefined, values });
+    }
+    let seller;
+    try {
+      ({ verifySeller: seller } = await query(event.fetch, AgencyVerifySellerDocument, parsed.input, caller(event)));
+    } catch (error) {
+      return agencyFail<VerifyField | RejectField, typeof values>(error, { trainingProgramId: 'trainingProgramId' }, values, locals.lang);
+    }
+    setFlash(
+      event.cookies,
+      { key: 'agency.flash.verified', params: { name: seller.displayName }, href: `/penjual/${encodeURIComponent(seller.slug)}` },
+      event.url.protocol === 'https:'
+    );
+    redirect(303, '/dinas/verifikasi');
+  },
+
+  reject: async (event) => {
+    requireAgency(event);
+    const { locals } = event;
+    const parsed = parseReject(await event.request.formData(), locals.lang);
+    const values = { ...parsed.values, form: 'reject' as const };
+    if (!parsed.ok) {
+      return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<VerifyField | RejectField>, formError: undefined, values });
+    }
+    let seller;
+    try {
+      ({ rejectSeller: seller } = await query(event.fetch, AgencyRejectSellerDocument, parsed.input, caller(event)));
+    } catch (error) {
+      return agencyFail<VerifyField | RejectField, typeof values>(error, { reason: 'reason' }, values, locals.lang);
+    }
+    setFlash(event.cookies, { key: 'agency.flash.rejected', params: { name: seller.displayName } }, event.url.protocol === 'https:');
+    redirect(303, '/dinas/verifikasi');
+  }
+};
