@@ -11,6 +11,8 @@ const config = {
       directives: {
         'default-src': ['self'],
         'img-src': ['self', 'data:', 'http:', 'https:'],
+        // Sellers' photos are PUT straight to storage (presigned URLs): https, or the local embedded S3.
+        'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
         'style-src': ['self', 'unsafe-inline'],
         'script-src': ['self'],
         'object-src': ['none'],

@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { DashboardArchiveProductDocument } from '@karya-ibu/types';
+import { query } from '$lib/server/api/client';
+import { caller } from '$lib/server/session';
+import { sellerParam, withSeller } from '$lib/seller/acting';
+import { asPageError, findManagedProduct, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Archiving asks first, on a page of its own: the confirmation works without JavaScript. */
+export const load: PageServerLoad = async (event) => {
+  const { dashboard } = await event.parent();
+  requireShop(dashboard);
+  const product = await findManagedProduct(event, event.params.id);
+  return { product: { id: product.id, title: product.title, status: product.status } };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    requireSignedIn(event);
+    await query(event.fetch, DashboardArchiveProductDocument, { id: event.params.id }, caller(event)).catch(
+      asPageError(event.locals.lang)
+    );
+    redirect(303, withSeller('/dashboard?diarsipkan=1', sellerParam(event.url)));
+  }
+};

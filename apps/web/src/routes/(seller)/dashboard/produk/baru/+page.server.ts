@@ -1,0 +1,58 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { DashboardCreateProductDocument, DashboardMotifsDocument } from '@karya-ibu/types';
+import { t } from '$lib/i18n';
+import { query } from '$lib/server/api/client';
+import { failFromApi } from '$lib/server/forms/actions';
+import { caller } from '$lib/server/session';
+import { sellerParam, withSeller } from '$lib/seller/acting';
+import { PHOTO_PROBLEM_KEYS, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
+import { PRODUCT_API_FIELDS, validateProduct, type ProductField } from '$lib/seller/product-form';
+import { MAX_PHOTOS, checkPhoto, chosenFiles } from '$lib/seller/upload';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { dashboard } = await event.parent();
+  requireShop(dashboard);
+  const { motifs } = await query(event.fetch, DashboardMotifsDocument, {}, caller(event));
+  return { motifs };
+};
+
+type Field = ProductField | 'photos';
+
+export const actions: Actions = {
+  default: async (event) => {
+    requireSignedIn(event);
+    const lang = event.locals.lang;
+    const form = await event.request.formData();
+    const checked = validateProduct(form, lang);
+    // Without JavaScript the photos come with the form; with it, the page sends them after this.
+    const files = chosenFiles<File>(form.getAll('photos'));
+    const fieldErrors: Partial<Record<Field, string>> = checked.ok ? {} : { ...checked.fieldErrors };
+    const problem = files.map(checkPhoto).find(Boolean);
+    if (files.length > MAX_PHOTOS) fieldErrors.photos = t(lang, 'seller.photo.tooMany', { max: MAX_PHOTOS });
+    else if (problem) fieldErrors.photos = t(lang, PHOTO_PROBLEM_KEYS[problem]);
+    if (!checked.ok || fieldErrors.photos) {
+      if (files.length > 0 && !fieldErrors.photos) fieldErrors.photos = t(lang, 'seller.form.photosAgain');
+      return fail(400, { fieldErrors, formError: undefined as string | undefined, values: checked.values });
+    }
+
+    const sellerId = sellerParam(event.url);
+    let productId: string;
+    try {
+      const { createProduct } = await query(
+        event.fetch,
+        DashboardCreateProductDocument,
+        { input: { ...checked.input, sellerId } },
+        caller(event)
+      );
+      productId = createProduct.id;
+    } catch (error) {
+      return failFromApi<Field, typeof checked.values>(error, PRODUCT_API_FIELDS, checked.values, lang);
+    }
+
+    let failed = 0;
+    for (const file of files) if (await uploadPhotoFromServer(event, productId, file)) failed++;
+    const next = withSeller(`/dashboard/produk/${productId}?baru=1${failed ? `&gagal=${failed}` : ''}`, sellerId);
+    redirect(303, next);
+  }
+};

@@ -1,0 +1,219 @@
+// Sellers: a verified seller lists a batik with two photos from her phone; her pendamping adds one for her.
+import { assert, goto, log, shot, watch } from './lib.mjs';
+
+const PHONE_VIEWPORT = { width: 360, height: 740 };
+const RETNO = { identifier: '+6281200000001', password: 'karyaibu-demo', name: 'Retno Wulandari' };
+const PENDAMPING = {
+  identifier: 'pendamping.karang-jati@karyaibu.demo',
+  password: 'pendamping-demo-2026',
+  name: 'Pendamping Karang Jati (demo)'
+};
+
+async function signIn(page, base, account, next = '/dashboard') {
+  await goto(page, `${base}/masuk?next=${encodeURIComponent(next)}`);
+  // Typing before hydration finishes can be undone by it: wait until the page is quiet.
+  await page.waitForLoadState('networkidle');
+  await page.locator('#identifier').fill(account.identifier);
+  await page.locator('#password').fill(account.password);
+  await Promise.all([page.waitForURL(`${base}${next}`), page.locator('form.account-form button[type=submit]').click()]);
+}
+
+async function signOut(page) {
+  const header = page.locator('header.site-header');
+  await header.locator('form[action="/keluar"] button').click();
+  await header.locator('a[href^="/masuk"]').waitFor();
+}
+
+/** A small JPEG drawn on an in-page canvas: a real photo for the pipeline, made without fixtures. */
+async function makeJpeg(page, hue, label) {
+  const base64 = await page.evaluate(
+    ([h, text]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 800;
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = `hsl(${h} 55% 40%)`;
+      ctx.fillRect(0, 0, 640, 800);
+      ctx.fillStyle = `hsl(${(h + 40) % 360} 70% 75%)`;
+      for (let y = 0; y < 800; y += 80) for (let x = (y / 80) % 2 ? 40 : 0; x < 640; x += 80) ctx.fillRect(x, y, 40, 40);
+      ctx.fillStyle = '#fff';
+      ctx.font = 'bold 48px sans-serif';
+      ctx.fillText(text, 40, 420);
+      return canvas.toDataURL('image/jpeg', 0.85).split(',')[1];
+    },
+    [hue, label]
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+/** Fills the quick-add form (photos are set separately). */
+async function fillProduct(page, { title, category = 'KAIN_BATIK', technique = 'TULIS', price, stock, weight }) {
+  await page.locator('#title').fill(title);
+  await page.locator('#category').selectOption(category);
+  if (technique) await page.locator('#technique').selectOption(technique);
+  await page.locator('#material').fill('Katun primisima');
+  await page.locator('#description').fill('Kain batik tulis buatan tangan, diwarnai dengan pewarna alami dari kayu tingi.');
+  await page.locator('#priceIdr').fill(price);
+  await page.locator('#stock').fill(stock);
+  await page.locator('#weightGrams').fill(weight);
+  if (technique) {
+    // Provenance for the hang-tag: the first motif of the list, natural dye.
+    await page.locator('#motifId').selectOption({ index: 1 });
+    await page.locator('#dye').selectOption('NATURAL');
+  }
+}
+
+/** Waits, reloading now and then, until every photo of the product is READY. */
+async function waitForReadyPhotos(page, count) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const ready = await page.locator('li.photo[data-status="READY"]').count();
+    const failed = await page.locator('li.photo[data-status="FAILED"]').count();
+    assert(failed === 0, 'a photo FAILED processing');
+    if (ready >= count) return;
+    await page.waitForTimeout(1500);
+    if ((await page.locator('li.photo[data-status="PROCESSING"]').count()) > 0 && Date.now() % 3 === 0) await page.reload();
+  }
+  throw new Error(`photos not READY after 90 s`);
+}
+
+export default [
+  {
+    name: 'a seller on a 360 px phone adds a batik with two photos, sees them READY, and finds it in the storefront',
+    async run(page, base) {
+      const watcher = watch(page);
+      await page.setViewportSize(PHONE_VIEWPORT);
+      const title = `Batik Tulis Uji ${Math.floor(Math.random() * 1e6)}`;
+      log(`  product: ${title}`);
+
+      await signIn(page, base, RETNO);
+      await page.getByRole('heading', { level: 1, name: new RegExp(RETNO.name) }).waitFor();
+      await shot(page, '2x-dashboard');
+
+      // Quick add: first with mistakes, to see the messages beside the fields.
+      await page.locator('a.add').click();
+      await page.waitForURL(`${base}/dashboard/produk/baru`);
+      await page.locator('#title').fill('Ba');
+      await page.locator('#priceIdr').fill('tiga ratus');
+      await page.locator('form.seller-form button[type=submit]').click();
+      await page.locator('#priceIdr-error').waitFor();
+      for (const id of ['title', 'category', 'priceIdr', 'weightGrams', 'material', 'description']) {
+        assert((await page.locator(`#${id}`).getAttribute('aria-invalid')) === 'true', `#${id} not marked invalid`);
+        const describedBy = (await page.locator(`#${id}`).getAttribute('aria-describedby')) ?? '';
+        assert(describedBy.split(' ').includes(`${id}-error`), `#${id} not described by its error`);
+      }
+      await shot(page, '2x-add-errors');
+
+      const photos = [
+        { name: 'batik-depan.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page, 20, 'Depan') },
+        { name: 'batik-detail.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page, 200, 'Detail') }
+      ];
+      await page.locator('#photos').setInputFiles(photos);
+      await fillProduct(page, { title, price: 'Rp 275.000', stock: '3', weight: '300' });
+      await shot(page, '2x-add');
+      await page.locator('form.seller-form button[type=submit]').click();
+      // The progress bars show while the photos go straight to storage, then the edit page opens.
+      await page.waitForURL(/\/dashboard\/produk\/[0-9a-f-]{36}\?baru=1$/, { timeout: 60_000 });
+      assert(!page.url().includes('gagal'), `an upload failed: ${page.url()}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      assert((await page.locator('li.photo').count()) === 2, 'the edit page does not list two photos');
+      await waitForReadyPhotos(page, 2);
+      await shot(page, '2x-edit');
+
+      // The hang-tag, with its QR code to the product page.
+      const productPath = page.url().replace(base, '').split('?')[0];
+      await goto(page, `${base}${productPath}/label`);
+      await page.locator('.tag .qr-code svg').waitFor();
+      const tagText = await page.locator('article.tag').innerText();
+      for (const expected of ['KARYA IBU', title, 'Retno Wulandari', 'Karang Jati', 'Peserta Pelatihan Membatik DP3AKB', 'Pewarna alami', 'Rp 275.000']) {
+        assert(tagText.toUpperCase().includes(expected.toUpperCase()), `hang-tag lacks "${expected}"`);
+      }
+      await shot(page, '2x-label');
+
+      // Stock + on the dashboard.
+      await goto(page, `${base}/dashboard`);
+      const row = page.locator('li.product', { hasText: title });
+      await row.locator('output.count').filter({ hasText: '3' }).waitFor();
+      await row.getByRole('button', { name: /Tambah stok/ }).click();
+      await row.locator('output.count').filter({ hasText: '4' }).waitFor();
+
+      // On sale in the storefront, with its photo.
+      const slugHref = await row.locator('a', { hasText: 'Lihat di toko' }).getAttribute('href');
+      assert(slugHref?.startsWith('/produk/'), 'no storefront link');
+      await goto(page, `${base}${slugHref}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      const photo = page.locator('main img').first();
+      await photo.waitFor();
+      await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await photo.elementHandle());
+      watcher.assertClean('seller adds a product with photos');
+    }
+  },
+  {
+    name: 'the pendamping of Karang Jati picks Retno, adds a product for her, and Retno sees "dibantu oleh" in her history',
+    async run(page, base) {
+      const watcher = watch(page);
+      await page.setViewportSize(PHONE_VIEWPORT);
+      const title = `Tas Goni Bantuan ${Math.floor(Math.random() * 1e6)}`;
+
+      await signIn(page, base, PENDAMPING);
+      await page.locator('#switcher-heading').waitFor();
+      await shot(page, '2x-switcher');
+      await Promise.all([
+        page.waitForURL(/\/dashboard\?penjual=/),
+        page.locator('ul.sellers a', { hasText: RETNO.name }).click()
+      ]);
+      await page.locator('.helping', { hasText: `Anda membantu ${RETNO.name}` }).waitFor();
+
+      await page.locator('a.add').click();
+      await page.waitForURL(/\/dashboard\/produk\/baru\?penjual=/);
+      await page.locator('.helping').waitFor();
+      await fillProduct(page, { title, category: 'TAS', technique: null, price: '85.000', stock: '5', weight: '250' });
+      assert((await page.locator('#technique').count()) === 0, 'technique shown for a bag');
+      // No photo yet: a draft, so it does not appear in the storefront.
+      await page.locator('input[name=status][value=DRAFT]').check();
+      await page.locator('form.seller-form button[type=submit]').click();
+      await page.waitForURL(/\/dashboard\/produk\/[0-9a-f-]{36}\?baru=1&penjual=/);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await signOut(page);
+
+      await signIn(page, base, RETNO, '/dashboard/riwayat');
+      const entry = page.locator('ol.activity li', { hasText: title }).first();
+      await entry.waitFor();
+      const text = await entry.innerText();
+      assert(text.includes(`dibantu oleh ${PENDAMPING.name}`), `history entry lacks "dibantu oleh": ${text}`);
+      await shot(page, '2x-history');
+      watcher.assertClean('pendamping adds a product for Retno');
+    }
+  },
+  {
+    name: 'without JavaScript, a seller adds a product with a photo (sent by the server) and changes its stock',
+    javaScriptEnabled: false,
+    async run(page, base) {
+      const watcher = watch(page, { javaScriptEnabled: false });
+      await page.setViewportSize(PHONE_VIEWPORT);
+      const title = `Selendang Tanpa JS ${Math.floor(Math.random() * 1e6)}`;
+      // No canvas without JavaScript: draw the photo in a separate page that has it.
+      const helper = await page.context().browser().newPage();
+      const jpeg = await makeJpeg(helper, 120, 'Selendang');
+      await helper.close();
+      await signIn(page, base, RETNO);
+      await goto(page, `${base}/dashboard/produk/baru`);
+      await page.locator('#photos').setInputFiles([{ name: 'selendang.jpg', mimeType: 'image/jpeg', buffer: jpeg }]);
+      await fillProduct(page, { title, category: 'SELENDANG', technique: 'CAP', price: '150000', stock: '2', weight: '200' });
+      await Promise.all([page.waitForURL(/\/dashboard\/produk\/[0-9a-f-]{36}\?baru=1/), page.locator('form.seller-form button[type=submit]').click()]);
+      assert(!page.url().includes('gagal'), `the server-side upload failed: ${page.url()}`);
+      assert((await page.locator('li.photo').count()) === 1, 'the photo is not listed');
+
+      await goto(page, `${base}/dashboard`);
+      const row = page.locator('li.product', { hasText: title });
+      await Promise.all([page.waitForLoadState('load'), row.getByRole('button', { name: /Kurangi stok/ }).click()]);
+      await page.locator('li.product', { hasText: title }).locator('output.count').filter({ hasText: /^1$/ }).waitFor();
+
+      // Archive, with its confirmation step (a page of its own, so it works without JavaScript).
+      await Promise.all([page.waitForURL(/\/arsip$/), page.locator('li.product', { hasText: title }).locator('a', { hasText: 'Arsipkan' }).click()]);
+      await Promise.all([page.waitForURL(/\/dashboard\?diarsipkan=1$/), page.getByRole('button', { name: 'Ya, arsipkan' }).click()]);
+      await page.locator('li.product', { hasText: title }).getByText('Diarsipkan').waitFor();
+      watcher.assertClean('seller without JavaScript');
+    }
+  }
+];
