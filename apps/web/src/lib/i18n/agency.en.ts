@@ -7,7 +7,6 @@ export const agencyEn: Record<keyof typeof agencyId, string> = {
   'agency.nav.queue': 'Seller verification',
   'agency.nav.kampung': 'Kampung KB',
   'agency.nav.training': 'Training',
-  'agency.forbidden.title': 'For agency staff only',
   'agency.forbidden.message':
     'This page is for DP3AKB Balikpapan staff only. Sign in with a staff account, or go back to the home page.',
   'agency.errorSummary': 'Please check the marked fields.',

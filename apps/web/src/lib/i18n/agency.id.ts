@@ -6,7 +6,6 @@ export const agencyId = {
   'agency.nav.queue': 'Verifikasi penjual',
   'agency.nav.kampung': 'Kampung KB',
   'agency.nav.training': 'Pelatihan',
-  'agency.forbidden.title': 'Halaman khusus petugas',
   'agency.forbidden.message':
     'Halaman ini hanya untuk petugas DP3AKB Kota Balikpapan. Masuk dengan akun petugas, atau kembali ke beranda.',
   'agency.errorSummary': 'Periksa isian yang ditandai.',

@@ -239,6 +239,7 @@ export const en: Record<MessageKey, string> = {
 
   'error.title': 'Something went wrong',
   'error.notFoundTitle': 'Page not found',
+  'error.forbiddenTitle': 'Not open to this account',
   'error.notFound': 'Sorry, the page you are looking for does not exist or has moved.',
   'error.badRequestTitle': 'Invalid request',
   'error.badRequest': 'The address contains invalid values. Please start again from the catalog.',

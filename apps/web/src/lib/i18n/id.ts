@@ -238,6 +238,7 @@ export const id = {
 
   'error.title': 'Terjadi kesalahan',
   'error.notFoundTitle': 'Halaman tidak ditemukan',
+  'error.forbiddenTitle': 'Tidak boleh dibuka dengan akun ini',
   'error.notFound': 'Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan.',
   'error.badRequestTitle': 'Permintaan tidak valid',
   'error.badRequest': 'Alamat berisi isian yang tidak valid. Silakan mulai lagi dari katalog.',
