@@ -35,7 +35,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? (() => undefined);
   const owner = runAsUser();
   const binaries = await binariesReachableBy(owner);
-  const dataDir = owner ? dataDirReachableByOthers(options.dataDir, log) : options.dataDir;
+  const dataDir = owner ? await dataDirReachableByOthers(options.dataDir, log) : options.dataDir;
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await initialise(binaries.initdb, dataDir, owner);
@@ -105,9 +105,17 @@ async function binariesReachableBy(owner: Owner | null): Promise<{ postgres: str
   return { postgres: path.join(copy, 'bin', 'postgres'), initdb: path.join(copy, 'bin', 'initdb') };
 }
 
-function dataDirReachableByOthers(wanted: string, log: (line: string) => void): string {
+async function dataDirReachableByOthers(wanted: string, log: (line: string) => void): Promise<string> {
   if (traversableByOthers(path.dirname(wanted))) return wanted;
   const fallback = path.join('/var/tmp', `karya-ibu-${createHash('sha1').update(wanted).digest('hex').slice(0, 12)}`, 'postgres');
+  // The marker lives with the rest of the data (.data/): a fresh checkout at a path an old one used
+  // has none, and must not pick up the old checkout's database beside an empty object store.
+  const marker = path.join(path.dirname(wanted), 'postgres-location.txt');
+  if (!existsSync(marker)) {
+    await fs.rm(path.dirname(fallback), { recursive: true, force: true });
+    await fs.mkdir(path.dirname(wanted), { recursive: true });
+    await fs.writeFile(marker, `PostgreSQL keeps this checkout's data in ${fallback}\n`);
+  }
   log(`${path.dirname(wanted)} is private to root, so PostgreSQL keeps its data in ${fallback}`);
   return fallback;
 }
