@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import depthLimit from 'graphql-depth-limit';
 import { RequestLoaders, type GraphQLContext } from './common/dataloader/request-loaders.js';
 import { typeOrmOptions } from './common/database/typeorm-options.js';
-import { ErrorLoggingPlugin } from './common/errors/error-logging.plugin.js';
+import { ErrorResponsePlugin } from './common/errors/error-response.plugin.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter.js';
 import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
@@ -72,7 +72,7 @@ export class AppModule {
         ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],
-      providers: [ComplexityPlugin, ErrorLoggingPlugin, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
+      providers: [ComplexityPlugin, ErrorResponsePlugin, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
     };
   }
 }

@@ -91,6 +91,7 @@ describe('accounts and sessions', () => {
     for (let i = 0; i < 5; i++) expect((await login('081211110006', `salah-${i}-xx`)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     const blocked = await login('081211110006', 'akar-bakau-1');
     expect(blocked.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
+    expect(blocked.status).toBe(429);
     expect(blocked.data).toBeNull();
   });
 

@@ -22,7 +22,7 @@ const TOO_DEEP = /exceeds maximum operation depth/;
 
 /**
  * Known errors keep their code; anything else becomes a generic INTERNAL_SERVER_ERROR (the
- * ErrorLoggingPlugin has logged the details): never a stack trace or SQL for the client.
+ * ErrorResponsePlugin has logged the details): never a stack trace or SQL for the client.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

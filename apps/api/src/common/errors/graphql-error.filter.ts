@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 
 /**
  * Errors we throw on purpose (bad input, not allowed, not found) go to the client as they are, without
- * Nest logging each one as a server ERROR; unexpected ones still reach the ErrorLoggingPlugin.
+ * Nest logging each one as a server ERROR; unexpected ones still reach the ErrorResponsePlugin.
  */
 @Catch(GraphQLError)
 export class GraphQLErrorFilter implements GqlExceptionFilter {
