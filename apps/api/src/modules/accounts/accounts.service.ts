@@ -108,10 +108,6 @@ export class AccountsService {
     return new Map(users.map((user) => [user.id, { displayName: user.displayName, phone: user.phone, email: user.email }]));
   }
 
-  async phoneOf(userId: string): Promise<string | null> {
-    return (await this.accounts.findUserById(userId))?.phone ?? null;
-  }
-
   /** Adds a role inside the caller's transaction (no-op when she has it). */
   grantRole(manager: EntityManager, userId: string, role: Role): Promise<void> {
     return this.accounts.addRole(manager, userId, role);

@@ -9,6 +9,7 @@ import { KampungService } from '../kampung/kampung.service.js';
 import { Kampung } from '../kampung/models/kampung.model.js';
 import { ApplyAsSellerInput } from './dto/apply-as-seller.input.js';
 import { Seller } from './models/seller.model.js';
+import { userError } from '../../common/errors/user-errors.js';
 import { SellersService } from './sellers.service.js';
 import { RosterEntry } from '../training/models/roster.model.js';
 
@@ -102,9 +103,12 @@ export class SellerRosterResolver {
   constructor(private readonly sellers: SellersService) {}
 
   @Authenticated(...REVIEWERS)
-  @ResolveField(() => [RosterEntry], { description: 'Cohort roster lines matching her phone numbers (reviewers only)' })
-  rosterMatches(@Parent() seller: Seller): Promise<RosterEntry[]> {
-    return this.sellers.rosterMatches(seller);
+  @ResolveField(() => [RosterEntry], { description: 'Cohort roster lines matching her phone numbers: officers, and the pendamping of her kampung KB' })
+  async rosterMatches(@Parent() seller: Seller, @CurrentActor() actor: Actor, @Context() ctx: GraphQLContext): Promise<RosterEntry[]> {
+    // Keyed by the seller object: the batch needs her kampung and phones, not only her id.
+    const matches = await ctx.loaders.get('rosterMatchesBySeller', (sellers: readonly Seller[]) => this.sellers.rosterMatchesFor(actor, sellers).then((byId) => new Map(sellers.map((s) => [s, byId.get(s.id) ?? null]))), null as RosterEntry[] | null).load(seller);
+    if (!matches) throw userError('FORBIDDEN', 'Hanya petugas DP3AKB atau pendamping kampungnya yang dapat melihat data peserta ini. (Only DP3AKB officers or her kampung\'s pendamping may see her roster data.)');
+    return matches;
   }
 }
 

@@ -1,0 +1,185 @@
+import { Role } from '../src/modules/accounts/models/role.enum.js';
+import { TrainingService } from '../src/modules/training/training.service.js';
+import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
+import type { Product } from '../src/modules/catalog/models/product.model.js';
+import type { Seller } from '../src/modules/sellers/models/seller.model.js';
+import { createKampung, createMotif, createPhoto, createProduct, createSellerAccount, createTrainingProgram, signIn } from './factories.js';
+import { createTestApp, type TestApp } from './harness/test-app.js';
+
+/**
+ * Field-level access: every field of every object type a public query reaches, asked by every kind
+ * of caller about the things of two sellers in two kampung KB. A field resolver must scope like the
+ * query behind it (a pendamping sees her own kampung's roster data, not another's).
+ */
+type Persona = 'anonymous' | 'buyer' | 'sellerA' | 'sellerB' | 'pendampingA' | 'pendampingB' | 'officer' | 'admin';
+const PERSONAS: Persona[] = ['anonymous', 'buyer', 'sellerA', 'sellerB', 'pendampingA', 'pendampingB', 'officer', 'admin'];
+type Subject = 'A' | 'B';
+/** NULL: answered, but the value is withheld (viewCount) or there is none (a verified seller's rejectionReason). */
+type Outcome = 'ALLOW' | 'NULL' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+type Expected = (subject: Subject) => Record<Persona, Outcome>;
+
+const PUBLIC_ROOTS = ['products', 'product', 'seller', 'kampungs', 'kampung', 'trainingPrograms', 'motifs'];
+
+const all = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
+const onlyFor = (allowed: Persona[], denied: 'THROWN' | 'NULL'): Record<Persona, Outcome> =>
+  Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? 'ALLOW' : denied === 'NULL' ? 'NULL' : p === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'])) as Record<Persona, Outcome>;
+const managers = (s: Subject): Persona[] => (s === 'A' ? ['sellerA', 'pendampingA', 'admin'] : ['sellerB', 'pendampingB', 'admin']);
+const reviewersOf = (s: Subject): Persona[] => [s === 'A' ? 'pendampingA' : 'pendampingB', 'officer', 'admin'];
+
+/** Fields that are not open to everyone; every other reachable field must answer every caller. */
+const RESTRICTED: Record<string, Expected> = {
+  'Seller.rosterMatches': (s) => onlyFor(reviewersOf(s), 'THROWN'),
+  'RosterEntry.*': (s) => onlyFor(reviewersOf(s), 'THROWN'),
+  'Product.viewCount': (s) => onlyFor(managers(s), 'NULL'),
+  'Product.managedPhotos': (s) => onlyFor(managers(s), 'THROWN'),
+  'Kampung.pendamping': () => onlyFor(['officer', 'admin'], 'THROWN'),
+  'PendampingSummary.*': () => onlyFor(['officer', 'admin'], 'THROWN'),
+  // The test's pendamping signed up with a phone only.
+  'PendampingSummary.email': () => ({ ...onlyFor(['officer', 'admin'], 'THROWN'), officer: 'NULL', admin: 'NULL' }),
+  'TrainingProgram.roster': () => onlyFor(['officer', 'admin'], 'THROWN'),
+  // Storefront sellers are verified and storefront photos READY: nothing to tell.
+  'Seller.rejectionReason': () => all('NULL'),
+  'ProductPhoto.failureReason': () => all('NULL'),
+};
+
+/** Names that smell of personal data must be decided on here, not left open by default. */
+const PERSONAL = /phone|email|income|baseline|roster|password|token|address|userId|whatsapp|pendamping/i;
+const PUBLIC_BY_DESIGN = new Set([
+  'Seller.whatsappNumber', // buyers chat with her: the storefront's "Tanya lewat WhatsApp"
+  'Seller.whatsappUrl',
+]);
+
+describe('field-level access on everything public queries reach', () => {
+  let t: TestApp;
+  const tokens: Partial<Record<Persona, string>> = {};
+  const subjects = {} as Record<Subject, { kampung: Kampung; seller: Seller; product: Product }>;
+  let paths: Record<string, (s: Subject, selection: string) => string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const officer = await signIn(t, { roles: [Role.OFFICER] });
+    tokens.officer = officer.token;
+    tokens.admin = (await signIn(t, { roles: [Role.ADMIN] })).token;
+    tokens.buyer = (await signIn(t)).token;
+    const program = await createTrainingProgram(t);
+    const motif = await createMotif(t, { story: 'Motif dari Teluk Balikpapan.' });
+    const roster: string[] = [];
+    for (const [subject, name] of [['A', 'Teritip'], ['B', 'Manggar']] as const) {
+      const kampung = await createKampung(t, { name, description: `Kampung KB ${name}` });
+      const { seller, login } = await createSellerAccount(t, kampung, `Penjual ${subject}`);
+      tokens[`seller${subject}`] = login.token;
+      tokens[`pendamping${subject}`] = (await signIn(t, { roles: [Role.PENDAMPING], pendampingOf: [kampung] })).token;
+      const product = await createProduct(t, seller, { motifId: motif.id, hoursOfWork: 12, madeOn: '2026-05-01' });
+      await createPhoto(t, product, { width: 40, height: 30 });
+      await t.get(TrainingService).enrollSeller(program.id, seller.id, new Date(), t.dataSource.manager);
+      roster.push(`Penjual ${subject},0${seller.whatsappNumber.slice(3)},${name},1250000`);
+      subjects[subject] = { kampung, seller, product };
+    }
+    const imported = await t.gql('mutation($p: ID!, $csv: String!) { importRoster(trainingProgramId: $p, csv: $csv, dryRun: false) { newCount } }', { p: program.id, csv: `nama,telepon,kampung,penghasilan\n${roster.join('\n')}` }, { token: officer.token });
+    expect(imported.data?.importRoster.newCount).toBe(2);
+
+    const product = (s: Subject) => `product(slug: "${subjects[s].product.slug}")`;
+    const seller = (s: Subject) => `seller(slug: "${subjects[s].seller.slug}")`;
+    const products = (s: Subject) => `products(filter: { sellerId: "${subjects[s].seller.id}" })`;
+    paths = {
+      ProductConnection: (s, f) => `{ ${products(s)} { ${f} } }`,
+      ProductEdge: (s, f) => `{ ${products(s)} { edges { ${f} } } }`,
+      PageInfo: (s, f) => `{ ${products(s)} { pageInfo { ${f} } } }`,
+      Product: (s, f) => `{ ${product(s)} { ${f} } }`,
+      Motif: (s, f) => `{ ${product(s)} { motif { ${f} } } }`,
+      ProductPhoto: (s, f) => `{ ${product(s)} { primaryPhoto { ${f} } } }`,
+      Seller: (s, f) => `{ ${seller(s)} { ${f} } }`,
+      Kampung: (s, f) => `{ kampung(slug: "${subjects[s].kampung.slug}") { ${f} } }`,
+      TrainingProgram: (s, f) => `{ ${seller(s)} { trainings { ${f} } } }`,
+      RosterEntry: (s, f) => `{ ${seller(s)} { rosterMatches { ${f} } } }`,
+      PendampingSummary: (s, f) => `{ kampung(slug: "${subjects[s].kampung.slug}") { pendamping { ${f} } } }`,
+    };
+  });
+  afterAll(() => t.close());
+
+  async function reachableFields(): Promise<Map<string, { name: string; object: boolean }[]>> {
+    const { data } = await t.gql<{ __schema: { types: IntrospectedType[] } }>(
+      '{ __schema { types { name kind fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }',
+    );
+    const types = new Map(data!.__schema.types.map((type) => [type.name, type]));
+    const named = (ref: TypeRef): TypeRef => (ref.ofType ? named(ref.ofType) : ref);
+    const reached = new Map<string, { name: string; object: boolean }[]>();
+    const queue = types.get('Query')!.fields!.filter((field) => PUBLIC_ROOTS.includes(field.name)).map((field) => named(field.type).name!);
+    while (queue.length) {
+      const type = types.get(queue.shift()!)!;
+      if (type.kind !== 'OBJECT' || reached.has(type.name)) continue;
+      reached.set(type.name, type.fields!.map((field) => ({ name: field.name, object: types.get(named(field.type).name!)!.kind === 'OBJECT' })));
+      queue.push(...type.fields!.map((field) => named(field.type).name!));
+    }
+    return reached;
+  }
+
+  it('knows a way to every object type public queries reach, and decides on every personal-looking field', async () => {
+    const reached = await reachableFields();
+    expect([...reached.keys()].sort()).toEqual(Object.keys(paths).sort());
+    const undecided = [...reached].flatMap(([type, fields]) =>
+      fields.map((field) => `${type}.${field.name}`).filter((name) => PERSONAL.test(name) && !PUBLIC_BY_DESIGN.has(name) && !RESTRICTED[name] && !RESTRICTED[`${name.split('.')[0]}.*`]),
+    );
+    expect(undecided).toEqual([]);
+  });
+
+  it('answers every field to exactly the callers allowed to see it, for both kampung', async () => {
+    const mismatches: string[] = [];
+    let asked = 0;
+    for (const [type, fields] of await reachableFields()) {
+      for (const field of fields) {
+        const name = `${type}.${field.name}`;
+        const expected = RESTRICTED[name] ?? RESTRICTED[`${type}.*`] ?? (() => all('ALLOW'));
+        for (const subject of ['A', 'B'] as Subject[]) {
+          const query = paths[type](subject, field.object ? `${field.name} { __typename }` : field.name);
+          for (const persona of PERSONAS) {
+            const outcome = outcomeOf(await t.gql(query, {}, { token: tokens[persona] }), field.name);
+            asked++;
+            if (outcome !== expected(subject)[persona]) mismatches.push(`${name} of ${subject} as ${persona}: ${outcome}, expected ${expected(subject)[persona]}`);
+          }
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(600);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('scopes roster data the same way through the product listing', async () => {
+    const query = `query($s: ID!) { products(filter: { sellerId: $s }) { edges { node { seller { rosterMatches { phone baselineMonthlyIncomeIdr } } } } } }`;
+    const asPendampingA = (s: Subject) => t.gql(query, { s: subjects[s].seller.id }, { token: tokens.pendampingA });
+    const own = await asPendampingA('A');
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.products.edges[0].node.seller.rosterMatches).toEqual([{ phone: subjects.A.seller.whatsappNumber, baselineMonthlyIncomeIdr: '1250000' }]);
+    const other = await asPendampingA('B');
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(other.data)).not.toContain(subjects.B.seller.whatsappNumber);
+  });
+});
+
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType?: TypeRef | null;
+}
+interface IntrospectedType {
+  name: string;
+  kind: string;
+  fields: { name: string; type: TypeRef }[] | null;
+}
+
+/** What the caller got for the field: thrown codes, a withheld (null) value, or the value. Anything else is a failure. */
+function outcomeOf(response: { data: unknown; errors?: { extensions?: { code?: string } }[] }, field: string): Outcome | string {
+  const code = response.errors?.[0]?.extensions?.code;
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return code;
+  if (code) return `error ${code}`;
+  const values: unknown[] = [];
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(collect);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) key === field ? values.push(value) : collect(value);
+    }
+  };
+  collect(response.data);
+  if (values.length === 0) return 'no value reached';
+  return values.every((value) => value === null) ? 'NULL' : values.some((value) => value === null) ? 'partly null' : 'ALLOW';
+}
