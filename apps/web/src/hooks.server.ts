@@ -3,6 +3,7 @@ import { CurrentAccountDocument } from '@karya-ibu/types';
 import { DEFAULT_LANG, isLang, t, type Lang } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { config } from '$lib/server/env';
+import { securityHeaders } from '$lib/server/security-headers';
 import { caller, clearSessionCookie, SESSION_COOKIE } from '$lib/server/session';
 
 const LANG_COOKIE = 'lang';
@@ -32,6 +33,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   });
   // The same URL renders in two languages depending on the cookie.
   response.headers.append('vary', 'Cookie');
+  for (const [name, value] of Object.entries(securityHeaders(config().production))) response.headers.set(name, value);
   return response;
 };
 

@@ -6,7 +6,9 @@ export default [
     name: 'a buyer on a phone finds a batik from a kampung KB and sees its photo and price',
     async run(page, base) {
       const watcher = watch(page);
-      await goto(page, `${base}/`);
+      const home = await goto(page, `${base}/`);
+      const headers = home.headers();
+      assert(headers['x-content-type-options'] === 'nosniff' && headers['referrer-policy'] === 'strict-origin-when-cross-origin', `home lacks security headers: ${JSON.stringify(headers)}`);
       assert((await page.locator('html').getAttribute('lang')) === 'id', 'home is not in Bahasa Indonesia');
       await page.locator('h1').first().waitFor();
       await shot(page, '01-home');
