@@ -25,8 +25,11 @@ RUN npm run build --workspace @karya-ibu/types \
 
 # ---- runtime: production dependencies of the API workspace only, compiled output, non-root ----
 FROM base AS runtime
+# A fixed JS heap cap: V8 otherwise grows the heap with the machine's memory, not the container's
+# (768Mi limit in infra/k8s), and sharp's image buffers live outside the heap.
 ENV NODE_ENV=production \
-    API_PORT=4000
+    API_PORT=4000 \
+    NODE_OPTIONS=--max-old-space-size=384
 COPY package.json package-lock.json ./
 COPY libs/types/package.json libs/types/
 COPY apps/api/package.json apps/api/

@@ -12,6 +12,7 @@ import { ErrorResponsePlugin } from './common/errors/error-response.plugin.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter.js';
 import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
+import { documentCache } from './common/graphql/document-cache.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
 import { ConfigModule } from './config/config.module.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
@@ -58,6 +59,7 @@ export class AppModule {
             playground: false,
             plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
             includeStacktraceInErrorResponses: false,
+            documentStore: documentCache(),
             validationRules: [depthLimit(config.graphqlMaxDepth)],
             formatError: formatGraphQLError,
             // @Authenticated also guards field resolvers (a cohort's roster, an applicant's roster matches).

@@ -25,6 +25,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestApp {
   /** Base URL of the API under test, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** Process id of the API under test (its memory, signals). */
+  pid: number;
   config: RuntimeConfig;
   dataSource: DataSource;
   storage: ObjectStorage;
@@ -105,6 +107,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 
   return {
     url,
+    pid: api.pid,
     config,
     dataSource: fixtures.get(DataSource),
     storage: fixtures.get(ObjectStorage),
@@ -134,7 +137,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
-async function startApi(variables: Record<string, string>, port: number): Promise<{ queries(): number; stop(): Promise<void> }> {
+async function startApi(variables: Record<string, string>, port: number): Promise<{ pid: number; queries(): number; stop(): Promise<void> }> {
   const main = path.join(repoRoot(), 'apps', 'api', 'dist', 'main.js');
   const child: ChildProcess = spawn(process.execPath, [main], { env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'] });
   let queries = 0;
@@ -172,6 +175,7 @@ async function startApi(variables: Record<string, string>, port: number): Promis
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
+    pid: child.pid!,
     queries: () => queries,
     async stop() {
       child.kill('SIGTERM');
