@@ -10,6 +10,7 @@ import { toMotifModel, type Motif } from './models/motif.model.js';
 import { toProductModel, type Product } from './models/product.model.js';
 import { toProductQuery, type ProductQuery } from './product-query.js';
 import { validateProductFields, todayInWita, type ProductFields } from './product-fields.js';
+import { changeProductStatus } from './product-status.js';
 import type { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import { ProductStatus } from './models/catalog.enums.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -119,13 +120,16 @@ export class CatalogService {
   async updateProduct(actor: Actor, productId: string, input: UpdateProductInput): Promise<Product> {
     const fields = validateProductFields(input, 'update', todayInWita());
     if (fields.motifId) await this.assertMotifExists(fields.motifId);
-    return this.change(actor, productId, 'PRODUCT_UPDATED', (product) => Object.assign(product, fields));
+    // The status is checked against the locked row: a concurrent archive is seen, not overwritten.
+    return this.change(actor, productId, 'PRODUCT_UPDATED', (product) =>
+      Object.assign(product, fields, { status: changeProductStatus(product.status, fields.status ?? product.status) }),
+    );
   }
 
   /** Takes it off sale for good (idempotent); it stays in her list and in past orders. */
   archiveProduct(actor: Actor, productId: string): Promise<Product> {
     return this.change(actor, productId, 'PRODUCT_ARCHIVED', (product) => {
-      product.status = ProductStatus.ARCHIVED;
+      product.status = changeProductStatus(product.status, ProductStatus.ARCHIVED);
     });
   }
 
