@@ -221,7 +221,7 @@ describe('product management', () => {
 
   it('counts page views, shown only to those who manage the product', async () => {
     const created = (await t.gql(CREATE, { input: { ...valid, title: 'Kain Dilihat Banyak Orang' } }, { token: siti.login.token })).data!.createProduct;
-    for (let i = 0; i < 3; i++) expect((await t.gql(`mutation($s: String!) { recordProductView(slug: $s) }`, { s: created.slug })).data).toEqual({ recordProductView: true });
+    for (let i = 0; i < 3; i++) expect((await t.gql(`mutation($s: String!, $v: String) { recordProductView(slug: $s, visitorId: $v) }`, { s: created.slug, v: `tamu-${i}` })).data).toEqual({ recordProductView: true });
     expect((await t.gql(`mutation { recordProductView(slug: "tidak-ada") }`)).data).toEqual({ recordProductView: false });
     const views = `query($id: ID!) { managedProduct(id: $id) { viewCount } }`;
     expect((await t.gql(views, { id: created.id }, { token: siti.login.token })).data!.managedProduct.viewCount).toBe(3);
