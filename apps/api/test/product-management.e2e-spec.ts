@@ -131,7 +131,7 @@ describe('product management', () => {
     const mine = await t.gql(`{ sellerProducts(first: 50) { totalCount edges { node { id status } } } }`, {}, { token: siti.login.token });
     expect(mine.data!.sellerProducts.edges).toContainEqual({ node: { id, status: 'ARCHIVED' } });
 
-    const actions = await t.dataSource.query(`SELECT action, on_behalf FROM audit_entries WHERE subject_id = $1 ORDER BY created_at`, [id]);
+    const actions = await t.dataSource.query(`SELECT action, on_behalf FROM audit_entries WHERE subject_id = $1 ORDER BY seq`, [id]);
     expect(actions).toEqual([
       { action: 'PRODUCT_CREATED', on_behalf: false },
       { action: 'PRODUCT_UPDATED', on_behalf: false },
@@ -159,6 +159,51 @@ describe('product management', () => {
     expect([...befores, final].sort()).toEqual([0, ...afters].sort());
   });
 
+  it('keeps an archived product off sale for good: no status change brings it back, nothing is audited', async () => {
+    const { id, slug } = (await t.gql(CREATE, { input: { ...valid, title: 'Kain Cap Sudah Diarsipkan' } }, { token: siti.login.token })).data!.createProduct;
+    expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
+    const entries = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_entries WHERE subject_id = $1', [id]))[0].n;
+    const audited = await entries();
+
+    for (const [status, as] of [
+      ['ACTIVE', siti.login],
+      ['DRAFT', siti.login],
+      ['ACTIVE', pendampingTeritip],
+    ] as const) {
+      const response = await t.gql(UPDATE, { id, input: { status, priceIdr: '1000' } }, { token: as.token });
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.status' });
+      expect(response.errors![0].message).toMatch(/^input\.status: [^()]+\. \([^()]+\.\)$/);
+    }
+    expect(await productRow(id)).toMatchObject({ status: 'ARCHIVED', price_idr: '850000' });
+    expect((await t.gql(`query($s: String!) { product(slug: $s) { id } }`, { s: slug })).data!.product).toBeNull();
+    expect(await entries()).toBe(audited);
+
+    // Her details can still be corrected; it stays archived.
+    expect((await t.gql(UPDATE, { id, input: { title: 'Kain Cap Diarsipkan Dikoreksi' } }, { token: siti.login.token })).data!.updateProduct).toMatchObject({ status: 'ARCHIVED', title: 'Kain Cap Diarsipkan Dikoreksi' });
+  });
+
+  it('archives a draft too', async () => {
+    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Draf Yang Diarsipkan', status: 'DRAFT' } }, { token: siti.login.token })).data!.createProduct.id;
+    expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
+  });
+
+  it('lists 50 concurrent stock changes in her history in the order they were applied', async () => {
+    const dewi = await createSellerAccount(t, teritip, 'Dewi');
+    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Tas Anyaman Lima Puluh', stock: 0 } }, { token: dewi.login.token })).data!.createProduct.id;
+    // Starting at 0, each of 1…50 is a real change whatever order they land in.
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => t.gql(STOCK, { id, stock: i + 1 }, { token: dewi.login.token })));
+    expect(results.filter((r) => r.errors)).toEqual([]);
+
+    const history = await t.gql(`{ sellerActivity(first: 100) { action subjectId before after } }`, {}, { token: dewi.login.token });
+    const changes = (history.data!.sellerActivity as { action: string; subjectId: string; before: string; after: string }[])
+      .filter((entry) => entry.subjectId === id && entry.action === 'PRODUCT_STOCK_SET')
+      .map((entry) => ({ before: JSON.parse(entry.before).stock as number, after: JSON.parse(entry.after).stock as number }));
+    expect(changes).toHaveLength(50);
+    // Newest first: each change starts from the stock the next older one left; the newest left today's stock.
+    const outOfOrder = changes.slice(0, -1).filter((change, i) => change.before !== changes[i + 1].after).length;
+    expect({ outOfOrder, newest: changes[0].after, oldestFrom: changes.at(-1)!.before }).toEqual({ outOfOrder: 0, newest: (await productRow(id)).stock, oldestFrom: 0 });
+  });
+
   it('lists her products with all their photos in a fixed number of SQL queries', async () => {
     const lina = await createSellerAccount(t, teritip, 'Lina');
     for (let i = 0; i < 6; i++) {
@@ -176,7 +221,7 @@ describe('product management', () => {
 
   it('counts page views, shown only to those who manage the product', async () => {
     const created = (await t.gql(CREATE, { input: { ...valid, title: 'Kain Dilihat Banyak Orang' } }, { token: siti.login.token })).data!.createProduct;
-    for (let i = 0; i < 3; i++) expect((await t.gql(`mutation($s: String!) { recordProductView(slug: $s) }`, { s: created.slug })).data).toEqual({ recordProductView: true });
+    for (let i = 0; i < 3; i++) expect((await t.gql(`mutation($s: String!, $v: String) { recordProductView(slug: $s, visitorId: $v) }`, { s: created.slug, v: `tamu-${i}` })).data).toEqual({ recordProductView: true });
     expect((await t.gql(`mutation { recordProductView(slug: "tidak-ada") }`)).data).toEqual({ recordProductView: false });
     const views = `query($id: ID!) { managedProduct(id: $id) { viewCount } }`;
     expect((await t.gql(views, { id: created.id }, { token: siti.login.token })).data!.managedProduct.viewCount).toBe(3);

@@ -17,6 +17,9 @@ import { PendampingAssignmentEntity } from '../../modules/kampung/entities/penda
 import { AuditEntryEntity } from '../../modules/audit/entities/audit-entry.entity.js';
 import { RosterEntryEntity } from '../../modules/training/entities/roster-entry.entity.js';
 import { ProductViewDayEntity } from '../../modules/catalog/entities/product-view-day.entity.js';
+import { ProductViewVisitorEntity } from '../../modules/catalog/entities/product-view-visitor.entity.js';
+import { ProductViewAddressEntity } from '../../modules/catalog/entities/product-view-address.entity.js';
+import { ProductViewSaltEntity } from '../../modules/catalog/entities/product-view-salt.entity.js';
 
 // The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
 export const ENTITIES = [
@@ -36,6 +39,9 @@ export const ENTITIES = [
   AuditEntryEntity,
   RosterEntryEntity,
   ProductViewDayEntity,
+  ProductViewVisitorEntity,
+  ProductViewAddressEntity,
+  ProductViewSaltEntity,
 ];
 
 export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceOptions {

@@ -25,7 +25,8 @@ export class AuditService {
     await manager.save(manager.create(AuditEntryEntity, record));
   }
 
+  /** Newest first, in the order the changes were written. */
   async forSeller(sellerId: string, first: number): Promise<AuditEntry[]> {
-    return (await this.entries.find({ where: { sellerId }, order: { createdAt: 'DESC' }, take: first })).map(toAuditEntryModel);
+    return (await this.entries.find({ where: { sellerId }, order: { seq: 'DESC' }, take: first })).map(toAuditEntryModel);
   }
 }

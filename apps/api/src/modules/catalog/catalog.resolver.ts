@@ -82,9 +82,15 @@ export class CatalogResolver {
     return this.catalog.setProductStock(actor, id, stock);
   }
 
-  @Mutation(() => Boolean, { description: 'Counts a view of a product page (the storefront calls it); false for an unknown product' })
-  recordProductView(@Args('slug', { type: () => String }) slug: string): Promise<boolean> {
-    return this.catalog.recordProductView(slug);
+  @Mutation(() => Boolean, { description: 'Counts a view of a product page (the storefront calls it), once per visitor per day; false for an unknown product' })
+  recordProductView(
+    @CurrentActor() actor: Actor | null,
+    @Args('slug', { type: () => String }) slug: string,
+    @Args('visitorId', { type: () => String, nullable: true, description: 'The storefront\'s random id for this browser (its visitor cookie); left out, the address and browser stand in' })
+    visitorId: string | null,
+    @Context() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    return this.catalog.recordProductView(actor, slug, { visitorId: visitorId || null, address: ctx.req.ip ?? null, userAgent: ctx.req.headers['user-agent']?.toString() ?? null });
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Page views in the last 30 days: for those who manage the product, null for others' })

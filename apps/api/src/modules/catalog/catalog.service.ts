@@ -10,6 +10,7 @@ import { toMotifModel, type Motif } from './models/motif.model.js';
 import { toProductModel, type Product } from './models/product.model.js';
 import { toProductQuery, type ProductQuery } from './product-query.js';
 import { validateProductFields, todayInWita, type ProductFields } from './product-fields.js';
+import { changeProductStatus } from './product-status.js';
 import type { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import { ProductStatus } from './models/catalog.enums.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -19,11 +20,14 @@ import type { Actor } from '../../common/auth/actor.js';
 import { uniqueSlug } from '../../common/text/slug.js';
 import { DataSource } from 'typeorm';
 import { ProductRepository } from './product.repository.js';
+import { ProductViewRepository } from './product-view.repository.js';
+import { addressKey, MAX_VISITOR_ID_LENGTH, MAX_VISITORS_PER_ADDRESS, saltedHash, visitorKey, type ViewRequest } from './product-views.js';
 
 @Injectable()
 export class CatalogService {
   constructor(
     private readonly products: ProductRepository,
+    private readonly views: ProductViewRepository,
     private readonly sellers: SellersService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
@@ -119,13 +123,16 @@ export class CatalogService {
   async updateProduct(actor: Actor, productId: string, input: UpdateProductInput): Promise<Product> {
     const fields = validateProductFields(input, 'update', todayInWita());
     if (fields.motifId) await this.assertMotifExists(fields.motifId);
-    return this.change(actor, productId, 'PRODUCT_UPDATED', (product) => Object.assign(product, fields));
+    // The status is checked against the locked row: a concurrent archive is seen, not overwritten.
+    return this.change(actor, productId, 'PRODUCT_UPDATED', (product) =>
+      Object.assign(product, fields, { status: changeProductStatus(product.status, fields.status ?? product.status) }),
+    );
   }
 
   /** Takes it off sale for good (idempotent); it stays in her list and in past orders. */
   archiveProduct(actor: Actor, productId: string): Promise<Product> {
     return this.change(actor, productId, 'PRODUCT_ARCHIVED', (product) => {
-      product.status = ProductStatus.ARCHIVED;
+      product.status = changeProductStatus(product.status, ProductStatus.ARCHIVED);
     });
   }
 
@@ -160,15 +167,22 @@ export class CatalogService {
     return new Set(products.filter((product) => allowedSellers.has(product.sellerId)).map((product) => product.id));
   }
 
-  recordProductView(slug: string): Promise<boolean> {
-    return this.products.recordView(slug, todayInWita());
+  /** One view per visitor per product per day (WITA): see `visitorKey` for who counts as one visitor. */
+  async recordProductView(actor: Actor | null, slug: string, request: Omit<ViewRequest, 'userId'>, now = new Date()): Promise<boolean> {
+    if (request.visitorId && request.visitorId.length > MAX_VISITOR_ID_LENGTH) {
+      throw badInput('visitorId', `Paling banyak ${MAX_VISITOR_ID_LENGTH} huruf. (At most ${MAX_VISITOR_ID_LENGTH} characters.)`);
+    }
+    const visitor: ViewRequest = { ...request, userId: actor?.userId ?? null };
+    const day = todayInWita(now);
+    const salt = await this.views.daySalt(day);
+    return this.views.recordView(slug, day, saltedHash(salt, visitorKey(visitor)), saltedHash(salt, addressKey(visitor)), MAX_VISITORS_PER_ADDRESS);
   }
 
   /** Views of the last 30 days, for the products the caller manages (others: null). */
   async recentViews(actor: Actor, productIds: readonly string[]): Promise<Map<string, number | null>> {
     const allowed = [...(await this.manageableProductIds(actor, productIds))];
     const since = todayInWita(new Date(Date.now() - 29 * 86_400_000));
-    const views = await this.products.viewsSince(allowed, since);
+    const views = await this.views.viewsSince(allowed, since);
     return new Map(productIds.map((id) => [id, allowed.includes(id) ? (views.get(id) ?? 0) : null]));
   }
 

@@ -87,28 +87,6 @@ export class ProductRepository {
       .getOne();
   }
 
-  /** Counts one view of an on-sale product; false when there is no such product. */
-  async recordView(slug: string, day: string): Promise<boolean> {
-    const rows: unknown[] = await this.products.query(
-      `INSERT INTO product_view_days (product_id, day, views)
-       SELECT p.id, $2::date, 1 FROM products p
-       WHERE p.slug = $1 AND p.status = 'ACTIVE' AND p.seller_id IN (SELECT s.id FROM sellers s WHERE s.status = 'VERIFIED')
-       ON CONFLICT (product_id, day) DO UPDATE SET views = product_view_days.views + 1
-       RETURNING product_id`,
-      [slug, day],
-    );
-    return rows.length > 0;
-  }
-
-  async viewsSince(productIds: readonly string[], since: string): Promise<Map<string, number>> {
-    if (productIds.length === 0) return new Map();
-    const rows: { product_id: string; views: string }[] = await this.products.query(
-      'SELECT product_id, sum(views) AS views FROM product_view_days WHERE product_id = ANY($1) AND day >= $2::date GROUP BY product_id',
-      [productIds, since],
-    );
-    return new Map(rows.map((row) => [row.product_id, Number(row.views)]));
-  }
-
   findByIds(ids: readonly string[]): Promise<ProductEntity[]> {
     return ids.length ? this.products.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }

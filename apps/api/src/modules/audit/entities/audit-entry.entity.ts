@@ -5,7 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * the record outlives what it describes.
  */
 @Entity('audit_entries')
-@Index('idx_audit_entries_seller_created', ['sellerId', 'createdAt'])
+@Index('idx_audit_entries_seller_seq', ['sellerId', 'seq'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -40,6 +40,14 @@ export class AuditEntryEntity {
   @Column({ type: 'jsonb', nullable: true })
   after: Record<string, unknown> | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /**
+   * The order entries were written in. Callers write under the row lock of what changed, so the
+   * entries of one thing follow its commits (a transaction's start time does not: many start together).
+   */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS' })
+  seq: string;
+
+  /** When it was written, not when its transaction began: the times shown agree with the order. */
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

@@ -4,18 +4,23 @@ import { formatRupiah } from '$lib/format/money';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { rethrowBadInputAs400 } from '$lib/server/api/http';
+import { caller } from '$lib/server/session';
+import { visitorId } from '$lib/server/visitor';
 import { whatsappHref } from '$lib/whatsapp';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
+export const load: PageServerLoad = async (event) => {
+  const { fetch, params, url, locals } = event;
   const lang = locals.lang;
   const { product } = await query(fetch, ProductDetailDocument, { slug: params.slug }).catch(
     rethrowBadInputAs400(lang)
   );
   if (!product || product.status === ProductStatus.Draft) error(404, t(lang, 'error.productNotFound'));
 
-  // The seller's "dilihat" count; a failure to count must not cost the buyer the page.
-  await query(fetch, RecordProductViewDocument, { slug: product.slug }).catch(() => undefined);
+  // The seller's "dilihat" count, once per visitor a day (her account, this browser's id, her address
+  // as the API sees it through us); a failure to count must not cost the buyer the page.
+  const visitor = { slug: product.slug, visitorId: visitorId(event.cookies, url) };
+  await query(fetch, RecordProductViewDocument, visitor, caller(event)).catch(() => undefined);
 
   const photos = product.photos
     .filter((photo) => photo.status === PhotoStatus.Ready)
