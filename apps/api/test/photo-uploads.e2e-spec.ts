@@ -5,9 +5,7 @@ import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { createKampung, createProduct, createSellerAccount, signIn, type SignedIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
-
-const CREATE_UPLOAD = `mutation U($p: ID!, $t: String!, $s: Int!) { createPhotoUpload(productId: $p, contentType: $t, byteSize: $s) { uploadUrl key expiresAt } }`;
-const ATTACH = `mutation A($p: ID!, $k: String!, $alt: String!) { attachProductPhoto(productId: $p, key: $k, alt: $alt) { id status position alt } }`;
+import { ATTACH, CREATE_UPLOAD, putPhoto } from './photo-helpers.js';
 const MANAGED = `query M($slug: String!) { sellerProducts(first: 100) { edges { node { slug managedPhotos { id status failureReason position alt width height } } } } product(slug: $slug) { photos { id alt thumb: url(size: THUMB) card: url(size: CARD) full: url(size: FULL) } } }`;
 
 describe('photo uploads', () => {
@@ -27,12 +25,7 @@ describe('photo uploads', () => {
 
   /** The browser's part: ask for a URL, PUT the bytes, attach. */
   async function upload(productId: string, bytes: Buffer, contentType = 'image/jpeg', token = siti.login.token, alt = 'Kain dibentangkan') {
-    const created = await t.gql(CREATE_UPLOAD, { p: productId, t: contentType, s: bytes.length }, { token });
-    if (created.errors) return created;
-    const { uploadUrl, key } = created.data!.createPhotoUpload;
-    const put = await fetch(uploadUrl, { method: 'PUT', body: bytes, headers: { 'content-type': contentType } });
-    expect(put.status).toBe(200);
-    return t.gql(ATTACH, { p: productId, k: key, alt }, { token });
+    return t.gql(ATTACH, { p: productId, k: await putPhoto(t, productId, bytes, token, contentType), alt }, { token });
   }
 
   async function waitForPhotos(slug: string, count: number) {
