@@ -150,6 +150,19 @@ describe('photo uploads', () => {
     expect((await fetch(shown[0].thumb)).status).toBe(200);
   });
 
+  it.each([
+    ['an empty file', Buffer.alloc(0)],
+    ['a few bytes of a JPEG header', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00])],
+  ])('refuses %s at once, naming the key', async (_name, bytes) => {
+    const product = await newProduct();
+    const key = await putPhoto(t, product.id, bytes, siti.login.token);
+    const started = Date.now();
+    const response = await t.gql(ATTACH, { p: product.id, k: key, alt: '' }, { token: siti.login.token });
+    const elapsed = Date.now() - started;
+    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'key' });
+    expect(elapsed).toBeLessThan(1000);
+  });
+
   it('lets only those who manage the product upload to it', async () => {
     const product = await newProduct();
     const stranger = await signIn(t, { roles: [Role.SELLER] });

@@ -83,6 +83,8 @@ export class MediaService implements OnModuleInit {
     if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
     const info = await this.storage.stat(key);
     if (!info) throw badInput('key', 'Foto belum terunggah; coba unggah lagi. (The photo has not been uploaded yet: try again.)');
+    // Before any read: S3 refuses a range of an empty object (416) and s3rver hangs on it until its keep-alive timeout.
+    if (info.size === 0) throw badInput('key', 'File foto kosong; coba unggah lagi. (The uploaded file is empty: try again.)');
     if (info.size > MAX_PHOTO_BYTES) throw badInput('key', tooLargeMessage());
     const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED));
     if (type === 'heic' || type === 'unknown') throw badInput('key', unsupportedMessage(type));
