@@ -150,6 +150,33 @@ describe('photo uploads', () => {
     expect((await fetch(shown[0].thumb)).status).toBe(200);
   });
 
+  it('stores at most 8 of 12 photos attached at once, at positions 0 to 7', async () => {
+    const product = await newProduct();
+    const bytes = await jpeg(400, 300);
+    const keys = await Promise.all(Array.from({ length: 12 }, () => putPhoto(t, product.id, bytes, siti.login.token)));
+    const responses = await Promise.all(keys.map((k) => t.gql(ATTACH, { p: product.id, k, alt: '' }, { token: siti.login.token })));
+
+    const stored: { position: number }[] = await t.dataSource.query('SELECT position FROM product_photos WHERE product_id = $1 ORDER BY position', [product.id]);
+    expect(stored.map((row) => row.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const refused = responses.filter((response) => response.errors);
+    expect(refused.map((response) => response.errors![0].extensions)).toEqual(Array(4).fill(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'productId' })));
+  });
+
+  it('keeps positions 0 to n-1 when photos are attached and removed at the same time', async () => {
+    const product = await newProduct();
+    const bytes = await jpeg(400, 300);
+    for (let i = 0; i < 4; i++) expect((await upload(product.id, bytes)).errors).toBeUndefined();
+    const { managed } = await waitForPhotos(product.slug, 4);
+    const keys = await Promise.all(Array.from({ length: 3 }, () => putPhoto(t, product.id, bytes, siti.login.token)));
+    const results = await Promise.all([
+      ...keys.map((k) => t.gql(ATTACH, { p: product.id, k, alt: '' }, { token: siti.login.token })),
+      ...managed.slice(0, 2).map((photo: { id: string }) => t.gql(`mutation($id: ID!) { removeProductPhoto(photoId: $id) }`, { id: photo.id }, { token: siti.login.token })),
+    ]);
+    expect(results.map((result) => result.errors)).toEqual(Array(5).fill(undefined));
+    const stored: { position: number }[] = await t.dataSource.query('SELECT position FROM product_photos WHERE product_id = $1 ORDER BY position', [product.id]);
+    expect(stored.map((row) => row.position)).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it.each([
     ['an empty file', Buffer.alloc(0)],
     ['a few bytes of a JPEG header', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00])],

@@ -17,7 +17,7 @@ import { actingAudit, type ActingSeller } from '../sellers/sellers.service.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { uniqueSlug } from '../../common/text/slug.js';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ProductRepository } from './product.repository.js';
 
 @Injectable()
@@ -158,6 +158,14 @@ export class CatalogService {
       if (allowed) allowedSellers.add(sellerId);
     }
     return new Set(products.filter((product) => allowedSellers.has(product.sellerId)).map((product) => product.id));
+  }
+
+  /**
+   * Locks the product row until the caller's transaction ends, so that changes to what hangs off it
+   * (its photos) apply one after the other, even while it has none yet.
+   */
+  async lockProductForUpdate(manager: EntityManager, productId: string): Promise<void> {
+    if (!(await this.products.findByIdForUpdate(manager, productId))) throw userError('NOT_FOUND', 'Produk tidak ditemukan. (Product not found.)');
   }
 
   recordProductView(slug: string): Promise<boolean> {

@@ -97,7 +97,8 @@ export class MediaService implements OnModuleInit {
     if (await this.photos.keyInUse(key)) throw userError('CONFLICT', 'Foto ini sudah dipasang. (This upload is already attached.)');
 
     const saved = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.photos.lockProductPhotos(manager, productId);
+      await this.catalog.lockProductForUpdate(manager, productId);
+      const existing = await this.photos.findByProductId(manager, productId);
       if (existing.length >= MAX_PHOTOS_PER_PRODUCT) throw badInput('productId', `Paling banyak ${MAX_PHOTOS_PER_PRODUCT} foto per produk. (At most ${MAX_PHOTOS_PER_PRODUCT} photos a product.)`);
       const photo = this.photos.create({ id: randomUUID(), productId, position: existing.length, alt: cleanAlt, originalKey: key, width, height, status: PhotoStatus.PROCESSING, failureReason: null });
       const stored = await this.photos.save(photo, manager);
@@ -139,7 +140,8 @@ export class MediaService implements OnModuleInit {
   async reorderProductPhotos(actor: Actor, productId: string, photoIds: string[]): Promise<ProductPhoto[]> {
     const { acting } = await this.catalog.managedProduct(actor, productId);
     const saved = await this.dataSource.transaction(async (manager) => {
-      const photos = await this.photos.lockProductPhotos(manager, productId);
+      await this.catalog.lockProductForUpdate(manager, productId);
+      const photos = await this.photos.findByProductId(manager, productId);
       const current = photos.map((photo) => photo.id);
       if (photoIds.length !== current.length || new Set(photoIds).size !== photoIds.length || !photoIds.every((id) => current.includes(id))) {
         throw badInput('photoIds', 'Sebutkan setiap foto produk ini tepat sekali. (List every photo of this product exactly once.)');
@@ -171,7 +173,8 @@ export class MediaService implements OnModuleInit {
   async removeProductPhoto(actor: Actor, photoId: string): Promise<boolean> {
     const photo = await this.ownedPhoto(actor, photoId);
     await this.dataSource.transaction(async (manager) => {
-      const remaining = (await this.photos.lockProductPhotos(manager, photo.entity.productId)).filter((p) => p.id !== photoId);
+      await this.catalog.lockProductForUpdate(manager, photo.entity.productId);
+      const remaining = (await this.photos.findByProductId(manager, photo.entity.productId)).filter((p) => p.id !== photoId);
       await this.photos.remove(manager, photoId);
       remaining.forEach((p, index) => (p.position = index));
       await this.photos.saveAll(manager, remaining);

@@ -25,16 +25,9 @@ export class ProductPhotoRepository {
     return this.repo.existsBy({ originalKey });
   }
 
-  /** The product's photos, locked: attaching, reordering and removing happen one at a time. */
-  lockProductPhotos(manager: EntityManager, productId: string): Promise<ProductPhotoEntity[]> {
-    return manager
-      .getRepository(ProductPhotoEntity)
-      .createQueryBuilder('ph')
-      .setLock('pessimistic_write')
-      .where('ph.product_id = :productId', { productId })
-      .orderBy('ph.position', 'ASC')
-      .addOrderBy('ph.created_at', 'ASC')
-      .getMany();
+  /** The product's photos in their order, read in the caller's transaction (which holds the product's lock). */
+  findByProductId(manager: EntityManager, productId: string): Promise<ProductPhotoEntity[]> {
+    return manager.getRepository(ProductPhotoEntity).find({ where: { productId }, order: { position: 'ASC', createdAt: 'ASC' } });
   }
 
   create(photo: Partial<ProductPhotoEntity>): ProductPhotoEntity {
