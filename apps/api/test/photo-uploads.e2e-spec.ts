@@ -5,7 +5,7 @@ import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { createKampung, createProduct, createSellerAccount, signIn, type SignedIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
-import { ATTACH, CREATE_UPLOAD, putPhoto } from './photo-helpers.js';
+import { ATTACH, CREATE_UPLOAD, photoJobState, putPhoto, waitForActiveJob } from './photo-helpers.js';
 const MANAGED = `query M($slug: String!) { sellerProducts(first: 100) { edges { node { slug managedPhotos { id status failureReason position alt width height } } } } product(slug: $slug) { photos { id alt thumb: url(size: THUMB) card: url(size: CARD) full: url(size: FULL) } } }`;
 
 describe('photo uploads', () => {
@@ -175,6 +175,27 @@ describe('photo uploads', () => {
     expect(results.map((result) => result.errors)).toEqual(Array(5).fill(undefined));
     const stored: { position: number }[] = await t.dataSource.query('SELECT position FROM product_photos WHERE product_id = $1 ORDER BY position', [product.id]);
     expect(stored.map((row) => row.position)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('keeps the alt text and order a seller sets while the photo is still being processed', async () => {
+    const product = await newProduct();
+    const first = (await upload(product.id, await jpeg(400, 300), 'image/jpeg', siti.login.token, 'Pertama')).data!.attachProductPhoto;
+    await waitForPhotos(product.slug, 1);
+    // A 24-megapixel photo: its variants take about a second, time enough to edit it meanwhile.
+    const second = (await upload(product.id, await jpeg(6000, 4000), 'image/jpeg', siti.login.token, 'Kedua')).data!.attachProductPhoto;
+    await waitForActiveJob(t, second.id);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the job has read the photo
+    const edits = [
+      await t.gql(`mutation($id: ID!) { updatePhotoAlt(photoId: $id, alt: "Detail motif parang") { alt } }`, { id: second.id }, { token: siti.login.token }),
+      await t.gql(`mutation($p: ID!, $ids: [ID!]!) { reorderProductPhotos(productId: $p, photoIds: $ids) { id } }`, { p: product.id, ids: [second.id, first.id] }, { token: siti.login.token }),
+    ];
+    expect(edits.map((edit) => edit.errors)).toEqual([undefined, undefined]);
+    expect(await photoJobState(t, second.id)).toBe('active'); // edited in the middle of the job
+    const { managed } = await waitForPhotos(product.slug, 2);
+    expect(managed.map((p: { id: string; alt: string; position: number; status: string }) => [p.id, p.position, p.alt, p.status])).toEqual([
+      [second.id, 0, 'Detail motif parang', 'READY'],
+      [first.id, 1, 'Pertama', 'READY'],
+    ]);
   });
 
   it.each([

@@ -22,6 +22,7 @@ export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 export const MAX_PHOTOS_PER_PRODUCT = 8;
 const UPLOAD_URL_SECONDS = 15 * 60;
 const PROCESS_PHOTO = 'photo.process';
+const UNREADABLE = 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)';
 const ALLOWED_UPLOAD_TYPES = new Set(Object.values(CONTENT_TYPES));
 
 export interface NewPhoto {
@@ -91,7 +92,7 @@ export class MediaService implements OnModuleInit {
     const { width = 0, height = 0 } = await sharp(await this.storage.get(key), { limitInputPixels: false })
       .metadata()
       .catch(() => {
-        throw badInput('key', 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)');
+        throw badInput('key', UNREADABLE);
       });
     if (width * height > MAX_INPUT_PIXELS) throw badInput('key', `Foto terlalu besar (${Math.round((width * height) / 1e6)} megapiksel, paling banyak 50). (Too many pixels: at most 50 megapixels.)`);
     if (await this.photos.keyInUse(key)) throw userError('CONFLICT', 'Foto ini sudah dipasang. (This upload is already attached.)');
@@ -116,12 +117,11 @@ export class MediaService implements OnModuleInit {
     try {
       const variants = await renderVariants(await this.storage.get(photo.originalKey));
       for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(photo.id, size), variants.variants[size], 'image/webp');
-      Object.assign(photo, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
+      await this.photos.finishProcessing(photo.id, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
     } catch (error) {
       this.logger.warn(`Photo ${photo.id} failed: ${(error as Error).message}`);
-      Object.assign(photo, { status: PhotoStatus.FAILED, failureReason: 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)' });
+      await this.photos.finishProcessing(photo.id, { status: PhotoStatus.FAILED, failureReason: UNREADABLE });
     }
-    await this.photos.save(photo);
   }
 
   /**
@@ -147,7 +147,7 @@ export class MediaService implements OnModuleInit {
         throw badInput('photoIds', 'Sebutkan setiap foto produk ini tepat sekali. (List every photo of this product exactly once.)');
       }
       for (const photo of photos) photo.position = photoIds.indexOf(photo.id);
-      await this.photos.saveAll(manager, photos);
+      await this.photos.setPositions(manager, photos);
       await this.audit.record(manager, { ...actingAudit(actor, acting, 'PRODUCT', productId), action: 'PHOTOS_REORDERED', before: { order: current }, after: { order: photoIds } });
       return photos.sort((a, b) => a.position - b.position);
     });
@@ -159,14 +159,12 @@ export class MediaService implements OnModuleInit {
     const cleanAlt = alt.trim();
     if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
     if (cleanAlt === photo.entity.alt) return toProductPhotoModel(photo.entity);
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const before = { alt: photo.entity.alt };
-      photo.entity.alt = cleanAlt;
-      const stored = await this.photos.save(photo.entity, manager);
-      await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_ALT_SET', before, after: { alt: cleanAlt } });
-      return stored;
+    await this.dataSource.transaction(async (manager) => {
+      await this.photos.setAlt(manager, photoId, cleanAlt);
+      await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_ALT_SET', before: { alt: photo.entity.alt }, after: { alt: cleanAlt } });
     });
-    return toProductPhotoModel(saved);
+    // Read again: the job may have finished the photo meanwhile.
+    return toProductPhotoModel((await this.photos.findById(photoId)) ?? { ...photo.entity, alt: cleanAlt });
   }
 
   /** Removes a photo and closes the gap in the order; its files go once the removal is committed. */
@@ -177,7 +175,7 @@ export class MediaService implements OnModuleInit {
       const remaining = (await this.photos.findByProductId(manager, photo.entity.productId)).filter((p) => p.id !== photoId);
       await this.photos.remove(manager, photoId);
       remaining.forEach((p, index) => (p.position = index));
-      await this.photos.saveAll(manager, remaining);
+      await this.photos.setPositions(manager, remaining);
       await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_REMOVED', before: { photoId, alt: photo.entity.alt }, after: null });
     });
     for (const key of [photo.entity.originalKey, ...Object.values(PhotoSize).map((size) => variantKey(photoId, size))]) {
