@@ -47,7 +47,14 @@ export class MediaService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ photoId: string }>(PROCESS_PHOTO, ({ photoId }) => this.processPhoto(photoId));
+    this.jobs.register<{ photoId: string }>(PROCESS_PHOTO, ({ photoId }) => this.processPhoto(photoId), {
+      // Variants of a 50-megapixel photo take about 3 s here: a minute is ample, and short enough
+      // that a photo whose worker died is picked up again within about a minute and a half.
+      expireInSeconds: 60,
+      retryLimit: 3,
+      retryDelaySeconds: 5,
+      onGiveUp: ({ photoId }) => this.giveUpOnPhoto(photoId),
+    });
   }
 
   async photosByProductIds(productIds: readonly string[]): Promise<Map<string, ProductPhoto[]>> {
@@ -110,17 +117,31 @@ export class MediaService implements OnModuleInit {
     return toProductPhotoModel(saved);
   }
 
-  /** The job: upright, metadata-free WebP variants; FAILED with a reason a seller understands. */
+  /**
+   * The job: upright, metadata-free WebP variants; FAILED with a reason a seller understands. Safe to
+   * run again after a crash: the variants have fixed keys (overwritten, never duplicated) and only a
+   * photo still PROCESSING is marked.
+   */
   async processPhoto(photoId: string): Promise<void> {
     const photo = await this.photos.findById(photoId);
     if (!photo || photo.status !== PhotoStatus.PROCESSING) return; // removed meanwhile, or a retried job that already finished
-    try {
-      const variants = await renderVariants(await this.storage.get(photo.originalKey));
-      for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(photo.id, size), variants.variants[size], 'image/webp');
-      await this.photos.finishProcessing(photo.id, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
-    } catch (error) {
-      this.logger.warn(`Photo ${photo.id} failed: ${(error as Error).message}`);
+    const original = await this.storage.get(photo.originalKey); // storage down: thrown, so the job is tried again
+    const variants = await renderVariants(original).catch((error: Error) => {
+      this.logger.warn(`Photo ${photo.id} failed: ${error.message}`);
+      return null;
+    });
+    if (!variants) {
       await this.photos.finishProcessing(photo.id, { status: PhotoStatus.FAILED, failureReason: UNREADABLE });
+      return;
+    }
+    for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(photo.id, size), variants.variants[size], 'image/webp');
+    await this.photos.finishProcessing(photo.id, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
+  }
+
+  /** Every attempt of the job failed or died with its process: the seller is told, not left waiting. */
+  async giveUpOnPhoto(photoId: string): Promise<void> {
+    if (await this.photos.finishProcessing(photoId, { status: PhotoStatus.FAILED, failureReason: 'Foto belum dapat diproses; coba unggah lagi. (The photo could not be processed: upload it again.)' })) {
+      this.logger.warn(`Photo ${photoId}: gave up after every attempt`);
     }
   }
 
