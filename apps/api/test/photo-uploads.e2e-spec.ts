@@ -5,9 +5,7 @@ import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { createKampung, createProduct, createSellerAccount, signIn, type SignedIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
-
-const CREATE_UPLOAD = `mutation U($p: ID!, $t: String!, $s: Int!) { createPhotoUpload(productId: $p, contentType: $t, byteSize: $s) { uploadUrl key expiresAt } }`;
-const ATTACH = `mutation A($p: ID!, $k: String!, $alt: String!) { attachProductPhoto(productId: $p, key: $k, alt: $alt) { id status position alt } }`;
+import { ATTACH, CREATE_UPLOAD, photoJobState, putPhoto, waitForActiveJob } from './photo-helpers.js';
 const MANAGED = `query M($slug: String!) { sellerProducts(first: 100) { edges { node { slug managedPhotos { id status failureReason position alt width height } } } } product(slug: $slug) { photos { id alt thumb: url(size: THUMB) card: url(size: CARD) full: url(size: FULL) } } }`;
 
 describe('photo uploads', () => {
@@ -27,12 +25,7 @@ describe('photo uploads', () => {
 
   /** The browser's part: ask for a URL, PUT the bytes, attach. */
   async function upload(productId: string, bytes: Buffer, contentType = 'image/jpeg', token = siti.login.token, alt = 'Kain dibentangkan') {
-    const created = await t.gql(CREATE_UPLOAD, { p: productId, t: contentType, s: bytes.length }, { token });
-    if (created.errors) return created;
-    const { uploadUrl, key } = created.data!.createPhotoUpload;
-    const put = await fetch(uploadUrl, { method: 'PUT', body: bytes, headers: { 'content-type': contentType } });
-    expect(put.status).toBe(200);
-    return t.gql(ATTACH, { p: productId, k: key, alt }, { token });
+    return t.gql(ATTACH, { p: productId, k: await putPhoto(t, productId, bytes, token, contentType), alt }, { token });
   }
 
   async function waitForPhotos(slug: string, count: number) {
@@ -155,6 +148,67 @@ describe('photo uploads', () => {
     const { public: shown } = await waitForPhotos(product.slug, 7);
     expect(shown.map((p: { id: string }) => p.id)).toEqual(reversed.slice(1));
     expect((await fetch(shown[0].thumb)).status).toBe(200);
+  });
+
+  it('stores at most 8 of 12 photos attached at once, at positions 0 to 7', async () => {
+    const product = await newProduct();
+    const bytes = await jpeg(400, 300);
+    const keys = await Promise.all(Array.from({ length: 12 }, () => putPhoto(t, product.id, bytes, siti.login.token)));
+    const responses = await Promise.all(keys.map((k) => t.gql(ATTACH, { p: product.id, k, alt: '' }, { token: siti.login.token })));
+
+    const stored: { position: number }[] = await t.dataSource.query('SELECT position FROM product_photos WHERE product_id = $1 ORDER BY position', [product.id]);
+    expect(stored.map((row) => row.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const refused = responses.filter((response) => response.errors);
+    expect(refused.map((response) => response.errors![0].extensions)).toEqual(Array(4).fill(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'productId' })));
+  });
+
+  it('keeps positions 0 to n-1 when photos are attached and removed at the same time', async () => {
+    const product = await newProduct();
+    const bytes = await jpeg(400, 300);
+    for (let i = 0; i < 4; i++) expect((await upload(product.id, bytes)).errors).toBeUndefined();
+    const { managed } = await waitForPhotos(product.slug, 4);
+    const keys = await Promise.all(Array.from({ length: 3 }, () => putPhoto(t, product.id, bytes, siti.login.token)));
+    const results = await Promise.all([
+      ...keys.map((k) => t.gql(ATTACH, { p: product.id, k, alt: '' }, { token: siti.login.token })),
+      ...managed.slice(0, 2).map((photo: { id: string }) => t.gql(`mutation($id: ID!) { removeProductPhoto(photoId: $id) }`, { id: photo.id }, { token: siti.login.token })),
+    ]);
+    expect(results.map((result) => result.errors)).toEqual(Array(5).fill(undefined));
+    const stored: { position: number }[] = await t.dataSource.query('SELECT position FROM product_photos WHERE product_id = $1 ORDER BY position', [product.id]);
+    expect(stored.map((row) => row.position)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('keeps the alt text and order a seller sets while the photo is still being processed', async () => {
+    const product = await newProduct();
+    const first = (await upload(product.id, await jpeg(400, 300), 'image/jpeg', siti.login.token, 'Pertama')).data!.attachProductPhoto;
+    await waitForPhotos(product.slug, 1);
+    // A 24-megapixel photo: its variants take about a second, time enough to edit it meanwhile.
+    const second = (await upload(product.id, await jpeg(6000, 4000), 'image/jpeg', siti.login.token, 'Kedua')).data!.attachProductPhoto;
+    await waitForActiveJob(t, second.id);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the job has read the photo
+    const edits = [
+      await t.gql(`mutation($id: ID!) { updatePhotoAlt(photoId: $id, alt: "Detail motif parang") { alt } }`, { id: second.id }, { token: siti.login.token }),
+      await t.gql(`mutation($p: ID!, $ids: [ID!]!) { reorderProductPhotos(productId: $p, photoIds: $ids) { id } }`, { p: product.id, ids: [second.id, first.id] }, { token: siti.login.token }),
+    ];
+    expect(edits.map((edit) => edit.errors)).toEqual([undefined, undefined]);
+    expect(await photoJobState(t, second.id)).toBe('active'); // edited in the middle of the job
+    const { managed } = await waitForPhotos(product.slug, 2);
+    expect(managed.map((p: { id: string; alt: string; position: number; status: string }) => [p.id, p.position, p.alt, p.status])).toEqual([
+      [second.id, 0, 'Detail motif parang', 'READY'],
+      [first.id, 1, 'Pertama', 'READY'],
+    ]);
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0)],
+    ['a few bytes of a JPEG header', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00])],
+  ])('refuses %s at once, naming the key', async (_name, bytes) => {
+    const product = await newProduct();
+    const key = await putPhoto(t, product.id, bytes, siti.login.token);
+    const started = Date.now();
+    const response = await t.gql(ATTACH, { p: product.id, k: key, alt: '' }, { token: siti.login.token });
+    const elapsed = Date.now() - started;
+    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'key' });
+    expect(elapsed).toBeLessThan(1000);
   });
 
   it('lets only those who manage the product upload to it', async () => {

@@ -36,6 +36,10 @@ export interface TestApp {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: { token?: string; ip?: string }): Promise<GraphQLResponse<T>>;
   /** Runs fn and returns how many SQL statements the API process sent meanwhile. */
   countQueries(fn: () => Promise<unknown>): Promise<number>;
+  /** Kills the API process with SIGKILL, as a crash or an OOM kill would: no shutdown hook runs. */
+  killApi(): Promise<void>;
+  /** Starts the API process again on the same port, database and bucket (after killApi). */
+  restartApi(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,12 +106,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 
   // The API process works the jobs; the test's own copy of the services only sends them.
   const fixtures: INestApplicationContext = await NestFactory.createApplicationContext(FixturesModule.forRoot({ ...config, jobWorker: false }), { logger: ['error', 'warn'] });
-  const api = await startApi(variables, port);
+  let api = await startApi(variables, port);
   const url = `http://127.0.0.1:${port}`;
 
   return {
     url,
-    pid: api.pid,
+    get pid() {
+      return api.pid;
+    },
     config,
     dataSource: fixtures.get(DataSource),
     storage: fixtures.get(ObjectStorage),
@@ -126,6 +132,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await new Promise((resolve) => setTimeout(resolve, 50)); // let the API's last log lines arrive
       return api.queries() - before;
     },
+    async killApi() {
+      await api.kill();
+    },
+    async restartApi() {
+      api = await startApi(variables, port);
+    },
     async close() {
       await api.stop();
       await fixtures.close();
@@ -137,7 +149,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
-async function startApi(variables: Record<string, string>, port: number): Promise<{ pid: number; queries(): number; stop(): Promise<void> }> {
+async function startApi(variables: Record<string, string>, port: number): Promise<{ pid: number; queries(): number; kill(): Promise<void>; stop(): Promise<void> }> {
   const main = path.join(repoRoot(), 'apps', 'api', 'dist', 'main.js');
   const child: ChildProcess = spawn(process.execPath, [main], { env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'] });
   let queries = 0;
@@ -177,8 +189,13 @@ async function startApi(variables: Record<string, string>, port: number): Promis
   return {
     pid: child.pid!,
     queries: () => queries,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      child.kill('SIGTERM');
+      // Already gone when a test killed it.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };

@@ -5,6 +5,24 @@ import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
 
 type Handler<T> = (data: T) => Promise<void>;
 
+/** How a queue's jobs are tried; the queue keeps it, so every job sent to it follows it. */
+export interface QueuePolicy<T> {
+  /**
+   * Longest one attempt may take. An attempt still active after that is failed and retried: this is
+   * also how the job of a process that died (kill -9, OOM) is found and tried again.
+   */
+  expireInSeconds: number;
+  /** Attempts after the first one. */
+  retryLimit: number;
+  /** Seconds before the first retry, about doubled (with jitter) for each next one. */
+  retryDelaySeconds: number;
+  /** Runs once when a job has failed for good: every attempt failed, timed out or died with its process. */
+  onGiveUp: Handler<T>;
+}
+
+// pg-boss notices expired attempts in its maintenance, by default only every 2 minutes.
+const MAINTENANCE_INTERVAL_SECONDS = 15;
+
 /**
  * Background jobs on PostgreSQL (pg-boss): sent inside the caller's transaction, so a job exists
  * exactly when the row it is about does; worked in the API process when JOB_WORKER is on.
@@ -13,17 +31,17 @@ type Handler<T> = (data: T) => Promise<void>;
 export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
-  private readonly handlers = new Map<string, Handler<never>>();
+  private readonly queues = new Map<string, { handler: Handler<never>; policy: QueuePolicy<never> }>();
   private started: Promise<void> | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: RuntimeConfig) {
-    this.boss = new PgBoss({ connectionString: config.databaseUrl, max: 3, application_name: 'karya-ibu-jobs' });
+    this.boss = new PgBoss({ connectionString: config.databaseUrl, max: 3, application_name: 'karya-ibu-jobs', maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS });
     this.boss.on('error', (error) => this.logger.error(error.message, error.stack));
   }
 
   /** Registers the handler of a queue; modules that own the work call it while they initialise. */
-  register<T>(queue: string, handler: Handler<T>): void {
-    this.handlers.set(queue, handler as Handler<never>);
+  register<T>(queue: string, handler: Handler<T>, policy: QueuePolicy<T>): void {
+    this.queues.set(queue, { handler: handler as Handler<never>, policy: policy as QueuePolicy<never> });
   }
 
   // After every module's onModuleInit, so all handlers are registered.
@@ -34,11 +52,19 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private async start(): Promise<void> {
     await this.boss.start();
-    for (const [queue, handler] of this.handlers) {
-      await this.boss.createQueue(queue);
+    for (const [queue, { handler, policy }] of this.queues) {
+      // pg-boss moves a job that failed for good to its dead-letter queue, whatever the way it failed.
+      const deadLetter = `${queue}.gave-up`;
+      await this.boss.createQueue(deadLetter);
+      const options = { name: queue, expireInSeconds: policy.expireInSeconds, retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true, deadLetter };
+      await this.boss.createQueue(queue, options);
+      await this.boss.updateQueue(queue, options); // createQueue leaves a queue made by an older release as it was
       if (!this.config.jobWorker) continue;
       await this.boss.work<object>(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
         await handler(job.data as never);
+      });
+      await this.boss.work<object>(deadLetter, { batchSize: 1 }, async ([job]) => {
+        await policy.onGiveUp(job.data as never);
       });
     }
   }
@@ -46,7 +72,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   async send(manager: EntityManager, queue: string, data: object): Promise<void> {
     await this.started;
     const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) };
-    await this.boss.send(queue, data, { db, retryLimit: 2, retryDelay: 5 });
+    await this.boss.send(queue, data, { db });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -18,7 +18,7 @@ import { actingAudit, type ActingSeller } from '../sellers/sellers.service.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { uniqueSlug } from '../../common/text/slug.js';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ProductRepository } from './product.repository.js';
 import { ProductViewRepository } from './product-view.repository.js';
 import { addressKey, MAX_VISITOR_ID_LENGTH, MAX_VISITORS_PER_ADDRESS, saltedHash, visitorKey, type ViewRequest } from './product-views.js';
@@ -165,6 +165,14 @@ export class CatalogService {
       if (allowed) allowedSellers.add(sellerId);
     }
     return new Set(products.filter((product) => allowedSellers.has(product.sellerId)).map((product) => product.id));
+  }
+
+  /**
+   * Locks the product row until the caller's transaction ends, so that changes to what hangs off it
+   * (its photos) apply one after the other, even while it has none yet.
+   */
+  async lockProductForUpdate(manager: EntityManager, productId: string): Promise<void> {
+    if (!(await this.products.findByIdForUpdate(manager, productId))) throw userError('NOT_FOUND', 'Produk tidak ditemukan. (Product not found.)');
   }
 
   /** One view per visitor per product per day (WITA): see `visitorKey` for who counts as one visitor. */

@@ -22,6 +22,7 @@ export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 export const MAX_PHOTOS_PER_PRODUCT = 8;
 const UPLOAD_URL_SECONDS = 15 * 60;
 const PROCESS_PHOTO = 'photo.process';
+const UNREADABLE = 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)';
 const ALLOWED_UPLOAD_TYPES = new Set(Object.values(CONTENT_TYPES));
 
 export interface NewPhoto {
@@ -46,7 +47,14 @@ export class MediaService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ photoId: string }>(PROCESS_PHOTO, ({ photoId }) => this.processPhoto(photoId));
+    this.jobs.register<{ photoId: string }>(PROCESS_PHOTO, ({ photoId }) => this.processPhoto(photoId), {
+      // Variants of a 50-megapixel photo take about 3 s here: a minute is ample, and short enough
+      // that a photo whose worker died is picked up again within about a minute and a half.
+      expireInSeconds: 60,
+      retryLimit: 3,
+      retryDelaySeconds: 5,
+      onGiveUp: ({ photoId }) => this.giveUpOnPhoto(photoId),
+    });
   }
 
   async photosByProductIds(productIds: readonly string[]): Promise<Map<string, ProductPhoto[]>> {
@@ -83,19 +91,22 @@ export class MediaService implements OnModuleInit {
     if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
     const info = await this.storage.stat(key);
     if (!info) throw badInput('key', 'Foto belum terunggah; coba unggah lagi. (The photo has not been uploaded yet: try again.)');
+    // Before any read: S3 refuses a range of an empty object (416) and s3rver hangs on it until its keep-alive timeout.
+    if (info.size === 0) throw badInput('key', 'File foto kosong; coba unggah lagi. (The uploaded file is empty: try again.)');
     if (info.size > MAX_PHOTO_BYTES) throw badInput('key', tooLargeMessage());
     const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED));
     if (type === 'heic' || type === 'unknown') throw badInput('key', unsupportedMessage(type));
     const { width = 0, height = 0 } = await sharp(await this.storage.get(key), { limitInputPixels: false })
       .metadata()
       .catch(() => {
-        throw badInput('key', 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)');
+        throw badInput('key', UNREADABLE);
       });
     if (width * height > MAX_INPUT_PIXELS) throw badInput('key', `Foto terlalu besar (${Math.round((width * height) / 1e6)} megapiksel, paling banyak 50). (Too many pixels: at most 50 megapixels.)`);
     if (await this.photos.keyInUse(key)) throw userError('CONFLICT', 'Foto ini sudah dipasang. (This upload is already attached.)');
 
     const saved = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.photos.lockProductPhotos(manager, productId);
+      await this.catalog.lockProductForUpdate(manager, productId);
+      const existing = await this.photos.findByProductId(manager, productId);
       if (existing.length >= MAX_PHOTOS_PER_PRODUCT) throw badInput('productId', `Paling banyak ${MAX_PHOTOS_PER_PRODUCT} foto per produk. (At most ${MAX_PHOTOS_PER_PRODUCT} photos a product.)`);
       const photo = this.photos.create({ id: randomUUID(), productId, position: existing.length, alt: cleanAlt, originalKey: key, width, height, status: PhotoStatus.PROCESSING, failureReason: null });
       const stored = await this.photos.save(photo, manager);
@@ -106,19 +117,32 @@ export class MediaService implements OnModuleInit {
     return toProductPhotoModel(saved);
   }
 
-  /** The job: upright, metadata-free WebP variants; FAILED with a reason a seller understands. */
+  /**
+   * The job: upright, metadata-free WebP variants; FAILED with a reason a seller understands. Safe to
+   * run again after a crash: the variants have fixed keys (overwritten, never duplicated) and only a
+   * photo still PROCESSING is marked.
+   */
   async processPhoto(photoId: string): Promise<void> {
     const photo = await this.photos.findById(photoId);
     if (!photo || photo.status !== PhotoStatus.PROCESSING) return; // removed meanwhile, or a retried job that already finished
-    try {
-      const variants = await renderVariants(await this.storage.get(photo.originalKey));
-      for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(photo.id, size), variants.variants[size], 'image/webp');
-      Object.assign(photo, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
-    } catch (error) {
-      this.logger.warn(`Photo ${photo.id} failed: ${(error as Error).message}`);
-      Object.assign(photo, { status: PhotoStatus.FAILED, failureReason: 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)' });
+    const original = await this.storage.get(photo.originalKey); // storage down: thrown, so the job is tried again
+    const variants = await renderVariants(original).catch((error: Error) => {
+      this.logger.warn(`Photo ${photo.id} failed: ${error.message}`);
+      return null;
+    });
+    if (!variants) {
+      await this.photos.finishProcessing(photo.id, { status: PhotoStatus.FAILED, failureReason: UNREADABLE });
+      return;
     }
-    await this.photos.save(photo);
+    for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(photo.id, size), variants.variants[size], 'image/webp');
+    await this.photos.finishProcessing(photo.id, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
+  }
+
+  /** Every attempt of the job failed or died with its process: the seller is told, not left waiting. */
+  async giveUpOnPhoto(photoId: string): Promise<void> {
+    if (await this.photos.finishProcessing(photoId, { status: PhotoStatus.FAILED, failureReason: 'Foto belum dapat diproses; coba unggah lagi. (The photo could not be processed: upload it again.)' })) {
+      this.logger.warn(`Photo ${photoId}: gave up after every attempt`);
+    }
   }
 
   /**
@@ -137,13 +161,14 @@ export class MediaService implements OnModuleInit {
   async reorderProductPhotos(actor: Actor, productId: string, photoIds: string[]): Promise<ProductPhoto[]> {
     const { acting } = await this.catalog.managedProduct(actor, productId);
     const saved = await this.dataSource.transaction(async (manager) => {
-      const photos = await this.photos.lockProductPhotos(manager, productId);
+      await this.catalog.lockProductForUpdate(manager, productId);
+      const photos = await this.photos.findByProductId(manager, productId);
       const current = photos.map((photo) => photo.id);
       if (photoIds.length !== current.length || new Set(photoIds).size !== photoIds.length || !photoIds.every((id) => current.includes(id))) {
         throw badInput('photoIds', 'Sebutkan setiap foto produk ini tepat sekali. (List every photo of this product exactly once.)');
       }
       for (const photo of photos) photo.position = photoIds.indexOf(photo.id);
-      await this.photos.saveAll(manager, photos);
+      await this.photos.setPositions(manager, photos);
       await this.audit.record(manager, { ...actingAudit(actor, acting, 'PRODUCT', productId), action: 'PHOTOS_REORDERED', before: { order: current }, after: { order: photoIds } });
       return photos.sort((a, b) => a.position - b.position);
     });
@@ -155,24 +180,23 @@ export class MediaService implements OnModuleInit {
     const cleanAlt = alt.trim();
     if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
     if (cleanAlt === photo.entity.alt) return toProductPhotoModel(photo.entity);
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const before = { alt: photo.entity.alt };
-      photo.entity.alt = cleanAlt;
-      const stored = await this.photos.save(photo.entity, manager);
-      await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_ALT_SET', before, after: { alt: cleanAlt } });
-      return stored;
+    await this.dataSource.transaction(async (manager) => {
+      await this.photos.setAlt(manager, photoId, cleanAlt);
+      await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_ALT_SET', before: { alt: photo.entity.alt }, after: { alt: cleanAlt } });
     });
-    return toProductPhotoModel(saved);
+    // Read again: the job may have finished the photo meanwhile.
+    return toProductPhotoModel((await this.photos.findById(photoId)) ?? { ...photo.entity, alt: cleanAlt });
   }
 
   /** Removes a photo and closes the gap in the order; its files go once the removal is committed. */
   async removeProductPhoto(actor: Actor, photoId: string): Promise<boolean> {
     const photo = await this.ownedPhoto(actor, photoId);
     await this.dataSource.transaction(async (manager) => {
-      const remaining = (await this.photos.lockProductPhotos(manager, photo.entity.productId)).filter((p) => p.id !== photoId);
+      await this.catalog.lockProductForUpdate(manager, photo.entity.productId);
+      const remaining = (await this.photos.findByProductId(manager, photo.entity.productId)).filter((p) => p.id !== photoId);
       await this.photos.remove(manager, photoId);
       remaining.forEach((p, index) => (p.position = index));
-      await this.photos.saveAll(manager, remaining);
+      await this.photos.setPositions(manager, remaining);
       await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_REMOVED', before: { photoId, alt: photo.entity.alt }, after: null });
     });
     for (const key of [photo.entity.originalKey, ...Object.values(PhotoSize).map((size) => variantKey(photoId, size))]) {

@@ -25,16 +25,27 @@ export class ProductPhotoRepository {
     return this.repo.existsBy({ originalKey });
   }
 
-  /** The product's photos, locked: attaching, reordering and removing happen one at a time. */
-  lockProductPhotos(manager: EntityManager, productId: string): Promise<ProductPhotoEntity[]> {
-    return manager
-      .getRepository(ProductPhotoEntity)
-      .createQueryBuilder('ph')
-      .setLock('pessimistic_write')
-      .where('ph.product_id = :productId', { productId })
-      .orderBy('ph.position', 'ASC')
-      .addOrderBy('ph.created_at', 'ASC')
-      .getMany();
+  /** The product's photos in their order, read in the caller's transaction (which holds the product's lock). */
+  findByProductId(manager: EntityManager, productId: string): Promise<ProductPhotoEntity[]> {
+    return manager.getRepository(ProductPhotoEntity).find({ where: { productId }, order: { position: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /**
+   * The job's result, only for a photo still PROCESSING (a retried job, or one that gave up, never
+   * touches a finished photo), and only the job's own columns (never the seller's alt text or order).
+   */
+  async finishProcessing(id: string, result: Pick<ProductPhotoEntity, 'status' | 'failureReason'> & Partial<Pick<ProductPhotoEntity, 'width' | 'height'>>): Promise<boolean> {
+    const { affected } = await this.repo.update({ id, status: PhotoStatus.PROCESSING }, result);
+    return affected === 1;
+  }
+
+  // Position and alt text are written column by column: a whole-row save would put back the status the job has just changed.
+  async setPositions(manager: EntityManager, photos: Pick<ProductPhotoEntity, 'id' | 'position'>[]): Promise<void> {
+    for (const { id, position } of photos) await manager.getRepository(ProductPhotoEntity).update({ id }, { position });
+  }
+
+  async setAlt(manager: EntityManager, id: string, alt: string): Promise<void> {
+    await manager.getRepository(ProductPhotoEntity).update({ id }, { alt });
   }
 
   create(photo: Partial<ProductPhotoEntity>): ProductPhotoEntity {
@@ -43,10 +54,6 @@ export class ProductPhotoRepository {
 
   save(photo: ProductPhotoEntity, manager?: EntityManager): Promise<ProductPhotoEntity> {
     return (manager ? manager.getRepository(ProductPhotoEntity) : this.repo).save(photo);
-  }
-
-  saveAll(manager: EntityManager, photos: ProductPhotoEntity[]): Promise<ProductPhotoEntity[]> {
-    return manager.getRepository(ProductPhotoEntity).save(photos);
   }
 
   async remove(manager: EntityManager, id: string): Promise<void> {
