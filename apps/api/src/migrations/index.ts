@@ -5,6 +5,7 @@ import { SellerOnboarding1795831401091 } from './1795831401091-SellerOnboarding.
 import { PhotoUploads1795831797575 } from './1795831797575-PhotoUploads.js';
 import { CohortRosters1795832066132 } from './1795832066132-CohortRosters.js';
 import { ProductViews1795832715255 } from './1795832715255-ProductViews.js';
+import { RateLimiterFlexible1796116412158 } from './1796116412158-RateLimiterFlexible.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PhotoUploads1795831797575,
   CohortRosters1795832066132,
   ProductViews1795832715255,
+  RateLimiterFlexible1796116412158,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { SellersModule } from '../sellers/sellers.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CatalogResolver, KampungProductsResolver, SellerProductsResolver } from './catalog.resolver.js';
@@ -10,7 +11,7 @@ import { ProductViewDayEntity } from './entities/product-view-day.entity.js';
 import { ProductRepository } from './product.repository.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProductEntity, MotifEntity, ProductViewDayEntity]), SellersModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([ProductEntity, MotifEntity, ProductViewDayEntity]), SellersModule, AuditModule, RateLimitModule],
   providers: [ProductRepository, CatalogService, CatalogResolver, SellerProductsResolver, KampungProductsResolver],
   exports: [CatalogService],
 })
