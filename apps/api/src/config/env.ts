@@ -42,7 +42,7 @@ export interface AppConfig {
    * Express `trust proxy`: the network proxies in front of the API (an ingress) whose X-Forwarded-For
    * is believed; false (the default) believes nobody, so the caller's address is the socket's peer.
    */
-  trustProxy: false | number | string[];
+  trustProxy: false | string[];
   /**
    * Shared with the storefront's server, which calls the API for its visitors and vouches for each
    * visitor's address with it (see common/rate-limit/client-address.ts); null: nobody can vouch.
@@ -197,13 +197,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
- * TRUST_PROXY: unset → trust no proxy; a hop count; or a comma list of addresses, subnets (CIDR) and
- * Express's names (loopback, linklocal, uniquelocal). `true` (trust everyone) is refused: any caller
- * could then choose the address the rate limits count.
+ * TRUST_PROXY: unset → trust no proxy; else a comma list of addresses, subnets (CIDR) and Express's
+ * names (loopback, linklocal, uniquelocal). `true` and hop counts are refused: they trust whoever
+ * connects, so any caller reaching the port could choose the address the rate limits count.
  */
 function parseTrustProxy(raw: string | undefined, problems: string[]): AppConfig['trustProxy'] {
   if (raw === undefined || raw === 'false') return false;
-  if (/^\d+$/.test(raw)) return Number(raw);
   const entries = raw.split(',').map((entry) => entry.trim());
   const bad = entries.filter((entry) => {
     if (PROXY_NAMES.has(entry)) return false;
@@ -213,7 +212,7 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): AppConfig
     return prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
   });
   if (raw === 'true' || bad.length > 0) {
-    problems.push(`TRUST_PROXY must list the proxies in front of the API (addresses, subnets such as 10.0.0.0/8, or loopback, linklocal, uniquelocal) or their count (got "${raw}")`);
+    problems.push(`TRUST_PROXY must list the proxies in front of the API (addresses, subnets such as 10.0.0.0/8, or loopback, linklocal, uniquelocal), not true or a count (got "${raw}")`);
     return false;
   }
   return entries;
