@@ -1,6 +1,7 @@
 // `npm start`: the whole product on one machine. Starts embedded PostgreSQL and S3 for whatever
 // DATABASE_URL / S3_* leave unset, migrates and seeds, then runs the API and the storefront.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,11 +32,23 @@ try {
   process.exit(1);
 }
 const webPort = parsePort('WEB_PORT', 3000);
-const apiUrl = `http://127.0.0.1:${config.port}`;
+// Only the storefront's server calls the API here, so the API listens on loopback alone unless API_HOST
+// says otherwise. Loopback is no proof of who calls, though (any local process, a port forward): the
+// storefront vouches for each visitor's address with a secret made for this run, which the API checks.
+const apiHost = process.env.API_HOST?.trim() || '127.0.0.1';
+const apiConnectHost = ['0.0.0.0', '::'].includes(apiHost) ? '127.0.0.1' : apiHost.includes(':') ? `[${apiHost}]` : apiHost;
+const apiUrl = `http://${apiConnectHost}:${config.port}`;
 const webUrl = `http://localhost:${webPort}`;
 
 const infrastructure = await resolveInfrastructure(config, log);
-const env = { ...process.env, ...infrastructureEnv(infrastructure.config), API_PORT: String(config.port), SEED_DEMO_DATA: String(config.seedDemoData) };
+const env = {
+  ...process.env,
+  ...infrastructureEnv(infrastructure.config),
+  API_PORT: String(config.port),
+  API_HOST: apiHost,
+  CLIENT_ADDRESS_SECRET: process.env.CLIENT_ADDRESS_SECRET?.trim() || randomBytes(32).toString('base64url'),
+  SEED_DEMO_DATA: String(config.seedDemoData),
+};
 
 function run(name, args, extraEnv = {}) {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -103,7 +116,7 @@ try {
 
   console.log('');
   console.log(`  Storefront: ${webUrl}`);
-  console.log(`  API:        http://localhost:${config.port}/graphql   (health: http://localhost:${config.port}/health)`);
+  console.log(`  API:        ${apiUrl}/graphql   (health: ${apiUrl}/health${apiHost === '127.0.0.1' ? '; this machine only' : ''})`);
   console.log(`  Photos:     ${infrastructure.config.s3.publicUrl}/${infrastructure.config.s3.bucket}/`);
   console.log('');
   log('Karya Ibu is ready. Press Ctrl-C to stop.');

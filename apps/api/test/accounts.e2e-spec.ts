@@ -1,3 +1,5 @@
+import { Role } from '../src/modules/accounts/models/role.enum.js';
+import { signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token expiresAt me { id displayName phone email roles } } }`;
@@ -15,7 +17,7 @@ describe('accounts and sessions', () => {
   });
   afterAll(() => t.close());
 
-  const register = async (input: Record<string, unknown>) => t.gql(REGISTER, { input });
+  const register = async (input: Record<string, unknown>) => t.gql(REGISTER, { input }, { ip: newIp() });
   const login = async (identifier: string, password: string, ip = newIp()) => t.gql(LOGIN, { identifier, password }, { ip });
 
   it('registers with an Indonesian phone number in any common form, stored as E.164', async () => {
@@ -86,32 +88,105 @@ describe('accounts and sessions', () => {
     expect((await t.gql(ME, {}, { token: old })).data).toEqual({ me: null });
   });
 
-  it('limits sign-in attempts per account with TOO_MANY_REQUESTS, even with the right password', async () => {
-    await register({ displayName: 'Lusi', phone: '081211110006', password: 'akar-bakau-1' });
-    for (let i = 0; i < 5; i++) expect((await login('081211110006', `salah-${i}-xx`)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-    const blocked = await login('081211110006', 'akar-bakau-1');
-    expect(blocked.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
-    expect(blocked.status).toBe(429);
-    expect(blocked.data).toBeNull();
+  describe('sign-in limits', () => {
+    const wrong = (i: number) => `salah-${i}-xx`;
+    const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code ?? 'OK';
+    // The wait after a failure, as if it had passed: the rows rate-limiter-flexible keeps for the delays.
+    const letDelaysPass = () => t.dataSource.query(`UPDATE rate_limits SET expire = $1 WHERE key LIKE 'sign_in_account_address_gate:%'`, [Date.now() - 1]);
+
+    it('never locks the right password out from an address that has not been failing', async () => {
+      await register({ displayName: 'Lusi', phone: '081211110006', password: 'akar-bakau-1' });
+      const attacker = newIp();
+      const outcomes = [];
+      for (let i = 0; i < 6; i++) outcomes.push(codeOf(await login('081211110006', wrong(i), attacker)));
+      expect(outcomes).toEqual([...Array(5).fill('UNAUTHENTICATED'), 'TOO_MANY_REQUESTS']);
+
+      const fromHerPhone = await login('081211110006', 'akar-bakau-1', newIp());
+      expect(fromHerPhone.errors).toBeUndefined();
+      expect(fromHerPhone.data!.login.token).toBeTruthy();
+      // The failing address itself is slowed down, even with the right password.
+      const blocked = await login('081211110006', 'akar-bakau-1', attacker);
+      expect(blocked.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
+      expect(blocked.status).toBe(429);
+      expect(blocked.headers.get('retry-after')).toBe(String(blocked.errors![0].extensions!.retryAfterSeconds));
+      expect(blocked.errors![0].message).toMatch(/^Terlalu banyak percobaan\. .*\(Too many attempts/);
+      expect(blocked.data).toBeNull();
+    });
+
+    it('slows a failing address down with growing delays, and forgets them after the right password', async () => {
+      await register({ displayName: 'Eka', phone: '081211110008', password: 'tenun-ikat-1' });
+      const ip = newIp();
+      for (let i = 0; i < 5; i++) expect(codeOf(await login('081211110008', wrong(i), ip))).toBe('UNAUTHENTICATED');
+      const waits = [];
+      for (let round = 0; round < 3; round++) {
+        const refused = await login('081211110008', wrong(9), ip);
+        expect(codeOf(refused)).toBe('TOO_MANY_REQUESTS');
+        waits.push(refused.errors![0].extensions!.retryAfterSeconds);
+        await letDelaysPass();
+        expect(codeOf(await login('081211110008', wrong(round), ip))).toBe('UNAUTHENTICATED');
+      }
+      expect(waits).toEqual([60, 120, 240]);
+
+      await letDelaysPass();
+      expect(codeOf(await login('081211110008', 'tenun-ikat-1', ip))).toBe('OK');
+      // A success starts her over with the free tries.
+      for (let i = 0; i < 5; i++) expect(codeOf(await login('081211110008', wrong(i), ip))).toBe('UNAUTHENTICATED');
+    });
+
+    it('does not let parallel guesses past the delays', async () => {
+      await register({ displayName: 'Sri', phone: '081211110009', password: 'jumputan-1' });
+      const ip = newIp();
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => login('081211110009', wrong(i), ip).then(codeOf)));
+      // The 5 free tries, and at most the one let through after them (unless the 5th failure's delay came first); the rest wait.
+      const guesses = outcomes.filter((code) => code === 'UNAUTHENTICATED').length;
+      expect(guesses).toBeGreaterThanOrEqual(5);
+      expect(guesses).toBeLessThanOrEqual(6);
+      expect(outcomes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(20 - guesses);
+    });
+
+    it('never counts successful sign-ins: 40 from one address all pass', async () => {
+      await register({ displayName: 'Tuti', phone: '081211110010', password: 'sasirangan-1' });
+      const ip = newIp();
+      const outcomes = [];
+      for (let i = 0; i < 40; i++) outcomes.push(codeOf(await login('081211110010', 'sasirangan-1', ip)));
+      expect(outcomes).toEqual(Array(40).fill('OK'));
+    });
+
+    it('limits failures per address across accounts (credential stuffing) to 100 a day, that address only', async () => {
+      const ip = newIp();
+      const outcomes = [];
+      for (let i = 0; i < 101; i++) outcomes.push(codeOf(await login(`0812999${String(i).padStart(5, '0')}`, 'apa-saja-123', ip)));
+      expect(outcomes).toEqual([...Array(100).fill('UNAUTHENTICATED'), 'TOO_MANY_REQUESTS']);
+      expect(codeOf(await login('081299900200', 'apa-saja-123', newIp()))).toBe('UNAUTHENTICATED');
+    });
   });
 
-  it('limits sign-in attempts per client address across accounts', async () => {
+  it('limits registrations per address: 30 an hour', async () => {
     const ip = newIp();
-    for (let i = 0; i < 30; i++) await login(`0812999900${String(i).padStart(2, '0')}`, 'apa-saja-123', ip);
-    expect((await login('081299990099', 'apa-saja-123', ip)).errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
-    expect((await login('081299990099', 'apa-saja-123')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const outcomes = [];
+    for (let i = 0; i < 31; i++) {
+      const response = await t.gql(REGISTER, { input: { displayName: `Warga ${i}`, email: `warga${i}@contoh.id`, password: 'rahasia-123' } }, { ip });
+      outcomes.push(response.errors?.[0]?.extensions?.code ?? 'OK');
+      if (i === 30) expect({ status: response.status, retryAfter: Number(response.headers.get('retry-after')) }).toEqual({ status: 429, retryAfter: expect.any(Number) });
+    }
+    expect(outcomes).toEqual([...Array(30).fill('OK'), 'TOO_MANY_REQUESTS']);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE 'warga%@contoh.id'`)).toEqual([{ n: 30 }]);
+    const elsewhere = await t.gql(REGISTER, { input: { displayName: 'Warga Lain', email: 'warga.lain@contoh.id', password: 'rahasia-123' } }, { ip: newIp() });
+    expect(elsewhere.errors).toBeUndefined();
   });
 
   describe('password reset', () => {
-    const requestReset = (identifier: string) => t.gql(`mutation R($identifier: String!) { requestPasswordReset(identifier: $identifier) }`, { identifier }, { ip: newIp() });
+    const requestReset = (identifier: string, ip = newIp()) =>
+      t.gql(`mutation R($identifier: String!) { requestPasswordReset(identifier: $identifier) }`, { identifier }, { ip });
     const reset = (identifier: string, code: string, newPassword: string) =>
       t.gql(`mutation R($identifier: String!, $code: String!, $newPassword: String!) { resetPassword(identifier: $identifier, code: $code, newPassword: $newPassword) { token } }`, {
         identifier,
         code,
         newPassword,
       });
+    // The outbox is the admin's: a reset code there takes over an account.
     const latestCode = async (recipient: string) => {
-      const { data } = await t.gql(`{ devOutbox(first: 20) { recipient body channel } }`);
+      const { data } = await t.gql(`{ devOutbox(first: 20) { recipient body channel } }`, {}, { token: (await signIn(t, { roles: [Role.ADMIN] })).token });
       const message = data!.devOutbox.find((m: { recipient: string }) => m.recipient === recipient);
       return { channel: message.channel as string, code: /(\d{6})/.exec(message.body)![1] };
     };
@@ -144,6 +219,26 @@ describe('accounts and sessions', () => {
       expect(channel).toBe('EMAIL');
       for (let i = 0; i < 5; i++) expect((await reset('maria@contoh.id', '000000' === code ? '111111' : '000000', 'baru-sekali-1')).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
       expect((await reset('maria@contoh.id', code, 'baru-sekali-1')).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('limits code requests per account and address, so one address cannot use up her codes for everyone', async () => {
+      await register({ displayName: 'Nining', phone: '081211110011', password: 'ecoprint-1' });
+      const attacker = newIp();
+      const outcomes = [];
+      for (let i = 0; i < 6; i++) outcomes.push((await requestReset('081211110011', attacker)).errors?.[0]?.extensions?.code ?? 'OK');
+      expect(outcomes).toEqual([...Array(5).fill('OK'), 'TOO_MANY_REQUESTS']);
+      expect((await requestReset('081211110011')).data).toEqual({ requestPasswordReset: true });
+      // Unknown accounts are counted the same way: the limit does not tell which exist.
+      const probe = newIp();
+      for (let i = 0; i < 5; i++) await requestReset('081211119999', probe);
+      expect((await requestReset('081211119999', probe)).errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
+    });
+
+    it('limits code requests per address across accounts: 10 an hour', async () => {
+      const ip = newIp();
+      const outcomes = [];
+      for (let i = 0; i < 11; i++) outcomes.push((await requestReset(`tamu${i}@contoh.id`, ip)).errors?.[0]?.extensions?.code ?? 'OK');
+      expect(outcomes).toEqual([...Array(10).fill('OK'), 'TOO_MANY_REQUESTS']);
     });
   });
 });

@@ -58,6 +58,7 @@ describe('authorization matrix: every query and mutation × every kind of caller
     ...['{ products { totalCount } }', '{ product(slug: "x") { id } }', '{ seller(slug: "x") { id } }', '{ kampungs { id } }', '{ kampung(slug: "x") { id } }', '{ trainingPrograms { id } }', '{ motifs { id } }', '{ me { id } }', 'mutation { recordProductView(slug: "x") }'].map(
       (query): Case => ({ name: `query ${query}`, prepare: async () => ({ query, state: nothing }), expected: everyone('ALLOW') }),
     ),
+    { name: 'query devOutbox', prepare: async () => ({ query: '{ devOutbox { id } }', state: nothing }), expected: only('admin') },
     { name: 'query pendingSellers', prepare: async () => ({ query: '{ pendingSellers { id } }', state: nothing }), expected: only('pendampingA', 'pendampingB', 'officer', 'admin') },
     { name: 'query assistedSellers', prepare: async () => ({ query: '{ assistedSellers { id } }', state: nothing }), expected: only('pendampingA', 'pendampingB') },
     {

@@ -133,7 +133,7 @@ export async function signIn(t: TestApp, options: { roles?: Role[]; displayName?
     roles: [Role.BUYER, ...(options.roles ?? [])],
   });
   for (const kampung of options.pendampingOf ?? []) await t.get(KampungService).saveSeedAssignment(userId, kampung.id);
-  const response = await t.gql(`mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }`, { i: phone, p: password }, { ip: `10.77.${phoneCounter % 250}.1` });
+  const response = await t.gql(`mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }`, { i: phone, p: password });
   if (!response.data) throw new Error(`sign-in failed: ${JSON.stringify(response.errors)}`);
   return { userId, token: response.data.login.token, phone };
 }

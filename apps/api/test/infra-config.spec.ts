@@ -60,6 +60,12 @@ describe('compose stack (infra/compose/compose.yaml)', () => {
     expect(env.ORIGIN).toBeDefined();
   });
 
+  it('gives the api and the web server the same CLIENT_ADDRESS_SECRET, so visitors are not all counted as the web server', () => {
+    const api = composeEnvironment(service('api')).CLIENT_ADDRESS_SECRET;
+    expect(api).toBeDefined();
+    expect(composeEnvironment(service('web')).CLIENT_ADDRESS_SECRET).toBe(api);
+  });
+
   it('starts in order: data stores, bucket, migrations, api, web', () => {
     const dependsOn = (name: string) => asDict(service(name).depends_on, `${name}.depends_on`);
     expect(dependsOn('migrate')).toMatchObject({
@@ -156,6 +162,15 @@ describe('Kubernetes manifests (infra/k8s)', () => {
   it('gives the web Deployment API_URL and ORIGIN', () => {
     const provided = containerVariables(containers(named('Deployment', 'web'))[0]);
     expect(['API_URL', 'ORIGIN'].filter((variable) => !provided.has(variable))).toEqual([]);
+  });
+
+  it("gives the web Deployment the API's CLIENT_ADDRESS_SECRET (that one key of its Secret), and the visitor's address behind the ingress", () => {
+    expect(containerVariables(containers(named('Deployment', 'api'))[0]).has('CLIENT_ADDRESS_SECRET')).toBe(true);
+    const [web] = containers(named('Deployment', 'web'));
+    const entry = ((web.env ?? []) as Dict[]).find((e) => e.name === 'CLIENT_ADDRESS_SECRET');
+    expect(entry?.valueFrom).toEqual({ secretKeyRef: { name: 'api-secrets', key: 'CLIENT_ADDRESS_SECRET' } });
+    expect(((web.envFrom ?? []) as Dict[]).some((source) => source.secretRef)).toBe(false);
+    expect(asDict(named('ConfigMap', 'web-config').data, 'web-config')).toMatchObject({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '1' });
   });
 
   it('has a readiness probe on every container of every Deployment', () => {

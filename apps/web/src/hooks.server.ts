@@ -1,7 +1,8 @@
-import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleFetch, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { CurrentAccountDocument } from '@karya-ibu/types';
 import { DEFAULT_LANG, isLang, t, type Lang } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
+import { vouchForVisitor } from '$lib/server/api/visitor';
 import { config } from '$lib/server/env';
 import { securityHeaders } from '$lib/server/security-headers';
 import { caller, clearSessionCookie, SESSION_COOKIE } from '$lib/server/session';
@@ -11,7 +12,15 @@ const ONE_YEAR = 60 * 60 * 24 * 365;
 
 /** Fail at start, naming the bad variable, rather than on the first buyer's request. */
 export const init: ServerInit = () => {
-  config();
+  if (!config().clientAddressSecret) {
+    console.error(JSON.stringify({ level: 'warn', message: 'CLIENT_ADDRESS_SECRET is not set: the API counts every visitor as this server (one rate-limit bucket for all)' }));
+  }
+};
+
+/** Every API call made for a visitor tells the API her address, so its per-address limits count her, not us. */
+export const handleFetch: HandleFetch = ({ event, request, fetch }) => {
+  const { apiUrl, clientAddressSecret } = config();
+  return fetch(vouchForVisitor(request, apiUrl, () => event.getClientAddress(), clientAddressSecret));
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

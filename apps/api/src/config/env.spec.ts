@@ -41,6 +41,30 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(5);
   });
 
+  it('listens everywhere, trusts no proxy and lets nobody vouch for addresses unless configured', () => {
+    expect(loadConfig({})).toMatchObject({ host: '0.0.0.0', trustProxy: false, clientAddressSecret: null, devOutboxLocal: false, searchLimitPerMinute: 60 });
+    const secret = 'k'.repeat(32);
+    expect(loadConfig({ API_HOST: '127.0.0.1', TRUST_PROXY: '10.0.0.0/8, loopback', CLIENT_ADDRESS_SECRET: secret, DEV_OUTBOX_LOCAL: 'true', SEARCH_LIMIT_PER_MINUTE: '120' })).toMatchObject({
+      host: '127.0.0.1',
+      trustProxy: ['10.0.0.0/8', 'loopback'],
+      clientAddressSecret: secret,
+      devOutboxLocal: true,
+      searchLimitPerMinute: 120,
+    });
+  });
+
+  it.each([
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '1'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', 'ingress.local'],
+    ['CLIENT_ADDRESS_SECRET', 'kurang-panjang'],
+    ['API_HOST', 'semua'],
+    ['SEARCH_LIMIT_PER_MINUTE', '0'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+
   it('rejects a bucket name S3 would refuse', () => {
     expect(() => loadConfig({ ...s3, S3_BUCKET: 'Karya_Ibu' })).toThrow(/S3_BUCKET/);
   });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +22,8 @@ export interface S3Config {
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /** Listen address: 0.0.0.0 in a container; the embedded start binds 127.0.0.1 (only the storefront's server calls the API there). */
+  host: string;
   /** null → start the embedded PostgreSQL under dataDir. */
   databaseUrl: string | null;
   /** null → start the embedded S3-compatible server under dataDir. */
@@ -35,8 +38,20 @@ export interface AppConfig {
   logSql: boolean;
   /** Work background jobs (photo variants) in this process. */
   jobWorker: boolean;
-  /** Express `trust proxy`: which proxies may tell the client's address (the storefront's server, an ingress). */
-  trustProxy: string;
+  /**
+   * Express `trust proxy`: the network proxies in front of the API (an ingress) whose X-Forwarded-For
+   * is believed; false (the default) believes nobody, so the caller's address is the socket's peer.
+   */
+  trustProxy: false | string[];
+  /**
+   * Shared with the storefront's server, which calls the API for its visitors and vouches for each
+   * visitor's address with it (see common/rate-limit/client-address.ts); null: nobody can vouch.
+   */
+  clientAddressSecret: string | null;
+  /** DEV_OUTBOX_LOCAL: outside production, devOutbox also answers a caller on this machine (loopback socket), not only ADMIN. */
+  devOutboxLocal: boolean;
+  /** Searches (`products` with filter.search) per client address per minute. */
+  searchLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +111,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const embeddedS3Port = integer('EMBEDDED_S3_PORT', 4569, 1, 65535);
   const graphqlMaxDepth = integer('GRAPHQL_MAX_DEPTH', 8, 2, 50);
   const graphqlMaxComplexity = integer('GRAPHQL_MAX_COMPLEXITY', 5000, 100, 1_000_000);
+  const searchLimitPerMinute = integer('SEARCH_LIMIT_PER_MINUTE', 60, 1, 100_000);
+
+  const host = read('API_HOST') ?? '0.0.0.0';
+  if (isIP(host) === 0 && host !== 'localhost') problems.push(`API_HOST must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0 (got "${host}")`);
+  const trustProxy = parseTrustProxy(read('TRUST_PROXY'), problems);
+  const clientAddressSecret = read('CLIENT_ADDRESS_SECRET') ?? null;
+  if (clientAddressSecret !== null && clientAddressSecret.length < 32) {
+    problems.push('CLIENT_ADDRESS_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)');
+  }
 
   const databaseUrl = read('DATABASE_URL') ?? null;
   if (databaseUrl !== null) {
@@ -145,12 +169,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logSql = booleanVar('LOG_SQL', false);
   const jobWorker = booleanVar('JOB_WORKER', true);
   const seedDemoData = booleanVar('SEED_DEMO_DATA', databaseUrl === null);
+  const devOutboxLocal = booleanVar('DEV_OUTBOX_LOCAL', false);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
     nodeEnv: nodeEnv as AppConfig['nodeEnv'],
     port,
+    host,
     databaseUrl,
     s3,
     dataDir: path.resolve(read('DATA_DIR') ?? path.join(repoRoot(), '.data')),
@@ -158,11 +184,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedS3Port,
     seedDemoData,
     logSql,
-    trustProxy: read('TRUST_PROXY') ?? 'loopback',
+    trustProxy,
+    clientAddressSecret,
+    devOutboxLocal,
+    searchLimitPerMinute,
     jobWorker,
     graphqlMaxDepth,
     graphqlMaxComplexity,
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset → trust no proxy; else a comma list of addresses, subnets (CIDR) and Express's
+ * names (loopback, linklocal, uniquelocal). `true` and hop counts are refused: they trust whoever
+ * connects, so any caller reaching the port could choose the address the rate limits count.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): AppConfig['trustProxy'] {
+  if (raw === undefined || raw === 'false') return false;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => {
+    if (PROXY_NAMES.has(entry)) return false;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return true;
+    return prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  if (raw === 'true' || bad.length > 0) {
+    problems.push(`TRUST_PROXY must list the proxies in front of the API (addresses, subnets such as 10.0.0.0/8, or loopback, linklocal, uniquelocal), not true or a count (got "${raw}")`);
+    return false;
+  }
+  return entries;
 }
 
 function parseHttpUrl(name: string, value: string, problems: string[]): URL | null {

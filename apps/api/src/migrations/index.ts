@@ -6,6 +6,7 @@ import { PhotoUploads1795831797575 } from './1795831797575-PhotoUploads.js';
 import { CohortRosters1795832066132 } from './1795832066132-CohortRosters.js';
 import { ProductViews1795832715255 } from './1795832715255-ProductViews.js';
 import { AuditCommitOrder1796116310813 } from './1796116310813-AuditCommitOrder.js';
+import { RateLimiterFlexible1796116412158 } from './1796116412158-RateLimiterFlexible.js';
 import { ProductViewVisitors1796116417319 } from './1796116417319-ProductViewVisitors.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   CohortRosters1795832066132,
   ProductViews1795832715255,
   AuditCommitOrder1796116310813,
+  RateLimiterFlexible1796116412158,
   ProductViewVisitors1796116417319,
 ];

@@ -8,6 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions } from '../../src/common/database/typeorm-options.js';
+import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_SECRET_HEADER } from '../../src/common/rate-limit/client-address.js';
 import { loadConfig, repoRoot } from '../../src/config/env.js';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { ObjectStorage } from '../../src/infra/storage/object-storage.js';
@@ -18,6 +19,7 @@ import { DOMAIN_MODULES } from '../../src/app.module.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
+  headers: Headers;
   data: T | null;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
 }
@@ -32,8 +34,15 @@ export interface TestApp {
   storage: ObjectStorage;
   /** The app's own services, in this process, for test data. */
   get<T>(type: abstract new (...args: any[]) => T): T;
-  /** A GraphQL call; `token` calls as that account, `ip` as a client at that address (via the trusted proxy header). */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: { token?: string; ip?: string }): Promise<GraphQLResponse<T>>;
+  /**
+   * A GraphQL call; `token` calls as that account; `ip` as a visitor at that address, vouched for the
+   * way the storefront's server does it (CLIENT_ADDRESS_SECRET); `headers` are sent as they are.
+   */
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: { token?: string; ip?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
   /** Runs fn and returns how many SQL statements the API process sent meanwhile. */
   countQueries(fn: () => Promise<unknown>): Promise<number>;
   /** Kills the API process with SIGKILL, as a crash or an OOM kill would: no shutdown hook runs. */
@@ -100,6 +109,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     S3_SECRET_KEY: requireEnv('TEST_S3_SECRET_KEY'),
     S3_BUCKET: `test-${suffix}`,
     LOG_SQL: 'true',
+    CLIENT_ADDRESS_SECRET: randomBytes(32).toString('base64url'),
     ...env,
   };
   const config = loadConfig(variables) as RuntimeConfig;
@@ -118,13 +128,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     dataSource: fixtures.get(DataSource),
     storage: fixtures.get(ObjectStorage),
     get: (type) => fixtures.get(type),
-    async gql(query, variables, as = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+    async gql(query, queryVariables, as = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...as.headers };
       if (as.token) headers.authorization = `Bearer ${as.token}`;
-      if (as.ip) headers['x-forwarded-for'] = as.ip;
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      if (as.ip) Object.assign(headers, { [CLIENT_ADDRESS_HEADER]: as.ip, [CLIENT_ADDRESS_SECRET_HEADER]: variables.CLIENT_ADDRESS_SECRET });
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables: queryVariables }) });
       const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse['errors'] };
-      return { status: response.status, data: (body.data ?? null) as never, errors: body.errors };
+      return { status: response.status, headers: response.headers, data: (body.data ?? null) as never, errors: body.errors };
     },
     async countQueries(fn) {
       const before = api.queries();

@@ -6,6 +6,9 @@ import type { GraphQLContext } from '../dataloader/request-loaders.js';
 import { userError } from '../errors/user-errors.js';
 import { AUTH_METADATA } from './auth.decorators.js';
 
+export const signInFirst = () => userError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. (Sign in first.)');
+export const notYours = () => userError('FORBIDDEN', 'Akun Anda tidak berhak melakukan ini. (Your account may not do this.)');
+
 /** Enforces @Authenticated(...roles) on resolvers: UNAUTHENTICATED without a session, FORBIDDEN without the role. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -15,10 +18,8 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(AUTH_METADATA, [context.getHandler(), context.getClass()]);
     if (roles === undefined || context.getType<string>() !== 'graphql') return true;
     const { actor } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
-    if (!actor) throw userError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. (Sign in first.)');
-    if (roles.length > 0 && !roles.some((role) => actor.roles.has(role))) {
-      throw userError('FORBIDDEN', 'Akun Anda tidak berhak melakukan ini. (Your account may not do this.)');
-    }
+    if (!actor) throw signInFirst();
+    if (roles.length > 0 && !roles.some((role) => actor.roles.has(role))) throw notYours();
     return true;
   }
 }

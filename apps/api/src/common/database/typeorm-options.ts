@@ -12,7 +12,7 @@ import { UserEntity } from '../../modules/accounts/entities/user.entity.js';
 import { SessionEntity } from '../../modules/accounts/entities/session.entity.js';
 import { PasswordResetEntity } from '../../modules/accounts/entities/password-reset.entity.js';
 import { OutboxMessageEntity } from '../../modules/notifications/entities/outbox-message.entity.js';
-import { RateLimitBucketEntity } from '../rate-limit/rate-limit-bucket.entity.js';
+import { RateLimitEntity } from '../rate-limit/rate-limit.entity.js';
 import { PendampingAssignmentEntity } from '../../modules/kampung/entities/pendamping-assignment.entity.js';
 import { AuditEntryEntity } from '../../modules/audit/entities/audit-entry.entity.js';
 import { RosterEntryEntity } from '../../modules/training/entities/roster-entry.entity.js';
@@ -34,7 +34,7 @@ export const ENTITIES = [
   SessionEntity,
   PasswordResetEntity,
   OutboxMessageEntity,
-  RateLimitBucketEntity,
+  RateLimitEntity,
   PendampingAssignmentEntity,
   AuditEntryEntity,
   RosterEntryEntity,

@@ -22,7 +22,13 @@ export class RequestLoaders {
 }
 
 export interface GraphQLContext {
-  req: { headers: Record<string, string | string[] | undefined>; requestId?: string; ip?: string };
+  req: {
+    headers: Record<string, string | string[] | undefined>;
+    requestId?: string;
+    socket?: { remoteAddress?: string };
+    /** The address rate limits count this request against (common/rate-limit/client-address.ts). */
+    clientAddress: string;
+  };
   loaders: RequestLoaders;
   /** The signed-in caller, null when anonymous. */
   actor: Actor | null;

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { AccountLimits } from './account-limits.js';
 import { AccountRepository } from './account.repository.js';
 import { AccountsResolver } from './accounts.resolver.js';
 import { AccountsService } from './accounts.service.js';
@@ -10,8 +11,8 @@ import { SessionEntity } from './entities/session.entity.js';
 import { UserEntity } from './entities/user.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, PasswordResetEntity]), NotificationsModule],
-  providers: [AccountRepository, AccountsService, AccountsResolver, RateLimiter],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, PasswordResetEntity]), NotificationsModule, RateLimitModule],
+  providers: [AccountRepository, AccountLimits, AccountsService, AccountsResolver],
   exports: [AccountsService],
 })
 export class AccountsModule {}

@@ -6,8 +6,6 @@ import { AccountsService } from './accounts.service.js';
 import { RegisterInput } from './dto/register.input.js';
 import { AuthSession, Me } from './models/me.model.js';
 
-const clientIp = (ctx: GraphQLContext) => ctx.req.ip ?? 'unknown';
-
 @Resolver(() => Me)
 export class AccountsResolver {
   constructor(private readonly accounts: AccountsService) {}
@@ -18,8 +16,8 @@ export class AccountsResolver {
   }
 
   @Mutation(() => AuthSession)
-  register(@Args('input', { type: () => RegisterInput }) input: RegisterInput): Promise<AuthSession> {
-    return this.accounts.register(input);
+  register(@Args('input', { type: () => RegisterInput }) input: RegisterInput, @Context() ctx: GraphQLContext): Promise<AuthSession> {
+    return this.accounts.register(input, ctx.req.clientAddress);
   }
 
   @Mutation(() => AuthSession, { description: 'identifier: phone (08…, 628…, +628…) or email' })
@@ -29,7 +27,7 @@ export class AccountsResolver {
     @CurrentActor() actor: Actor | null,
     @Context() ctx: GraphQLContext,
   ): Promise<AuthSession> {
-    return this.accounts.login(identifier, password, clientIp(ctx), actor);
+    return this.accounts.login(identifier, password, ctx.req.clientAddress, actor);
   }
 
   @Authenticated()
@@ -40,7 +38,7 @@ export class AccountsResolver {
 
   @Mutation(() => Boolean, { description: 'Sends a one-time code if the account exists; always answers true' })
   requestPasswordReset(@Args('identifier', { type: () => String }) identifier: string, @Context() ctx: GraphQLContext): Promise<boolean> {
-    return this.accounts.requestPasswordReset(identifier, clientIp(ctx));
+    return this.accounts.requestPasswordReset(identifier, ctx.req.clientAddress);
   }
 
   @Mutation(() => AuthSession)

@@ -4,9 +4,9 @@ import { hash, verify, Algorithm } from '@node-rs/argon2';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
-import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
 import { OutboxChannel } from '../notifications/models/outbox-channel.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { AccountLimits } from './account-limits.js';
 import { AccountRepository } from './account.repository.js';
 import type { RegisterInput } from './dto/register.input.js';
 import type { UserEntity } from './entities/user.entity.js';
@@ -19,10 +19,6 @@ const RESET_CODE_MINUTES = 15;
 const RESET_CODE_ATTEMPTS = 5;
 const MIN_PASSWORD = 8;
 const MAX_PASSWORD = 200;
-export const SIGN_IN_LIMITS = {
-  perIp: { limit: 30, windowSeconds: 15 * 60 },
-  perAccount: { limit: 5, windowSeconds: 15 * 60 },
-};
 const WRONG_CREDENTIALS = 'Nomor HP/email atau kata sandi salah. (Wrong phone/email or password.)';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -35,11 +31,11 @@ export class AccountsService {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly notifications: NotificationsService,
-    private readonly rateLimiter: RateLimiter,
+    private readonly limits: AccountLimits,
     private readonly dataSource: DataSource,
   ) {}
 
-  async register(input: RegisterInput): Promise<AuthSession> {
+  async register(input: RegisterInput, address: string): Promise<AuthSession> {
     const displayName = input.displayName.trim();
     if (displayName.length < 2 || displayName.length > 80) throw badInput('input.displayName', 'Nama 2–80 huruf. (Name must be 2–80 characters.)');
     const phone = input.phone?.trim() ? normalizeIndonesianPhone(input.phone) : null;
@@ -48,6 +44,8 @@ export class AccountsService {
     if (input.email?.trim() && !email) throw badInput('input.email', 'Alamat email tidak valid. (Not a valid email address.)');
     if (!phone && !email) throw badInput('input.phone', 'Isi nomor HP atau email. (Give a phone number or an email.)');
     assertPassword('input.password', input.password);
+    // Counted once the form is well filled in (typos are free), before telling whether the phone/email is taken.
+    await this.limits.registration(address);
 
     for (const identifier of [phone && ({ kind: 'phone', value: phone } as const), email && ({ kind: 'email', value: email } as const)]) {
       if (identifier && (await this.accounts.findUserByIdentifier(identifier))) {
@@ -67,14 +65,16 @@ export class AccountsService {
   }
 
   /** Signs in; a session the caller already had is replaced (rotated), not kept beside the new one. */
-  async login(identifierText: string, password: string, ip: string, current: Actor | null): Promise<AuthSession> {
-    await this.rateLimiter.hit(`sign-in:ip:${ip}`, SIGN_IN_LIMITS.perIp);
+  async login(identifierText: string, password: string, address: string, current: Actor | null): Promise<AuthSession> {
     const identifier = parseIdentifier(identifierText);
-    if (identifier) await this.rateLimiter.hit(`sign-in:account:${identifier.value}`, SIGN_IN_LIMITS.perAccount);
+    const attempt = await this.limits.signInStarted(address, identifier?.value ?? null);
     const user = identifier ? await this.accounts.findUserByIdentifier(identifier) : null;
     const matches = await verify(user?.passwordHash ?? (await DUMMY_HASH), password.slice(0, MAX_PASSWORD));
-    if (!user || !matches) throw userError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-    await this.rateLimiter.reset(`sign-in:account:${identifier!.value}`);
+    if (!user || !matches) {
+      await this.limits.signInFailed(attempt);
+      throw userError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    }
+    await this.limits.signInSucceeded(attempt);
     if (current) await this.accounts.revokeSession(current.sessionId);
     return this.startSession(user);
   }
@@ -125,11 +125,12 @@ export class AccountsService {
   }
 
   /** Always answers true: whether an account exists is not told. */
-  async requestPasswordReset(identifierText: string, ip: string): Promise<boolean> {
-    await this.rateLimiter.hit(`reset:ip:${ip}`, SIGN_IN_LIMITS.perIp);
+  async requestPasswordReset(identifierText: string, address: string): Promise<boolean> {
+    await this.limits.resetRequestFrom(address);
     const identifier = parseIdentifier(identifierText);
     if (!identifier) throw badInput('identifier', 'Isi nomor HP atau email. (Give a phone number or an email.)');
-    await this.rateLimiter.hit(`reset:account:${identifier.value}`, SIGN_IN_LIMITS.perAccount);
+    // Counted for unknown accounts too, so the limit does not tell which exist.
+    await this.limits.resetRequestFor(address, identifier.value);
     const user = await this.accounts.findUserByIdentifier(identifier);
     if (!user) return true;
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { SellersModule } from '../sellers/sellers.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CatalogResolver, KampungProductsResolver, SellerProductsResolver } from './catalog.resolver.js';
@@ -14,7 +15,7 @@ import { ProductRepository } from './product.repository.js';
 import { ProductViewRepository } from './product-view.repository.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProductEntity, MotifEntity, ProductViewDayEntity, ProductViewVisitorEntity, ProductViewAddressEntity, ProductViewSaltEntity]), SellersModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([ProductEntity, MotifEntity, ProductViewDayEntity, ProductViewVisitorEntity, ProductViewAddressEntity, ProductViewSaltEntity]), SellersModule, AuditModule, RateLimitModule],
   providers: [ProductRepository, ProductViewRepository, CatalogService, CatalogResolver, SellerProductsResolver, KampungProductsResolver],
   exports: [CatalogService],
 })

@@ -1,9 +1,11 @@
+import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../common/auth/actor.js';
 import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
 import { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import type { Connection } from '../../common/graphql/connection.js';
+import { SearchRateLimitGuard } from '../../common/rate-limit/search-rate-limit.guard.js';
 import { Kampung } from '../kampung/models/kampung.model.js';
 import { Seller } from '../sellers/models/seller.model.js';
 import { SellersService } from '../sellers/sellers.service.js';
@@ -19,6 +21,7 @@ export class CatalogResolver {
     private readonly sellers: SellersService,
   ) {}
 
+  @UseGuards(SearchRateLimitGuard)
   @Query(() => ProductConnection, { description: 'Products on sale, searchable and filterable, in keyset pages' })
   products(@Args({ type: () => ProductsArgs }) args: ProductsArgs): Promise<Connection<Product>> {
     return this.catalog.listProducts(args);
@@ -90,7 +93,7 @@ export class CatalogResolver {
     visitorId: string | null,
     @Context() ctx: GraphQLContext,
   ): Promise<boolean> {
-    return this.catalog.recordProductView(actor, slug, { visitorId: visitorId || null, address: ctx.req.ip ?? null, userAgent: ctx.req.headers['user-agent']?.toString() ?? null });
+    return this.catalog.recordProductView(actor, slug, { visitorId: visitorId || null, address: ctx.req.clientAddress, userAgent: ctx.req.headers['user-agent']?.toString() ?? null });
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Page views in the last 30 days: for those who manage the product, null for others' })

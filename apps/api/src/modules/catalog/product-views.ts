@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import ipaddr from 'ipaddr.js';
+import { addressBucket } from '../../common/rate-limit/client-address.js';
 
 /** Who asks to count a product page view, as the API sees the request. */
 export interface ViewRequest {
@@ -24,14 +24,8 @@ export function visitorKey(request: ViewRequest): string {
   return `address:${request.address ?? ''} ${request.userAgent ?? ''}`;
 }
 
-/** What the per-address limit counts by: the IPv4 address, or the IPv6 /64 (a home or a phone may use any address in it). */
-export const addressKey = (request: ViewRequest): string => `network:${addressNetwork(request.address)}`;
-
-export function addressNetwork(address: string | null): string {
-  if (!address || !ipaddr.isValid(address)) return address ?? '';
-  const ip = ipaddr.process(address); // an IPv4-mapped IPv6 address is the IPv4 one
-  return ip.kind() === 'ipv4' ? ip.toString() : `${new ipaddr.IPv6([...(ip as ipaddr.IPv6).parts.slice(0, 4), 0, 0, 0, 0]).toString()}/64`;
-}
+/** What the per-address limit counts by: the address, an IPv6 one by its /64 (a home or a phone may use any address in it). */
+export const addressKey = (request: ViewRequest): string => `network:${addressBucket(request.address ?? '')}`;
 
 /** Keyed with the day's salt: once the salt is deleted, nobody can tell whose hash it was. */
 export const saltedHash = (salt: Buffer, key: string): Buffer => createHmac('sha256', salt).update(key).digest().subarray(0, 16);

@@ -1,7 +1,13 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
+import { hasRole, type Actor } from '../../common/auth/actor.js';
+import { CurrentActor } from '../../common/auth/auth.decorators.js';
+import { notYours, signInFirst } from '../../common/auth/auth.guard.js';
+import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
+import { isFromThisMachine } from '../../common/rate-limit/client-address.js';
 import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
+import { Role } from '../accounts/models/role.enum.js';
 import { OutboxMessage } from './models/outbox-message.model.js';
 import { NotificationsService } from './notifications.service.js';
 
@@ -12,9 +18,19 @@ export class NotificationsResolver {
     @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
-  @Query(() => [OutboxMessage], { description: 'Newest outbox messages; only outside production, where no gateway sends them' })
-  devOutbox(@Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<OutboxMessage[]> {
+  @Query(() => [OutboxMessage], {
+    description: 'Newest outbox messages (reset codes among them): ADMIN only, and only outside production, where no gateway sends them',
+  })
+  devOutbox(
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @CurrentActor() actor: Actor | null,
+    @Context() ctx: GraphQLContext,
+  ): Promise<OutboxMessage[]> {
     if (this.config.nodeEnv === 'production') throw userError('NOT_FOUND', 'Not available in production');
+    // Reset codes here take over accounts: an admin only, or whoever is on this machine when DEV_OUTBOX_LOCAL says so.
+    if (!hasRole(actor, Role.ADMIN) && !(this.config.devOutboxLocal && isFromThisMachine(ctx.req))) {
+      throw actor ? notYours() : signInFirst();
+    }
     if (first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
     return this.notifications.listRecent(first);
   }

@@ -226,7 +226,7 @@ export const en: Record<MessageKey, string> = {
   'account.error.tooMany': 'Too many attempts. Try again in {minutes} minutes.',
 
   'dev.outbox.title': 'Outbox (testing)',
-  'dev.outbox.lead': 'SMS and email Karya Ibu would send, including password reset codes. This page exists only outside production.',
+  'dev.outbox.lead': 'SMS and email Karya Ibu would send, including password reset codes. Only for admins, and only outside production.',
   'dev.outbox.empty': 'No messages yet.',
   'dev.outbox.channel': 'Channel',
   'dev.outbox.recipient': 'Recipient',

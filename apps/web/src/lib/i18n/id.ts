@@ -225,7 +225,7 @@ export const id = {
   'account.error.tooMany': 'Terlalu banyak percobaan. Coba lagi dalam {minutes} menit.',
 
   'dev.outbox.title': 'Kotak keluar (uji coba)',
-  'dev.outbox.lead': 'SMS dan email yang akan dikirim Karya Ibu, termasuk kode ganti kata sandi. Halaman ini hanya ada di luar produksi.',
+  'dev.outbox.lead': 'SMS dan email yang akan dikirim Karya Ibu, termasuk kode ganti kata sandi. Hanya untuk admin, dan hanya di luar produksi.',
   'dev.outbox.empty': 'Belum ada pesan.',
   'dev.outbox.channel': 'Saluran',
   'dev.outbox.recipient': 'Penerima',

@@ -4,6 +4,8 @@ export interface WebConfig {
   apiUrl: string;
   /** NODE_ENV=production: session cookies are `Secure` on any host but localhost. */
   production: boolean;
+  /** Shared with the API: vouches for each visitor's address (see api/visitor.ts); null: the API counts every visitor as this server. */
+  clientAddressSecret: string | null;
 }
 
 const DEFAULT_API_URL = 'http://localhost:4000/graphql';
@@ -24,7 +26,10 @@ export function config(): WebConfig {
     problems.push(`API_URL must be an http(s) URL such as ${DEFAULT_API_URL}, got "${rawApiUrl}"`);
   }
 
+  const clientAddressSecret = env.CLIENT_ADDRESS_SECRET?.trim() || null;
+  if (clientAddressSecret !== null && clientAddressSecret.length < 32) problems.push('CLIENT_ADDRESS_SECRET must be at least 32 characters, the same as the API\'s');
+
   if (problems.length > 0) throw new Error(`Invalid web configuration:\n  - ${problems.join('\n  - ')}`);
-  cached = { apiUrl, production: env.NODE_ENV === 'production' };
+  cached = { apiUrl, production: env.NODE_ENV === 'production', clientAddressSecret };
   return cached;
 }

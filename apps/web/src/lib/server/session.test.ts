@@ -46,21 +46,8 @@ describe('caller', () => {
   const cookies = (value?: string) =>
     ({ get: (name: string) => (name === SESSION_COOKIE ? value : undefined) }) as Parameters<typeof caller>[0]['cookies'];
 
-  it('sends the session token and the browser address', () => {
-    expect(caller({ cookies: cookies('tok_123'), getClientAddress: () => '203.0.113.7' })).toEqual({
-      token: 'tok_123',
-      clientAddress: '203.0.113.7'
-    });
-  });
-
-  it('sends no token when anonymous, and no address when there is none', () => {
-    expect(
-      caller({
-        cookies: cookies(undefined),
-        getClientAddress: () => {
-          throw new Error('no address while prerendering');
-        }
-      })
-    ).toEqual({ token: null, clientAddress: undefined });
+  it('sends the session token, none when anonymous', () => {
+    expect(caller({ cookies: cookies('tok_123') })).toEqual({ token: 'tok_123' });
+    expect(caller({ cookies: cookies(undefined) })).toEqual({ token: null });
   });
 });

@@ -56,16 +56,7 @@ export function clearSessionCookie(cookies: Cookies): void {
   cookies.delete(SESSION_COOKIE, { path: '/' });
 }
 
-/** Options for `query()` when acting for the person behind this request: their token and address. */
-export function caller(event: Pick<RequestEvent, 'cookies' | 'getClientAddress'>): QueryOptions {
-  return { token: event.cookies.get(SESSION_COOKIE) || null, clientAddress: clientAddress(event) };
-}
-
-function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): string | undefined {
-  try {
-    return event.getClientAddress();
-  } catch {
-    // Prerendering and some test harnesses have no client address: the API then sees ours.
-    return undefined;
-  }
+/** Options for `query()` when acting for the person behind this request: her token (her address goes in hooks `handleFetch`). */
+export function caller(event: Pick<RequestEvent, 'cookies'>): QueryOptions {
+  return { token: event.cookies.get(SESSION_COOKIE) || null };
 }

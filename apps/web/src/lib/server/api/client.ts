@@ -57,14 +57,12 @@ const TIMEOUT_MS = 10_000;
 export interface QueryOptions {
   /** Session token from the HTTP-only cookie: sent as `Authorization: Bearer …`, never to the browser. */
   token?: string | null;
-  /** The browser's address (`event.getClientAddress()`), so the API's per-address rate limits see the person, not us. */
-  clientAddress?: string;
 }
 
 /**
  * The one GraphQL client of the web app. Pass the `fetch` of the load event so SvelteKit can track
- * the request; pass `options` (see `caller(event)`) for calls that act for the signed-in person or are
- * rate-limited per address. Throws `ApiError` on transport failures and on any GraphQL error.
+ * the request (and so that hooks `handleFetch` tells the API the visitor's address); pass `options`
+ * (see `caller(event)`) for calls that act for the signed-in person. Throws `ApiError` on transport failures and on any GraphQL error.
  */
 export async function query<TResult, TVariables extends Record<string, unknown>>(
   fetch: typeof globalThis.fetch,
@@ -74,7 +72,6 @@ export async function query<TResult, TVariables extends Record<string, unknown>>
 ): Promise<TResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.clientAddress) headers['x-forwarded-for'] = options.clientAddress;
 
   let response: Response;
   try {
