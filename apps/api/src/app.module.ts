@@ -5,13 +5,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import depthLimit from 'graphql-depth-limit';
 import { RequestLoaders, type GraphQLContext } from './common/dataloader/request-loaders.js';
 import { typeOrmOptions } from './common/database/typeorm-options.js';
 import { ErrorResponsePlugin } from './common/errors/error-response.plugin.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter.js';
 import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
+import { queryLimits } from './common/graphql/query-limits.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
 import { ConfigModule } from './config/config.module.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
@@ -40,6 +40,7 @@ export interface AppModuleOptions {
 export class AppModule {
   static forRoot(config: RuntimeConfig, options: AppModuleOptions = {}): DynamicModule {
     const production = config.nodeEnv === 'production';
+    const limits = queryLimits(config.graphqlLimits);
     return {
       module: AppModule,
       imports: [
@@ -58,7 +59,8 @@ export class AppModule {
             playground: false,
             plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
             includeStacktraceInErrorResponses: false,
-            validationRules: [depthLimit(config.graphqlMaxDepth)],
+            parseOptions: limits.parseOptions,
+            validationRules: limits.validationRules,
             formatError: formatGraphQLError,
             // @Authenticated also guards field resolvers (a cohort's roster, an applicant's roster matches).
             fieldResolverEnhancers: ['guards'],
