@@ -45,7 +45,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, config.logSql)),
+        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.dbStatementTimeoutMs })),
         StorageModule.forRoot(config.s3),
         JobsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

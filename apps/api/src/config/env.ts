@@ -44,6 +44,8 @@ export interface AppConfig {
   embeddedS3Port: number;
   seedDemoData: boolean;
   graphqlLimits: GraphQLLimits;
+  /** PostgreSQL statement_timeout for the API's own queries, in ms (0: none). */
+  dbStatementTimeoutMs: number;
   /** Print every SQL statement (development, and the e2e tests' query counter). */
   logSql: boolean;
   /** Work background jobs (photo variants) in this process. */
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxRootFields: integer('GRAPHQL_MAX_ROOT_FIELDS', 10, 1, 1000),
     maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 10, 0, 1000),
   };
+  const dbStatementTimeoutMs = integer('DB_STATEMENT_TIMEOUT_MS', 5000, 0, 3_600_000);
 
   const databaseUrl = read('DATABASE_URL') ?? null;
   if (databaseUrl !== null) {
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: read('TRUST_PROXY') ?? 'loopback',
     jobWorker,
     graphqlLimits,
+    dbStatementTimeoutMs,
   };
 }
 

@@ -38,7 +38,16 @@ export const ENTITIES = [
   ProductViewDayEntity,
 ];
 
-export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceOptions {
+export interface PoolOptions {
+  logSql?: boolean;
+  /**
+   * PostgreSQL statement_timeout (ms) on every connection of the pool: no statement of the API runs
+   * longer, whatever asked for it. Unset for migrations and the CLI, whose statements may rightly take long.
+   */
+  statementTimeoutMs?: number;
+}
+
+export function typeOrmOptions(databaseUrl: string, { logSql = false, statementTimeoutMs }: PoolOptions = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -48,7 +57,7 @@ export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceO
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 10 },
+    extra: { max: 10, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
     logging: logSql ? ['query', 'error'] : ['error'],
     logger: 'simple-console',
   };

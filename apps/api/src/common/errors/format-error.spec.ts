@@ -48,6 +48,16 @@ describe('formatGraphQLError', () => {
     expect(format(apolloWrapped('GRAPHQL_VALIDATION_FAILED', wrong)).extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 
+  it('answers a statement stopped by the statement timeout as QUERY_TIMEOUT, without the SQL', () => {
+    const timeout = new QueryFailedError('SELECT secret FROM products', [], Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+    const resolverError = new GraphQLError(timeout.message, { originalError: timeout, path: ['products'] });
+    expect(format(resolverError)).toEqual({
+      message: 'Permintaan ini terlalu lama dan dihentikan. Persempit pencarian atau coba lagi. (The query took too long and was stopped: narrow it down or try again.)',
+      path: ['products'],
+      extensions: { code: 'QUERY_TIMEOUT' },
+    });
+  });
+
   it('hides any other failure behind INTERNAL_SERVER_ERROR', () => {
     const broken = new QueryFailedError('SELECT secret FROM products', [], Object.assign(new Error('relation "products" does not exist'), { code: '42P01' }));
     const formatted = format(new GraphQLError(broken.message, { originalError: broken, path: ['products'] }));

@@ -18,6 +18,7 @@ const CLIENT_CODES = new Set([
   'CONFLICT',
   'TOO_MANY_REQUESTS',
   ...QUERY_LIMIT_CODES,
+  'QUERY_TIMEOUT',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -29,6 +30,8 @@ const CLIENT_CODES = new Set([
 const VALUE_PROBLEM = /cannot represent|does not exist in|Expected value of type|Expected type|is not defined by type|of required type|was not provided/;
 // graphql-js's parser stops at the token limit (Apollo's parseOptions.maxTokens); its message says "more that".
 const TOO_MANY_TOKENS = /Document contains more th[ae][nt] (\d+) tokens/;
+// PostgreSQL query_canceled: the statement_timeout, or the cancel of a request whose client left.
+const STATEMENT_CANCELLED = '57014';
 
 /**
  * Known errors keep their code; anything else becomes a generic INTERNAL_SERVER_ERROR (the
@@ -51,6 +54,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
     const limit = cause instanceof GraphQLError ? String(cause.extensions.code ?? '') : '';
     if (QUERY_LIMIT_CODES.has(limit)) return { ...formatted, extensions: { code: limit } };
     if (VALUE_PROBLEM.test(formatted.message)) return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if ((cause as { code?: unknown } | undefined)?.code === STATEMENT_CANCELLED) {
+    return {
+      message: 'Permintaan ini terlalu lama dan dihentikan. Persempit pencarian atau coba lagi. (The query took too long and was stopped: narrow it down or try again.)',
+      path: formatted.path,
+      extensions: { code: 'QUERY_TIMEOUT' },
+    };
   }
   if (CLIENT_CODES.has(code)) return { ...formatted, extensions: { ...extensions, code } };
   return {
