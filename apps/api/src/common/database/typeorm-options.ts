@@ -1,5 +1,6 @@
-import type { DataSourceOptions } from 'typeorm';
+import { SimpleConsoleLogger, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { currentRequestWork } from './request-work.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { KampungEntity } from '../../modules/kampung/entities/kampung.entity.js';
 import { TrainingProgramEntity } from '../../modules/training/entities/training-program.entity.js';
@@ -38,6 +39,13 @@ export const ENTITIES = [
   ProductViewDayEntity,
 ];
 
+/** TypeORM's console log, without the statements cancelled because their client hung up: nothing failed there. */
+class ApiSqlLogger extends SimpleConsoleLogger {
+  override logQueryError(error: string, query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
+    if (!currentRequestWork()?.abandoned) super.logQueryError(error, query, parameters, queryRunner);
+  }
+}
+
 export interface PoolOptions {
   logSql?: boolean;
   /**
@@ -58,7 +66,6 @@ export function typeOrmOptions(databaseUrl: string, { logSql = false, statementT
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: 10, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
-    logging: logSql ? ['query', 'error'] : ['error'],
-    logger: 'simple-console',
+    logger: new ApiSqlLogger(logSql ? ['query', 'error'] : ['error']),
   };
 }

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
   | QueryLimitCode
-  | 'QUERY_TIMEOUT';
+  | 'QUERY_TIMEOUT'
+  | 'CLIENT_CLOSED_REQUEST';
 
 /** Refusals of an operation's shape or size, before any resolver runs (HTTP 400). */
 export type QueryLimitCode = 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX' | 'QUERY_TOO_LARGE' | 'TOO_MANY_ALIASES' | 'TOO_MANY_ROOT_FIELDS' | 'TOO_MANY_DIRECTIVES';
