@@ -64,6 +64,18 @@ describe('bad input and abusive queries', () => {
     expect(response.errors![0].message).toMatch(/limit is 5000/);
   });
 
+  it('refuses fragments spread over and over, which the pricing cannot walk, as QUERY_TOO_COMPLEX', async () => {
+    const spreads = (name: string) => Array.from({ length: 10 }, () => `...${name}`).join(' ');
+    const response = await t.gql(`{ kampungs { ${spreads('A')} } }
+      fragment A on Kampung { sellers { ${spreads('B')} } }
+      fragment B on Seller { kampung { ${spreads('C')} } }
+      fragment C on Kampung { sellers { ${spreads('D')} } }
+      fragment D on Seller { id displayName }`);
+    expect(response.status).toBe(400);
+    expect(response.errors!.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(response.errors![0].message).toMatch(/too complex to price: the limit is 5000 points/);
+  });
+
   it('answers a page above 100 with BAD_USER_INPUT naming first, not as too complex', async () => {
     // 1000 of these would cost 8000 points; priced at the largest page allowed, the resolver names the problem.
     expectBadInput(await t.gql(`{ products(first: 1000) { edges { node { title photos { url width height alt } } } } }`), /first/);

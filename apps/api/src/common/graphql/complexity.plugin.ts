@@ -34,6 +34,9 @@ const LARGEST_PAGE = 100;
 
 type Fragments = Map<string, FragmentDefinitionNode>;
 
+// graphql-query-complexity stops walking at 10,000 nodes (maxQueryNodes) and says so.
+const TOO_MANY_NODES = /maximum allowed number of nodes/;
+
 const isConnection = (type: GraphQLNamedType) => type.name.endsWith('Connection');
 const pageSize = (first: unknown) => (typeof first === 'number' ? Math.min(Math.max(first, 1), LARGEST_PAGE) : 1);
 
@@ -95,20 +98,24 @@ export class ComplexityPlugin implements ApolloServerPlugin {
     const max = this.config.graphqlLimits.maxComplexity;
     return {
       async didResolveOperation({ request, document }) {
+        const refuse = (complexity: number | null) =>
+          new GraphQLError(
+            complexity === null
+              ? `Permintaan terlalu berat untuk dihitung, batasnya ${max} poin. Minta lebih sedikit data. (Query is too complex to price: the limit is ${max} points. Ask for fewer items or fewer fields.)`
+              : `Permintaan terlalu berat: ${complexity} poin, batasnya ${max}. Minta lebih sedikit data. (Query is too complex: ${complexity} points, the limit is ${max}. Ask for fewer items or fewer fields.)`,
+            { extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: max, http: { status: 400 } } },
+          );
         let complexity: number;
         try {
           complexity = queryCost(schema, document, request.variables, request.operationName);
         } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          // Fragments spread over and over can ask the pricing itself to walk without end.
+          if (TOO_MANY_NODES.test(error.message)) throw refuse(null);
           // Variables that do not fit their types: execution rejects them next, as BAD_USER_INPUT.
-          if (error instanceof GraphQLError) return;
-          throw error;
+          return;
         }
-        if (complexity > max) {
-          throw new GraphQLError(
-            `Permintaan terlalu berat: ${complexity} poin, batasnya ${max}. Minta lebih sedikit data. (Query is too complex: ${complexity} points, the limit is ${max}. Ask for fewer items or fewer fields.)`,
-            { extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: max, http: { status: 400 } } },
-          );
-        }
+        if (complexity > max) throw refuse(complexity);
       },
     };
   }
