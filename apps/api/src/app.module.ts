@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import depthLimit from 'graphql-depth-limit';
 import { RequestLoaders, type GraphQLContext } from './common/dataloader/request-loaders.js';
+import { AbandonedQueryCanceller } from './common/database/abandoned-query-canceller.js';
+import { trackRequestWork } from './common/database/request-work.js';
 import { typeOrmOptions } from './common/database/typeorm-options.js';
 import { ErrorResponsePlugin } from './common/errors/error-response.plugin.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter.js';
+import { AbandonedRequestPlugin } from './common/graphql/abandoned-request.plugin.js';
 import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
 import { documentCache } from './common/graphql/document-cache.js';
+import { queryLimits } from './common/graphql/query-limits.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
 import { ConfigModule } from './config/config.module.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
@@ -38,14 +41,15 @@ export interface AppModuleOptions {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static forRoot(config: RuntimeConfig, options: AppModuleOptions = {}): DynamicModule {
     const production = config.nodeEnv === 'production';
+    const limits = queryLimits(config.graphqlLimits);
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, config.logSql)),
+        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.dbStatementTimeoutMs })),
         StorageModule.forRoot(config.s3),
         JobsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -60,7 +64,8 @@ export class AppModule {
             plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
             includeStacktraceInErrorResponses: false,
             documentStore: documentCache(),
-            validationRules: [depthLimit(config.graphqlMaxDepth)],
+            parseOptions: limits.parseOptions,
+            validationRules: limits.validationRules,
             formatError: formatGraphQLError,
             // @Authenticated also guards field resolvers (a cohort's roster, an applicant's roster matches).
             fieldResolverEnhancers: ['guards'],
@@ -74,8 +79,20 @@ export class AppModule {
         ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],
-      providers: [ComplexityPlugin, ErrorResponsePlugin, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
+      providers: [
+        ComplexityPlugin,
+        AbandonedRequestPlugin,
+        AbandonedQueryCanceller,
+        ErrorResponsePlugin,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    // GraphQL reads stop when their client hangs up (AbandonedRequestPlugin, AbandonedQueryCanceller).
+    consumer.apply(trackRequestWork).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
   }
 }
 

@@ -64,6 +64,39 @@ describe('bad input and abusive queries', () => {
     expect(response.errors![0].message).toMatch(/limit is 5000/);
   });
 
+  it('refuses fragments spread over and over, which the pricing cannot walk, as QUERY_TOO_COMPLEX', async () => {
+    const spreads = (name: string) => Array.from({ length: 10 }, () => `...${name}`).join(' ');
+    const response = await t.gql(`{ kampungs { ${spreads('A')} } }
+      fragment A on Kampung { sellers { ${spreads('B')} } }
+      fragment B on Seller { kampung { ${spreads('C')} } }
+      fragment C on Kampung { sellers { ${spreads('D')} } }
+      fragment D on Seller { id displayName }`);
+    expect(response.status).toBe(400);
+    expect(response.errors!.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(response.errors![0].message).toMatch(/too complex to price: the limit is 5000 points/);
+  });
+
+  it('answers a page above 100 with BAD_USER_INPUT naming first, not as too complex', async () => {
+    // 1000 of these would cost 8000 points; priced at the largest page allowed, the resolver names the problem.
+    expectBadInput(await t.gql(`{ products(first: 1000) { edges { node { title photos { url width height alt } } } } }`), /first/);
+  });
+
+  const aliased = (n: number, field: string) => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
+  it.each([
+    ['more than 15 aliases', `{ products { edges { node { ${aliased(16, 'title')} } } } }`, 'TOO_MANY_ALIASES', /limit is 15/],
+    ['more than 10 top-level fields', `{ ${aliased(11, 'motifs { id }')} }`, 'TOO_MANY_ROOT_FIELDS', /limit is 10/],
+    ['more than 10 directives', `{ motifs { ${aliased(11, 'id @include(if: true)')} } }`, 'TOO_MANY_DIRECTIVES', /limit is 10/],
+    ['a document of more than 1000 tokens', `{ motifs { ${Array.from({ length: 1000 }, () => 'id').join(' ')} } }`, 'QUERY_TOO_LARGE', /limit is 1000 tokens/],
+    ['eight relevance searches in one request', `{ ${aliased(8, 'products(first: 1, filter: { search: "batik" }, sort: RELEVANCE) { totalCount }')} }`, 'QUERY_TOO_COMPLEX', /limit is 5000/],
+  ])('refuses %s with HTTP 400 and its own code', async (_name, query, code, message) => {
+    const response = await t.gql(query);
+    expect(response.status).toBe(400);
+    expect(response.data).toBeNull();
+    expect(response.errors!.map((error) => error.extensions?.code)).toEqual([code]);
+    expect(response.errors![0].message).toMatch(message);
+    expect(response.errors![0].message).toMatch(/^[^()]+\. \(.+\)$/); // Indonesian, then English in brackets
+  });
+
   it('answers a syntax error as a GraphQL parse failure, not a server error', async () => {
     const response = await t.gql(`{ products(first: ) }`);
     expect(response.status).toBe(400);

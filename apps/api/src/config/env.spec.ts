@@ -65,6 +65,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 
+  it('limits GraphQL operations and API statements by default, and takes other limits', () => {
+    expect(loadConfig({})).toMatchObject({
+      graphqlLimits: { maxDepth: 8, maxComplexity: 5000, maxAliases: 15, maxTokens: 1000, maxRootFields: 10, maxDirectives: 10 },
+      dbStatementTimeoutMs: 5000,
+    });
+    const config = loadConfig({ GRAPHQL_MAX_ALIASES: '30', GRAPHQL_MAX_TOKENS: '4000', GRAPHQL_MAX_ROOT_FIELDS: '20', DB_STATEMENT_TIMEOUT_MS: '0' });
+    expect(config.graphqlLimits).toMatchObject({ maxAliases: 30, maxTokens: 4000, maxRootFields: 20 });
+    expect(config.dbStatementTimeoutMs).toBe(0);
+    const problems = (() => {
+      try {
+        loadConfig({ DB_STATEMENT_TIMEOUT_MS: '5s', GRAPHQL_MAX_TOKENS: '10' });
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    })();
+    expect(problems).toEqual([expect.stringMatching(/^GRAPHQL_MAX_TOKENS must be a whole number from 100/), expect.stringMatching(/^DB_STATEMENT_TIMEOUT_MS must be a whole number from 0/)]);
+  });
+
   it('rejects a bucket name S3 would refuse', () => {
     expect(() => loadConfig({ ...s3, S3_BUCKET: 'Karya_Ibu' })).toThrow(/S3_BUCKET/);
   });

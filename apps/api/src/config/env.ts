@@ -19,6 +19,20 @@ export interface S3Config {
   publicUrl: string;
 }
 
+/** What one GraphQL operation may ask for; anything beyond is refused before a resolver runs. */
+export interface GraphQLLimits {
+  /** Levels of nested fields. */
+  maxDepth: number;
+  /** Cost points (see common/graphql/complexity.plugin.ts): a search or a count costs far more than a field. */
+  maxComplexity: number;
+  maxAliases: number;
+  /** Lexical tokens in the document: a bound on parsing and validation work. */
+  maxTokens: number;
+  /** Fields asked at the top of the operation (each is its own resolver and SQL). */
+  maxRootFields: number;
+  maxDirectives: number;
+}
+
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
@@ -32,8 +46,9 @@ export interface AppConfig {
   embeddedPostgresPort: number;
   embeddedS3Port: number;
   seedDemoData: boolean;
-  graphqlMaxDepth: number;
-  graphqlMaxComplexity: number;
+  graphqlLimits: GraphQLLimits;
+  /** PostgreSQL statement_timeout for the API's own queries, in ms (0: none). */
+  dbStatementTimeoutMs: number;
   /** Print every SQL statement (development, and the e2e tests' query counter). */
   logSql: boolean;
   /** Work background jobs (photo variants) in this process. */
@@ -109,8 +124,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = integer('API_PORT', 4000, 1, 65535);
   const embeddedPostgresPort = integer('EMBEDDED_POSTGRES_PORT', 54329, 1, 65535);
   const embeddedS3Port = integer('EMBEDDED_S3_PORT', 4569, 1, 65535);
-  const graphqlMaxDepth = integer('GRAPHQL_MAX_DEPTH', 8, 2, 50);
-  const graphqlMaxComplexity = integer('GRAPHQL_MAX_COMPLEXITY', 5000, 100, 1_000_000);
+  const graphqlLimits: GraphQLLimits = {
+    maxDepth: integer('GRAPHQL_MAX_DEPTH', 8, 2, 50),
+    maxComplexity: integer('GRAPHQL_MAX_COMPLEXITY', 5000, 100, 1_000_000),
+    maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+    maxTokens: integer('GRAPHQL_MAX_TOKENS', 1000, 100, 100_000),
+    maxRootFields: integer('GRAPHQL_MAX_ROOT_FIELDS', 10, 1, 1000),
+    maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 10, 0, 1000),
+  };
+  const dbStatementTimeoutMs = integer('DB_STATEMENT_TIMEOUT_MS', 5000, 0, 3_600_000);
   const searchLimitPerMinute = integer('SEARCH_LIMIT_PER_MINUTE', 60, 1, 100_000);
 
   const host = read('API_HOST') ?? '0.0.0.0';
@@ -189,8 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     devOutboxLocal,
     searchLimitPerMinute,
     jobWorker,
-    graphqlMaxDepth,
-    graphqlMaxComplexity,
+    graphqlLimits,
+    dbStatementTimeoutMs,
   };
 }
 

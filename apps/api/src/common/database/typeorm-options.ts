@@ -1,5 +1,6 @@
-import type { DataSourceOptions } from 'typeorm';
+import { SimpleConsoleLogger, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { currentRequestWork } from './request-work.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { KampungEntity } from '../../modules/kampung/entities/kampung.entity.js';
 import { TrainingProgramEntity } from '../../modules/training/entities/training-program.entity.js';
@@ -44,7 +45,23 @@ export const ENTITIES = [
   ProductViewSaltEntity,
 ];
 
-export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceOptions {
+/** TypeORM's console log, without the statements cancelled because their client hung up: nothing failed there. */
+class ApiSqlLogger extends SimpleConsoleLogger {
+  override logQueryError(error: string, query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
+    if (!currentRequestWork()?.abandoned) super.logQueryError(error, query, parameters, queryRunner);
+  }
+}
+
+export interface PoolOptions {
+  logSql?: boolean;
+  /**
+   * PostgreSQL statement_timeout (ms) on every connection of the pool: no statement of the API runs
+   * longer, whatever asked for it. Unset for migrations and the CLI, whose statements may rightly take long.
+   */
+  statementTimeoutMs?: number;
+}
+
+export function typeOrmOptions(databaseUrl: string, { logSql = false, statementTimeoutMs }: PoolOptions = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -54,8 +71,7 @@ export function typeOrmOptions(databaseUrl: string, logSql = false): DataSourceO
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 10 },
-    logging: logSql ? ['query', 'error'] : ['error'],
-    logger: 'simple-console',
+    extra: { max: 10, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
+    logger: new ApiSqlLogger(logSql ? ['query', 'error'] : ['error']),
   };
 }

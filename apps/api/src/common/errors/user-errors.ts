@@ -1,7 +1,19 @@
 import { GraphQLError } from 'graphql';
 
 /** Codes a client can act on; anything else reaching the formatter is an internal failure. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | QueryLimitCode
+  | 'QUERY_TIMEOUT'
+  | 'CLIENT_CLOSED_REQUEST';
+
+/** Refusals of an operation's shape or size, before any resolver runs (HTTP 400). */
+export type QueryLimitCode = 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX' | 'QUERY_TOO_LARGE' | 'TOO_MANY_ALIASES' | 'TOO_MANY_ROOT_FIELDS' | 'TOO_MANY_DIRECTIVES';
 
 export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
