@@ -78,6 +78,24 @@ describe('work for a client that has hung up', () => {
     // The API is in order afterwards: its pool was not left with cancelled connections.
     expect((await t.gql(`{ products(first: 1, filter: { search: "parang" }) { totalCount } }`)).data!.products.totalCount).toBe(20_050);
   });
+
+
+  it("never stops another request's statement: abandoned reads in their last moments leave the next requests alone", async () => {
+    // Quick listings abandoned at random moments, many just as their statements end; then ordinary requests on the same pool.
+    const listing = JSON.stringify({ query: '{ products(first: 20) { totalCount edges { node { id seller { displayName } primaryPhoto { id } } } } }' });
+    const abandoned = Array.from({ length: 40 }, async (_, i) => {
+      const client = new AbortController();
+      setTimeout(() => client.abort(), 5 + (i % 20) * 3);
+      await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: listing, signal: client.signal }).then((r) => r.text()).catch(() => undefined);
+    });
+    await Promise.all(abandoned);
+    const failures: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const response = await t.gql(`{ products(first: 5, sort: PRICE_ASC) { totalCount } motifs { id } }`);
+      if (response.errors) failures.push(response.errors.map((error) => error.extensions?.code).join(','));
+    }
+    expect(failures).toEqual([]);
+  });
 });
 
 describe('a statement that runs longer than DB_STATEMENT_TIMEOUT_MS', () => {

@@ -1,54 +1,48 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import pg from 'pg';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type AfterQueryEvent, type BeforeQueryEvent, type EntitySubscriberInterface } from 'typeorm';
-import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
-import { clientLeftError, currentRequestWork, type RequestWork } from './request-work.js';
+import { clientLeftError, currentRequestWork, type RequestWork, type RunningConnection } from './request-work.js';
 
 /**
  * When the client of a read-only request hangs up, its statements still running in PostgreSQL are
- * cancelled and it sends no new ones: nobody waits for the answer, and a flood of abandoned requests
+ * stopped and it sends no new ones: nobody waits for the answer, and a flood of abandoned requests
  * must not keep the database busy. Sees every statement through TypeORM's query events.
+ *
+ * A statement is stopped by closing the connection that runs it (PostgreSQL notices within
+ * client_connection_check_interval and ends the statement), never by pg_cancel_backend: a cancel
+ * sent by process id can land after that statement ended, on whatever the pooled connection runs
+ * next for another request. Closing happens synchronously while the statement is still in flight
+ * (TypeORM's afterQuery removes it before the connection goes back to the pool), so it can only ever
+ * stop this request's own statement.
  */
 @Injectable()
-export class AbandonedQueryCanceller implements EntitySubscriberInterface, OnModuleDestroy {
-  private readonly logger = new Logger('Database');
+export class AbandonedQueryCanceller implements EntitySubscriberInterface {
   private readonly watched = new WeakSet<RequestWork>();
-  // Its own connection: the app's pool may be exactly what the abandoned requests have filled.
-  private readonly canceller: pg.Pool;
 
-  constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: RuntimeConfig) {
+  constructor(dataSource: DataSource) {
     dataSource.subscribers.push(this);
-    this.canceller = new pg.Pool({ connectionString: config.databaseUrl, max: 1, idleTimeoutMillis: 10_000, application_name: 'karya-ibu-cancel' });
-    this.canceller.on('error', (error) => this.logger.warn(`cancel connection: ${error.message}`));
   }
 
   async beforeQuery(event: BeforeQueryEvent): Promise<void> {
     const work = currentRequestWork();
     if (!work?.stoppable) return;
     if (work.signal.aborted) throw clientLeftError();
-    // The runner is connected by now; pg keeps the backend's process id, which is what a cancel names.
-    const { processID } = (await event.queryRunner.connect()) as { processID?: number };
-    if (typeof processID !== 'number') return;
-    work.running.set(event.queryRunner, processID);
+    // The runner is connected by now: its pg client is this statement's alone until it is released.
+    work.running.set(event.queryRunner, (await event.queryRunner.connect()) as RunningConnection);
     if (!this.watched.has(work)) {
       this.watched.add(work);
-      work.signal.addEventListener('abort', () => this.cancelRunning(work), { once: true });
+      work.signal.addEventListener('abort', () => stopRunning(work), { once: true });
     }
   }
 
   afterQuery(event: AfterQueryEvent): void {
     currentRequestWork()?.running.delete(event.queryRunner);
   }
+}
 
-  // A statement that ends just as the cancel arrives lets it hit the backend's next statement:
-  // PostgreSQL's own cancel request has the same window, and the statement_timeout the same outcome.
-  private cancelRunning(work: RequestWork): void {
-    for (const pid of new Set(work.running.values())) {
-      this.canceller.query('SELECT pg_cancel_backend($1)', [pid]).catch((error: Error) => this.logger.warn(`could not cancel backend ${pid}: ${error.message}`));
-    }
+function stopRunning(work: RequestWork): void {
+  for (const connection of work.running.values()) {
+    // end() rejects the statement in flight with "Connection terminated" and the pool drops the client.
+    void connection.end().catch(() => undefined);
   }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.canceller.end();
-  }
+  work.running.clear();
 }

@@ -11,8 +11,8 @@ export class RequestWork {
   readonly signal: AbortSignal = this.controller.signal;
   /** Set for read-only operations: a write (a mutation, a webhook) always runs to its end. */
   stoppable = false;
-  /** Backend process id of each statement in flight, by the query runner that sent it. */
-  readonly running = new Map<object, number>();
+  /** The connection of each statement in flight, by the query runner that sent it. */
+  readonly running = new Map<object, RunningConnection>();
 
   /** The client hung up before the response was sent. */
   clientLeft(): void {
@@ -22,6 +22,11 @@ export class RequestWork {
   get abandoned(): boolean {
     return this.stoppable && this.signal.aborted;
   }
+}
+
+/** A pg client while it runs one statement: closing it stops that statement. */
+export interface RunningConnection {
+  end(): Promise<void>;
 }
 
 const storage = new AsyncLocalStorage<RequestWork>();

@@ -71,7 +71,12 @@ export function typeOrmOptions(databaseUrl: string, { logSql = false, statementT
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 10, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
+    extra: {
+      max: 10,
+      // PostgreSQL (14+) notices a closed connection while a statement runs and ends it: how an abandoned read stops.
+      options: '-c client_connection_check_interval=100',
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    },
     logger: new ApiSqlLogger(logSql ? ['query', 'error'] : ['error']),
   };
 }
