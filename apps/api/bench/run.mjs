@@ -1,0 +1,270 @@
+// `npm run bench`: the API's own cost, measured on this machine.
+//
+//   npm run bench                        5,000 products, 20 connections, 15 s per scenario
+//   npm run bench -- --products 100000   the scale run
+//   npm run bench -- --scenarios listing,search-common --duration 10 --connections 20
+//
+// Seeds its own database (embedded PostgreSQL, our migrations, products of the demo seed's kind),
+// starts the production build as production starts it, and loads it with autocannon using the
+// storefront's own GraphQL operations. Per scenario: req/s, p50/p99 under load, p50 unloaded (one
+// connection, sequential), CPU ms per request of the API and of PostgreSQL, errors; peak RSS of the
+// API. Writes apps/api/bench/results.json. Not a test: CI does not run it. No response cache exists.
+import { execFileSync, spawn } from 'node:child_process';
+import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Kind, parse, print, visit } from 'graphql';
+import { startEmbeddedPostgres } from '../dist/infra/embedded/embedded-postgres.js';
+import { startEmbeddedS3 } from '../dist/infra/embedded/embedded-s3.js';
+import { runMigrations } from '../dist/migrate.js';
+import { cpuMsOfTree, memoryOf, postmasterPid } from './proc-stats.mjs';
+import { seedCatalog } from './seed-catalog.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../../..');
+const { values: options } = parseArgs({
+  options: {
+    products: { type: 'string', default: '5000' },
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '3' },
+    scenarios: { type: 'string' },
+    out: { type: 'string', default: path.join(HERE, 'results.json') },
+  },
+});
+const PRODUCTS = Number(options.products);
+const DURATION = Number(options.duration);
+const CONNECTIONS = Number(options.connections);
+const WARMUP = Number(options.warmup);
+const started = Date.now();
+const log = (line) => console.log(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
+
+// --- The storefront's operations, as its server sends them.
+
+async function storefrontOperations() {
+  const dir = path.join(REPO, 'apps/web/src/lib/server/api');
+  const definitions = [];
+  for (const file of (await readdir(dir)).filter((name) => name.endsWith('.graphql'))) definitions.push(...parse(await readFile(path.join(dir, file), 'utf8')).definitions);
+  const fragments = new Map(definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  return (name) => {
+    const operation = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+    if (!operation) throw new Error(`The storefront has no operation ${name}`);
+    const needed = new Map();
+    const collect = (node) =>
+      visit(node, {
+        FragmentSpread(spread) {
+          if (needed.has(spread.name.value)) return;
+          needed.set(spread.name.value, fragments.get(spread.name.value));
+          collect(fragments.get(spread.name.value));
+        },
+      });
+    collect(operation);
+    return [operation, ...needed.values()].map(print).join('\n');
+  };
+}
+
+// --- Processes.
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startApi(env, port) {
+  const child = spawn(process.execPath, [path.join(REPO, 'apps/api/dist/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors += chunk));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The API exited while starting:\n${errors}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
+    } catch {
+      // not yet listening
+    }
+    if (Date.now() > deadline) throw new Error(`The API did not start in 60 s:\n${errors}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+// --- Load.
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function post(url, body) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, json: await response.json() };
+}
+
+async function unloaded(url, makeBody, requests = 30) {
+  const times = [];
+  for (let i = 0; i < requests; i++) {
+    const t0 = performance.now();
+    await post(url, makeBody());
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50)), p90: round(percentile(times, 90)) };
+}
+
+function load(url, makeBody, duration) {
+  let graphqlErrors = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        method: 'POST',
+        connections: CONNECTIONS,
+        duration,
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (request) => ({ ...request, body: makeBody() }),
+            onResponse: (status, body) => {
+              if (body?.includes('"errors":')) graphqlErrors++;
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, graphqlErrors })),
+    );
+  });
+}
+
+const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+// --- Main.
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'karya-bench-'));
+await chmod(tmp, 0o755); // the postgres user must get through when we run as root
+const stops = [];
+try {
+  const operation = await storefrontOperations();
+  log(`starting embedded PostgreSQL and S3 in ${tmp}`);
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: await freePort(), database: 'karya_bench' });
+  stops.push(() => postgres.stop());
+  const s3 = await startEmbeddedS3({ directory: path.join(tmp, 's3'), port: 0 });
+  stops.push(() => s3.stop());
+  await runMigrations(postgres.url);
+  log(`seeding ${PRODUCTS.toLocaleString('en')} products`);
+  await seedCatalog(postgres.url, PRODUCTS, (line) => log(`  ${line}`));
+
+  const port = await freePort();
+  const api = await startApi(
+    {
+      NODE_ENV: 'production',
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      DATABASE_URL: postgres.url,
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+      S3_BUCKET: 'karya-bench',
+      LOG_SQL: 'false',
+      JOB_WORKER: 'false',
+      SEED_DEMO_DATA: 'false',
+      // One load generator is one client address: lift the per-address search limit while measuring.
+      SEARCH_LIMIT_PER_MINUTE: '100000',
+    },
+    port,
+  );
+  stops.unshift(() => new Promise((resolve) => (api.once('exit', resolve), api.kill('SIGTERM'))));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const idle = memoryOf(api.pid);
+  log(`API pid ${api.pid} on ${url}, RSS ${idle.rssMb} MB idle`);
+
+  // Every product's slug and cursor, read through the API as a storefront would page.
+  const listingDocument = operation('CatalogProducts');
+  const cursors = [null];
+  const slugs = [];
+  for (let after = null; ; ) {
+    const { json } = await post(url, JSON.stringify({ query: listingDocument, variables: { first: 100, after, sort: 'NEWEST', filter: {} } }));
+    if (json.errors) throw new Error(`listing failed: ${JSON.stringify(json.errors)}`);
+    for (const edge of json.data.products.edges) {
+      cursors.push(edge.cursor);
+      slugs.push(edge.node.slug);
+    }
+    if (!json.data.products.pageInfo.hasNextPage) break;
+    after = json.data.products.pageInfo.endCursor;
+  }
+  if (slugs.length !== PRODUCTS) throw new Error(`the listing shows ${slugs.length} products, expected ${PRODUCTS}`);
+  const pick = (list) => list[Math.floor(Math.random() * list.length)];
+  const search = (term) => () => JSON.stringify({ query: listingDocument, variables: { first: 20, filter: { search: term }, sort: 'RELEVANCE' } });
+
+  const SCENARIOS = {
+    listing: {
+      what: '20 newest-first at a random depth (random cursor), with seller, kampung and CARD photo',
+      body: () => JSON.stringify({ query: listingDocument, variables: { first: 20, after: pick(cursors.slice(0, -20)), sort: 'NEWEST', filter: {} } }),
+      check: (json) => json.data?.products?.edges?.length === 20 && json.data.products.totalCount === PRODUCTS,
+    },
+    detail: {
+      what: 'product page by a random slug (ProductDetail)',
+      body: () => JSON.stringify({ query: operation('ProductDetail'), variables: { slug: pick(slugs) } }),
+      check: (json) => !!json.data?.product?.seller,
+    },
+    'search-common': { what: '"batik": matches nearly everything', body: search('batik'), check: (json) => json.data?.products?.edges?.length === 20 },
+    'search-rare': { what: '"kantong semar": one motif', body: search('kantong semar'), check: (json) => json.data?.products?.edges?.length > 0 },
+    'search-typo': { what: '"batk tuls": typos of batik tulis', body: search('batk tuls'), check: (json) => !json.errors },
+    'search-typo-mangrove': { what: '"mangrov": a typo, and the pieces are named after mangrove roots', body: search('mangrov'), check: (json) => !json.errors },
+  };
+  const chosen = options.scenarios ? options.scenarios.split(',') : Object.keys(SCENARIOS);
+  const pgPid = postmasterPid(postgres.dataDir);
+  const results = {};
+  for (const name of chosen) {
+    const scenario = SCENARIOS[name];
+    if (!scenario) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+    const sample = await post(url, scenario.body());
+    if (sample.status !== 200 || sample.json.errors || !scenario.check(sample.json)) throw new Error(`${name}: the answer is not complete: ${JSON.stringify(sample.json).slice(0, 400)}`);
+    const hits = sample.json.data.products?.totalCount;
+    const quiet = await unloaded(url, scenario.body);
+    await load(url, scenario.body, WARMUP);
+    const before = { api: cpuMsOfTree(api.pid), pg: cpuMsOfTree(pgPid) };
+    const { result, graphqlErrors } = await load(url, scenario.body, DURATION);
+    const requests = result.requests.total;
+    results[name] = {
+      what: scenario.what,
+      ...(hits === undefined ? {} : { hits }),
+      reqPerSec: round(requests / DURATION),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      unloadedP50Ms: quiet.p50,
+      unloadedP90Ms: quiet.p90,
+      apiCpuMsPerRequest: round((cpuMsOfTree(api.pid) - before.api) / requests, 2),
+      pgCpuMsPerRequest: round((cpuMsOfTree(pgPid) - before.pg) / requests, 2),
+      errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+      rssMbAfter: memoryOf(api.pid).rssMb,
+    };
+    log(`${name}: ${results[name].reqPerSec} req/s, p50 ${results[name].p50Ms} ms, p99 ${results[name].p99Ms} ms, unloaded p50 ${quiet.p50} ms, CPU ${results[name].apiCpuMsPerRequest} + ${results[name].pgCpuMsPerRequest} ms/req`);
+  }
+
+  const memory = memoryOf(api.pid);
+  const report = {
+    date: new Date().toISOString(),
+    commit: execFileSync('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    settings: { products: PRODUCTS, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, loadGenerator: 'autocannon (in the bench process, on the same machine)' },
+    apiRssMb: { idle: idle.rssMb, peak: memory.peakRssMb, afterLoad: memory.rssMb },
+    scenarios: results,
+  };
+  await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${PRODUCTS.toLocaleString('en')} products, ${CONNECTIONS} connections, ${DURATION} s each (results in ${path.relative(process.cwd(), options.out)})\n`);
+  console.log('| scenario | req/s | p50 ms | p99 ms | unloaded p50 ms | CPU ms/req API + PostgreSQL | errors |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [name, r] of Object.entries(results)) {
+    console.log(`| ${name}${r.hits === undefined ? '' : ` (${r.hits} hits)`} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} | ${r.unloadedP50Ms} | ${r.apiCpuMsPerRequest} + ${r.pgCpuMsPerRequest} | ${r.errors} |`);
+  }
+  console.log(`\nAPI RSS: ${idle.rssMb} MB idle, ${memory.peakRssMb} MB peak, ${memory.rssMb} MB after the load`);
+} finally {
+  for (const stop of stops) await stop().catch((error) => console.error(`stop failed: ${error.message}`));
+  await rm(tmp, { recursive: true, force: true });
+}
