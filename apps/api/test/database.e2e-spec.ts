@@ -24,16 +24,18 @@ describe('database schema', () => {
   });
 
   it('has an index behind every catalog filter and order', async () => {
-    const indexes: { indexdef: string }[] = await t.dataSource.query(`SELECT indexdef FROM pg_indexes WHERE tablename IN ('products', 'sellers', 'product_photos')`);
+    const indexes: { indexdef: string }[] = await t.dataSource.query(`SELECT indexdef FROM pg_indexes WHERE tablename IN ('products', 'sellers', 'product_photos', 'search_lexicon')`);
     const definitions = indexes.map((index) => index.indexdef).join('\n');
     for (const expected of [
       /products USING btree \(category\)/,
       /products USING btree \(technique\)/,
       /products USING btree \(seller_id\)/,
-      /products USING btree \(status, price_idr, id\)/,
-      /products USING btree \(status, created_at, id\)/,
+      /products USING btree \(price_idr, id\) WHERE on_sale/,
+      /products USING btree \(created_at DESC, id DESC\) WHERE on_sale/,
+      /products USING btree \(seller_id, created_at DESC, id DESC\) WHERE on_sale/,
+      /products USING btree \(seller_id, created_at, id\)/,
       /products USING gin \(search_vector\)/,
-      /products USING gin \(search_text gin_trgm_ops\)/,
+      /search_lexicon USING gin \(word gin_trgm_ops\)/,
       /sellers USING btree \(kampung_id\)/,
       /product_photos USING btree \(product_id, "?position"?\)/,
     ]) {

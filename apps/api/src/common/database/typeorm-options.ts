@@ -21,6 +21,8 @@ import { ProductViewDayEntity } from '../../modules/catalog/entities/product-vie
 import { ProductViewVisitorEntity } from '../../modules/catalog/entities/product-view-visitor.entity.js';
 import { ProductViewAddressEntity } from '../../modules/catalog/entities/product-view-address.entity.js';
 import { ProductViewSaltEntity } from '../../modules/catalog/entities/product-view-salt.entity.js';
+import { CatalogCountEntity } from '../../modules/catalog/entities/catalog-count.entity.js';
+import { SearchLexiconEntity } from '../../modules/catalog/entities/search-lexicon.entity.js';
 
 // The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
 export const ENTITIES = [
@@ -43,6 +45,8 @@ export const ENTITIES = [
   ProductViewVisitorEntity,
   ProductViewAddressEntity,
   ProductViewSaltEntity,
+  CatalogCountEntity,
+  SearchLexiconEntity,
 ];
 
 /** TypeORM's console log, without the statements cancelled because their client hung up: nothing failed there. */

@@ -91,7 +91,7 @@ export class CatalogService {
 
   /** Idempotent by slug: an existing product is left as it is. Returns it and whether it was created now. */
   async saveSeedProduct(
-    product: Omit<ProductEntity, 'id' | 'updatedAt' | 'searchText' | 'searchVector' | 'hoursOfWork' | 'madeOn'> & Partial<Pick<ProductEntity, 'hoursOfWork' | 'madeOn'>>,
+    product: Omit<ProductEntity, 'id' | 'updatedAt' | 'searchText' | 'searchVector' | 'onSale' | 'hoursOfWork' | 'madeOn'> & Partial<Pick<ProductEntity, 'hoursOfWork' | 'madeOn'>>,
   ): Promise<{ product: Product; created: boolean }> {
     const existing = await this.products.findBySlug(product.slug);
     if (existing) return { product: toProductModel(existing), created: false };

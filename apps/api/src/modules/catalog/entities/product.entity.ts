@@ -5,10 +5,13 @@ import { BaseEntity } from '../../../common/database/base.entity.js';
 import { rupiahTransformer } from '../../../common/database/rupiah.transformer.js';
 import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from '../models/catalog.enums.js';
 
-// Storefront listings filter on status first, then order: the composite indexes serve the keyset pages.
+// The storefront's keyset pages walk partial indexes of on-sale products (newest, price, one seller's);
+// a seller's own list, every status, walks hers by date.
 @Entity('products')
-@Index('idx_products_status_created', ['status', 'createdAt', 'id'])
-@Index('idx_products_status_price', ['status', 'priceIdr', 'id'])
+@Index('idx_products_on_sale_newest', { synchronize: false })
+@Index('idx_products_on_sale_price', { synchronize: false })
+@Index('idx_products_on_sale_seller', { synchronize: false })
+@Index('idx_products_seller_created', ['sellerId', 'createdAt', 'id'])
 @Index('idx_products_category', ['category'])
 @Index('idx_products_technique', ['technique'])
 export class ProductEntity extends BaseEntity {
@@ -74,8 +77,11 @@ export class ProductEntity extends BaseEntity {
   @Column({ type: 'enum', enum: ProductStatus, enumName: 'product_status', default: ProductStatus.DRAFT })
   status: ProductStatus;
 
-  /** Maintained by a trigger from the product, its motif, seller and kampung: the trigram search text. */
-  @Index('idx_products_search_text_trgm', { synchronize: false })
+  /** Maintained by a trigger: ACTIVE and from a verified seller (the storefront shows exactly these). */
+  @Column({ type: 'boolean', default: false, select: false, insert: false, update: false })
+  onSale: boolean;
+
+  /** Maintained by a trigger from the product, its motif, seller and kampung: the words the search lexicon learns. */
   @Column({ type: 'text', default: '', select: false, insert: false, update: false })
   searchText: string;
 
