@@ -8,6 +8,7 @@ import { ProductViews1795832715255 } from './1795832715255-ProductViews.js';
 import { AuditCommitOrder1796116310813 } from './1796116310813-AuditCommitOrder.js';
 import { RateLimiterFlexible1796116412158 } from './1796116412158-RateLimiterFlexible.js';
 import { ProductViewVisitors1796116417319 } from './1796116417319-ProductViewVisitors.js';
+import { AuditSystemActors1796200000000 } from './1796200000000-AuditSystemActors.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AuditCommitOrder1796116310813,
   RateLimiterFlexible1796116412158,
   ProductViewVisitors1796116417319,
+  AuditSystemActors1796200000000,
 ];
