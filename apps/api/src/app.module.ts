@@ -17,23 +17,16 @@ import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
 import { documentCache } from './common/graphql/document-cache.js';
 import { queryLimits } from './common/graphql/query-limits.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
+import { ContextModule } from './common/context/context.module.js';
+import { RequestContext } from './common/context/request-context.js';
 import { ConfigModule } from './config/config.module.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
-import { NotificationsModule } from './modules/notifications/notifications.module.js';
-import { AuditModule } from './modules/audit/audit.module.js';
+import { DOMAIN_MODULES } from './modules/index.js';
 import { HealthController } from './health/health.controller.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { JobsModule } from './infra/jobs/jobs.module.js';
-import { CatalogModule } from './modules/catalog/catalog.module.js';
-import { KampungModule } from './modules/kampung/kampung.module.js';
-import { MediaModule } from './modules/media/media.module.js';
-import { SellersModule } from './modules/sellers/sellers.module.js';
-import { TrainingModule } from './modules/training/training.module.js';
-
-/** The domain, one module per area; the e2e fixtures load the same ones without the GraphQL layer. */
-export const DOMAIN_MODULES = [AccountsModule, NotificationsModule, AuditModule, KampungModule, TrainingModule, SellersModule, CatalogModule, MediaModule];
 
 export interface AppModuleOptions {
   /** Where code-first writes the schema; the build writes the committed apps/api/schema.gql. */
@@ -50,6 +43,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.dbStatementTimeoutMs })),
+        ContextModule,
         StorageModule.forRoot(config.s3),
         JobsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -72,7 +66,7 @@ export class AppModule implements NestModule {
             context: async ({ req }: { req: GraphQLContext['req'] }): Promise<GraphQLContext> => ({
               req,
               loaders: new RequestLoaders(),
-              actor: await actorFromRequest(accounts, req),
+              requestContext: await requestContextOf(accounts, req),
             }),
           }),
         }),
@@ -96,11 +90,12 @@ export class AppModule implements NestModule {
   }
 }
 
-/** `Authorization: Bearer <token>` → the caller; a missing or dead token is anonymous, not an error. */
-async function actorFromRequest(accounts: AccountsService, req: GraphQLContext['req']) {
+/** One per request: its id (the requestId middleware's) and `Authorization: Bearer <token>` → the person; a missing or dead token is anonymous, not an error. */
+async function requestContextOf(accounts: AccountsService, req: GraphQLContext['req']): Promise<RequestContext> {
+  const anonymous = RequestContext.forRequest(req.requestId ?? randomUUID(), null);
   const header = req.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match ? accounts.actorForToken(match[1]) : null;
+  return match ? RequestContext.forRequest(anonymous.requestId, await accounts.personForToken(anonymous, match[1])) : anonymous;
 }
 
 /** Express middleware: every request gets an id, echoed in `x-request-id` and used in error logs. */

@@ -5,13 +5,13 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { repoRoot } from './config/env.js';
-import { SCHEMA_RESOLVERS } from './schema-resolvers.js';
+import { RESOLVERS } from './modules/index.js';
 
 /** Builds the code-first schema without a database: the committed API contract (apps/api/schema.gql). */
 export async function buildSchemaSdl(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
-  const schema = await app.get(GraphQLSchemaFactory).create(SCHEMA_RESOLVERS);
+  const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
   await app.close();
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

@@ -1,8 +1,7 @@
 import { ProductStatus } from '../src/modules/catalog/models/catalog.enums.js';
 import { KampungStatus } from '../src/modules/kampung/models/kampung-status.enum.js';
 import { TrainingSkill } from '../src/modules/training/models/training-skill.enum.js';
-import { TrainingService } from '../src/modules/training/training.service.js';
-import { createKampung, createMotif, createProduct, createSeller, createTrainingProgram } from './factories.js';
+import { createKampung, createMotif, createProduct, createSeller, createTrainingProgram, enroll } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 describe('product, seller, kampung and training pages', () => {
@@ -16,8 +15,8 @@ describe('product, seller, kampung and training pages', () => {
     const bags = await createTrainingProgram(t, { slug: 'pelatihan-tas', title: 'Pelatihan Tas Ramah Lingkungan', skill: TrainingSkill.BAG, startDate: '2025-08-05', endDate: '2025-08-07', days: 3, budgetIdr: 18_500_000n });
     const siti = await createSeller(t, teritip, { displayName: 'Siti Aminah', slug: 'siti-aminah', whatsappNumber: '+6281200000001' });
     await createSeller(t, teritip, { displayName: 'Dewi', slug: 'dewi' });
-    await t.get(TrainingService).enrollSeller(batik.id, siti.id, new Date('2026-03-10T00:00:00Z'));
-    await t.get(TrainingService).enrollSeller(bags.id, siti.id, new Date('2025-08-05T00:00:00Z'));
+    await enroll(t, batik, siti, new Date('2026-03-10T00:00:00Z'));
+    await enroll(t, bags, siti, new Date('2025-08-05T00:00:00Z'));
     const motif = await createMotif(t, { name: 'Akar Bakau', slug: 'akar-bakau', story: 'Hutan mangrove Margomulyo.' });
     await createProduct(t, siti, { slug: 'kain-akar-bakau', title: 'Kain Akar Bakau', motifId: motif.id, priceIdr: 9_007_199_254_740_993n });
     await createProduct(t, siti, { slug: 'draft', status: ProductStatus.DRAFT });

@@ -1,9 +1,8 @@
 import { Role } from '../src/modules/accounts/models/role.enum.js';
-import { TrainingService } from '../src/modules/training/training.service.js';
 import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Product } from '../src/modules/catalog/models/product.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
-import { createKampung, createMotif, createPhoto, createProduct, createSellerAccount, createTrainingProgram, signIn } from './factories.js';
+import { createKampung, createMotif, createPhoto, createProduct, createSellerAccount, createTrainingProgram, enroll, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 /**
@@ -71,7 +70,7 @@ describe('field-level access on everything public queries reach', () => {
       tokens[`pendamping${subject}`] = (await signIn(t, { roles: [Role.PENDAMPING], pendampingOf: [kampung] })).token;
       const product = await createProduct(t, seller, { motifId: motif.id, hoursOfWork: 12, madeOn: '2026-05-01' });
       await createPhoto(t, product, { width: 40, height: 30 });
-      await t.get(TrainingService).enrollSeller(program.id, seller.id, new Date(), t.dataSource.manager);
+      await enroll(t, program, seller);
       roster.push(`Penjual ${subject},0${seller.whatsappNumber.slice(3)},${name},1250000`);
       subjects[subject] = { kampung, seller, product };
     }

@@ -219,6 +219,23 @@ describe('product management', () => {
     expect(await page(6)).toBe(await page(2));
   });
 
+  it('checks which of many sellers a pendamping may manage in a fixed number of SQL queries (one bulk access check)', async () => {
+    const lamaru = await createKampung(t, { name: 'Lamaru' });
+    const helper = await signIn(t, { roles: [Role.PENDAMPING], pendampingOf: [lamaru] });
+    for (let i = 0; i < 6; i++) {
+      const { seller } = await createSellerAccount(t, lamaru, `Ibu Lamaru ${i}`);
+      await createProduct(t, seller);
+    }
+    // Each product of another seller: its page views and every photo, which only those managing it see.
+    const page = (first: number) =>
+      t.countQueries(async () => {
+        const response = await t.gql(`query($k: ID, $n: Int) { products(filter: { kampungId: $k }, first: $n) { edges { node { viewCount managedPhotos { id } } } } }`, { k: lamaru.id, n: first }, { token: helper.token });
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.products.edges.map((edge: { node: { viewCount: number } }) => edge.node.viewCount)).toEqual(Array(first).fill(0));
+      });
+    expect(await page(6)).toBe(await page(2));
+  });
+
   it('counts page views, shown only to those who manage the product', async () => {
     const created = (await t.gql(CREATE, { input: { ...valid, title: 'Kain Dilihat Banyak Orang' } }, { token: siti.login.token })).data!.createProduct;
     for (let i = 0; i < 3; i++) expect((await t.gql(`mutation($s: String!, $v: String) { recordProductView(slug: $s, visitorId: $v) }`, { s: created.slug, v: `tamu-${i}` })).data).toEqual({ recordProductView: true });

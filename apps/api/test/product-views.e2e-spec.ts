@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RequestContext } from '../src/common/context/request-context.js';
 import { CatalogService } from '../src/modules/catalog/catalog.service.js';
 import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
@@ -74,7 +75,7 @@ describe('product page views', () => {
     const product = await createProduct(t, siti.seller);
     const address = '203.0.113.40';
     // The fixed days are long past, so clearing the days before them leaves today's counting alone.
-    const viewAt = (iso: string) => t.get(CatalogService).recordProductView(null, product.slug, { visitorId: 'tamu-besok', address, userAgent: 'Uji' }, new Date(iso));
+    const viewAt = (iso: string) => t.get(CatalogService).recordProductView(RequestContext.forRequest('test', null), product.slug, { visitorId: 'tamu-besok', address, userAgent: 'Uji' }, new Date(iso));
     const stored = async () => ({
       days: await t.dataSource.query('SELECT day::text, views FROM product_view_days WHERE product_id = $1 ORDER BY day', [product.id]),
       visitorDays: (await t.dataSource.query('SELECT day::text FROM product_view_visitors WHERE product_id = $1', [product.id])).map((row: { day: string }) => row.day),

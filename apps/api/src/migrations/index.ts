@@ -9,6 +9,7 @@ import { AuditCommitOrder1796116310813 } from './1796116310813-AuditCommitOrder.
 import { RateLimiterFlexible1796116412158 } from './1796116412158-RateLimiterFlexible.js';
 import { ProductViewVisitors1796116417319 } from './1796116417319-ProductViewVisitors.js';
 import { CatalogOnSaleCountsSearch1796119463274 } from './1796119463274-CatalogOnSaleCountsSearch.js';
+import { AuditSystemActors1796200000000 } from './1796200000000-AuditSystemActors.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RateLimiterFlexible1796116412158,
   ProductViewVisitors1796116417319,
   CatalogOnSaleCountsSearch1796119463274,
+  AuditSystemActors1796200000000,
 ];

@@ -1,90 +1,71 @@
-import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { typeOrmOptions } from '../common/database/typeorm-options.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
-import { AppModule } from '../app.module.js';
-import { CatalogService } from '../modules/catalog/catalog.service.js';
-import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from '../modules/catalog/models/catalog.enums.js';
-import { KampungService } from '../modules/kampung/kampung.service.js';
-import { KampungStatus } from '../modules/kampung/models/kampung-status.enum.js';
-import { MediaService } from '../modules/media/media.service.js';
-import { SellersService } from '../modules/sellers/sellers.service.js';
-import { TrainingSkill } from '../modules/training/models/training-skill.enum.js';
-import { TrainingService } from '../modules/training/training.service.js';
-import { buildSeedData, type SeedProduct } from './data/index.js';
-import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { MinioObjectStorage } from '../infra/storage/minio-object-storage.js';
 import { Role } from '../modules/accounts/models/role.enum.js';
+import { hashPassword } from '../modules/accounts/passwords.js';
+import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from '../modules/catalog/models/catalog.enums.js';
+import { KampungStatus } from '../modules/kampung/models/kampung-status.enum.js';
 import { SellerStatus } from '../modules/sellers/models/seller-status.enum.js';
+import { TrainingSkill } from '../modules/training/models/training-skill.enum.js';
+import { buildSeedData, type SeedProduct } from './data/index.js';
 import { DEMO_APPLICANT, DEMO_PASSWORDS, DEMO_STAFF, demoPendamping, type DemoAccount } from './demo-accounts.js';
 import { renderBatikImage } from './images/index.js';
+import { SeedRepository } from './seed-repository.js';
 
 const PHOTO_WIDTH = 1600;
 const PHOTO_HEIGHT = 1200;
-
-interface SeedServices {
-  accounts: AccountsService;
-  kampung: KampungService;
-  training: TrainingService;
-  sellers: SellersService;
-  catalog: CatalogService;
-  media: MediaService;
-}
 
 /**
  * The demo data of Balikpapan's Kampung KB (fictional sellers, marked isDemo). Idempotent by slug: a
  * second run changes nothing and renders no photo again.
  */
 export async function seedDemoData(config: RuntimeConfig): Promise<string> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  const dataSource = await new DataSource(typeOrmOptions(config.databaseUrl)).initialize();
   try {
-    return await seedWith(
-      {
-        accounts: app.get(AccountsService),
-        kampung: app.get(KampungService),
-        training: app.get(TrainingService),
-        sellers: app.get(SellersService),
-        catalog: app.get(CatalogService),
-        media: app.get(MediaService),
-      },
-    );
+    const storage = new MinioObjectStorage(config.s3);
+    await storage.ensureBucket();
+    return await seedWith(new SeedRepository(dataSource, storage));
   } finally {
-    await app.close();
+    await dataSource.destroy();
   }
 }
 
 /** Returns a one-line summary of what it did. */
-async function seedWith(services: SeedServices): Promise<string> {
+async function seedWith(seed: SeedRepository): Promise<string> {
   const started = Date.now();
   const data = buildSeedData();
 
   const kampungIds = new Map<string, string>();
   for (const kampung of data.kampungs) {
-    const saved = await services.kampung.saveSeedKampung({ ...kampung, status: kampung.status as KampungStatus });
+    const saved = await seed.upsertKampung({ ...kampung, status: kampung.status as KampungStatus });
     kampungIds.set(kampung.slug, saved.id);
   }
   const programIds = new Map<string, string>();
   const programStarts = new Map<string, Date>();
   for (const program of data.trainingPrograms) {
-    const saved = await services.training.saveSeedProgram({ ...program, skill: program.skill as TrainingSkill });
+    const saved = await seed.upsertProgram({ ...program, skill: program.skill as TrainingSkill });
     programIds.set(program.slug, saved.id);
     programStarts.set(program.slug, new Date(`${program.startDate}T00:00:00Z`));
   }
   const motifIds = new Map<string, string>();
-  for (const motif of data.motifs) motifIds.set(motif.slug, (await services.catalog.saveSeedMotif(motif)).id);
+  for (const motif of data.motifs) motifIds.set(motif.slug, (await seed.upsertMotif(motif)).id);
 
   // Every demo account of one kind shares one password hash: argon2 is slow on purpose.
   const hashes = new Map<string, Promise<string>>();
   const account = (demo: DemoAccount) => {
-    if (!hashes.has(demo.password)) hashes.set(demo.password, services.accounts.hashPassword(demo.password));
-    return hashes.get(demo.password)!.then((passwordHash) => services.accounts.ensureDemoAccount({ ...demo, passwordHash }));
+    if (!hashes.has(demo.password)) hashes.set(demo.password, hashPassword(demo.password));
+    return hashes.get(demo.password)!.then((passwordHash) => seed.ensureAccount({ ...demo, passwordHash }));
   };
   for (const staff of DEMO_STAFF) await account(staff);
   for (const kampung of data.kampungs.filter((k) => k.status === 'ACTIVE')) {
-    await services.kampung.saveSeedAssignment(await account(demoPendamping(kampung)), kampungIds.get(kampung.slug)!);
+    await seed.assignPendamping(await account(demoPendamping(kampung)), kampungIds.get(kampung.slug)!);
   }
 
   const sellerIds = new Map<string, string>();
   for (const seller of data.sellers) {
     const userId = await account({ displayName: seller.displayName, phone: seller.whatsappNumber, email: null, password: DEMO_PASSWORDS.seller, roles: [Role.BUYER, Role.SELLER] });
-    const saved = await services.sellers.saveSeedSeller({
+    const saved = await seed.upsertSeller({
       userId,
       displayName: seller.displayName,
       slug: seller.slug,
@@ -95,9 +76,9 @@ async function seedWith(services: SeedServices): Promise<string> {
       isDemo: seller.isDemo,
     });
     sellerIds.set(seller.slug, saved.id);
-    for (const slug of seller.trainingSlugs) await services.training.enrollSeller(programIds.get(slug)!, saved.id, programStarts.get(slug)!);
+    for (const slug of seller.trainingSlugs) await seed.enroll(programIds.get(slug)!, saved.id, programStarts.get(slug)!);
   }
-  await services.sellers.saveSeedSeller({
+  await seed.upsertSeller({
     userId: await account(DEMO_APPLICANT.account),
     displayName: DEMO_APPLICANT.account.displayName,
     slug: DEMO_APPLICANT.slug,
@@ -113,12 +94,12 @@ async function seedWith(services: SeedServices): Promise<string> {
   let photoCount = 0;
   // Drawing and encoding photos dominates; a few products at a time keep both cores busy.
   await forEachConcurrently(data.products, 3, async (product) => {
-    const { product: saved, created: isNew } = await services.catalog.saveSeedProduct(toProductRow(product, sellerIds, motifIds));
+    const { product: saved, created: isNew } = await seed.insertProductIfNew(toProductRow(product, sellerIds, motifIds));
     if (!isNew) return;
     created++;
     for (const [position, photo] of product.photos.entries()) {
       const original = await renderBatikImage(photo.design, PHOTO_WIDTH, PHOTO_HEIGHT, { format: 'jpeg', quality: 85 });
-      await services.media.addPhoto({ productId: saved.id, position, alt: photo.alt, original, originalContentType: 'image/jpeg' });
+      await seed.addPhoto({ productId: saved.id, position, alt: photo.alt, original, originalContentType: 'image/jpeg' });
       photoCount++;
     }
   });

@@ -15,7 +15,8 @@ import { ObjectStorage } from '../../src/infra/storage/object-storage.js';
 import { StorageModule } from '../../src/infra/storage/storage.module.js';
 import { JobsModule } from '../../src/infra/jobs/jobs.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
-import { DOMAIN_MODULES } from '../../src/app.module.js';
+import { ContextModule } from '../../src/common/context/context.module.js';
+import { DOMAIN_MODULES } from '../../src/modules/index.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -32,7 +33,7 @@ export interface TestApp {
   config: RuntimeConfig;
   dataSource: DataSource;
   storage: ObjectStorage;
-  /** The app's own services, in this process, for test data. */
+  /** The app's own services, in this process (test data goes in through the DataSource: factories.ts). */
   get<T>(type: abstract new (...args: any[]) => T): T;
   /**
    * A GraphQL call; `token` calls as that account; `ip` as a visitor at that address, vouched for the
@@ -78,6 +79,7 @@ class FixturesModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)),
+        ContextModule,
         StorageModule.forRoot(config.s3),
         JobsModule,
         ...DOMAIN_MODULES,

@@ -2,11 +2,11 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Role } from '../../modules/accounts/models/role.enum.js';
+import { signInFirst } from '../context/request-context.js';
 import type { GraphQLContext } from '../dataloader/request-loaders.js';
 import { userError } from '../errors/user-errors.js';
 import { AUTH_METADATA } from './auth.decorators.js';
 
-export const signInFirst = () => userError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. (Sign in first.)');
 export const notYours = () => userError('FORBIDDEN', 'Akun Anda tidak berhak melakukan ini. (Your account may not do this.)');
 
 /** Enforces @Authenticated(...roles) on resolvers: UNAUTHENTICATED without a session, FORBIDDEN without the role. */
@@ -17,9 +17,9 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(AUTH_METADATA, [context.getHandler(), context.getClass()]);
     if (roles === undefined || context.getType<string>() !== 'graphql') return true;
-    const { actor } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
-    if (!actor) throw signInFirst();
-    if (roles.length > 0 && !roles.some((role) => actor.roles.has(role))) throw notYours();
+    const ctx = GqlExecutionContext.create(context).getContext<GraphQLContext>().requestContext;
+    if (!ctx.personOrNull) throw signInFirst();
+    if (roles.length > 0 && !ctx.hasRole(...roles)) throw notYours();
     return true;
   }
 }

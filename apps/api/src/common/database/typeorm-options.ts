@@ -2,52 +2,7 @@ import { SimpleConsoleLogger, type DataSourceOptions, type QueryRunner } from 't
 import { MIGRATIONS } from '../../migrations/index.js';
 import { currentRequestWork } from './request-work.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
-import { KampungEntity } from '../../modules/kampung/entities/kampung.entity.js';
-import { TrainingProgramEntity } from '../../modules/training/entities/training-program.entity.js';
-import { TrainingEnrollmentEntity } from '../../modules/training/entities/training-enrollment.entity.js';
-import { SellerEntity } from '../../modules/sellers/entities/seller.entity.js';
-import { MotifEntity } from '../../modules/catalog/entities/motif.entity.js';
-import { ProductEntity } from '../../modules/catalog/entities/product.entity.js';
-import { ProductPhotoEntity } from '../../modules/media/entities/product-photo.entity.js';
-import { UserEntity } from '../../modules/accounts/entities/user.entity.js';
-import { SessionEntity } from '../../modules/accounts/entities/session.entity.js';
-import { PasswordResetEntity } from '../../modules/accounts/entities/password-reset.entity.js';
-import { OutboxMessageEntity } from '../../modules/notifications/entities/outbox-message.entity.js';
-import { RateLimitEntity } from '../rate-limit/rate-limit.entity.js';
-import { PendampingAssignmentEntity } from '../../modules/kampung/entities/pendamping-assignment.entity.js';
-import { AuditEntryEntity } from '../../modules/audit/entities/audit-entry.entity.js';
-import { RosterEntryEntity } from '../../modules/training/entities/roster-entry.entity.js';
-import { ProductViewDayEntity } from '../../modules/catalog/entities/product-view-day.entity.js';
-import { ProductViewVisitorEntity } from '../../modules/catalog/entities/product-view-visitor.entity.js';
-import { ProductViewAddressEntity } from '../../modules/catalog/entities/product-view-address.entity.js';
-import { ProductViewSaltEntity } from '../../modules/catalog/entities/product-view-salt.entity.js';
-import { CatalogCountEntity } from '../../modules/catalog/entities/catalog-count.entity.js';
-import { SearchLexiconEntity } from '../../modules/catalog/entities/search-lexicon.entity.js';
-
-// The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
-export const ENTITIES = [
-  KampungEntity,
-  TrainingProgramEntity,
-  TrainingEnrollmentEntity,
-  SellerEntity,
-  MotifEntity,
-  ProductEntity,
-  ProductPhotoEntity,
-  UserEntity,
-  SessionEntity,
-  PasswordResetEntity,
-  OutboxMessageEntity,
-  RateLimitEntity,
-  PendampingAssignmentEntity,
-  AuditEntryEntity,
-  RosterEntryEntity,
-  ProductViewDayEntity,
-  ProductViewVisitorEntity,
-  ProductViewAddressEntity,
-  ProductViewSaltEntity,
-  CatalogCountEntity,
-  SearchLexiconEntity,
-];
+import { ENTITIES } from '../../modules/index.js';
 
 /** TypeORM's console log, without the statements cancelled because their client hung up: nothing failed there. */
 class ApiSqlLogger extends SimpleConsoleLogger {
@@ -69,6 +24,7 @@ export function typeOrmOptions(databaseUrl: string, { logSql = false, statementT
   return {
     type: 'postgres',
     url: databaseUrl,
+    // The TypeORM CLI, the migrate command and the app share this list; schema changes only through migrations.
     entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,

@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor.js';
 import DataLoader from 'dataloader';
+import type { RequestContext } from '../context/request-context.js';
 
 /**
  * Per-request DataLoaders, created lazily by name so each module owns its batch functions and the
@@ -30,6 +30,6 @@ export interface GraphQLContext {
     clientAddress: string;
   };
   loaders: RequestLoaders;
-  /** The signed-in caller, null when anonymous. */
-  actor: Actor | null;
+  /** Who calls, and (inside a @Transaction() mutation) the open transaction. */
+  requestContext: RequestContext;
 }

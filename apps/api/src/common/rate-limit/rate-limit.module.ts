@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { DomainModule } from '../domain-module.js';
+import { RateLimitEntity } from './rate-limit.entity.js';
 import { RateLimits } from './rate-limits.js';
 
 /** Import it where limits are kept (SearchRateLimitGuard needs RateLimits in its module too). */
-@Module({
+@DomainModule({
+  entities: [RateLimitEntity],
   providers: [RateLimits],
   exports: [RateLimits],
 })

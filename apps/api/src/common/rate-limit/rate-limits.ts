@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { DataSource } from 'typeorm';
+import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
 import { userError } from '../errors/user-errors.js';
 import { addressBucket } from './client-address.js';
 import { RATE_LIMITS_TABLE } from './rate-limit.entity.js';
@@ -32,14 +33,30 @@ export interface BackoffPolicy {
 const GATE_SECONDS = 10;
 
 /**
- * Limits kept by rate-limiter-flexible in PostgreSQL (one table, shared by every API instance), on
- * the app's own connection pool.
+ * Limits kept by rate-limiter-flexible in PostgreSQL (one table, shared by every API instance), on a
+ * small pool of their own: a mutation counts while its transaction holds one of the app's
+ * connections, and must not wait for another that only a transaction waiting like it could give back.
+ * Counts stand whatever the request's transaction does (a failure is what they count).
  */
 @Injectable()
-export class RateLimits {
+export class RateLimits implements OnModuleDestroy {
   private limiters = 0;
+  private readonly pool: pg.Pool;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(APP_CONFIG) config: RuntimeConfig) {
+    this.pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 4,
+      idleTimeoutMillis: 10_000,
+      application_name: 'karya-ibu-rate-limits',
+      ...(config.dbStatementTimeoutMs ? { statement_timeout: config.dbStatementTimeoutMs } : {}),
+    });
+    this.pool.on('error', (error) => new Logger('RateLimits').warn(`rate-limit connection: ${error.message}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.end();
+  }
 
   /** At most `points` per `seconds` for each subject, counted from its first one. */
   window(name: string, policy: WindowPolicy): WindowLimit {
@@ -53,8 +70,8 @@ export class RateLimits {
 
   private limiter(keyPrefix: string, points: number, duration: number): RateLimiterPostgres {
     return new RateLimiterPostgres({
-      storeClient: this.dataSource,
-      storeType: 'typeorm',
+      storeClient: this.pool,
+      storeType: 'pool',
       tableName: RATE_LIMITS_TABLE,
       tableCreated: true, // the migration made it; the library must not touch the schema
       keyPrefix,

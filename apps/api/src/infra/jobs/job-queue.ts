@@ -1,12 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import type { EntityManager } from 'typeorm';
+import { RequestContext, type SystemActorName } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
 
-type Handler<T> = (data: T) => Promise<void>;
+/** Runs one job as the queue's system actor, outside any transaction (it opens one where it writes). */
+type Handler<T> = (ctx: RequestContext, data: T) => Promise<void>;
 
 /** How a queue's jobs are tried; the queue keeps it, so every job sent to it follows it. */
 export interface QueuePolicy<T> {
+  /** Who the queue's jobs act as, in audit entries and logs. */
+  actor: SystemActorName;
   /**
    * Longest one attempt may take. An attempt still active after that is failed and retried: this is
    * also how the job of a process that died (kill -9, OOM) is found and tried again.
@@ -34,7 +38,10 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly queues = new Map<string, { handler: Handler<never>; policy: QueuePolicy<never> }>();
   private started: Promise<void> | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: RuntimeConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
+    private readonly db: TransactionalConnection,
+  ) {
     this.boss = new PgBoss({ connectionString: config.databaseUrl, max: 3, application_name: 'karya-ibu-jobs', maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS });
     this.boss.on('error', (error) => this.logger.error(error.message, error.stack));
   }
@@ -60,17 +67,20 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       await this.boss.createQueue(queue, options);
       await this.boss.updateQueue(queue, options); // createQueue leaves a queue made by an older release as it was
       if (!this.config.jobWorker) continue;
+      const jobContext = (id: string) => RequestContext.forSystem(policy.actor, `job:${id}`);
       await this.boss.work<object>(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-        await handler(job.data as never);
+        await handler(jobContext(job.id), job.data as never);
       });
       await this.boss.work<object>(deadLetter, { batchSize: 1 }, async ([job]) => {
-        await policy.onGiveUp(job.data as never);
+        await policy.onGiveUp(jobContext(job.id), job.data as never);
       });
     }
   }
 
-  async send(manager: EntityManager, queue: string, data: object): Promise<void> {
+  /** In the context's transaction when it has one: the job exists exactly when what it is about does. */
+  async send(ctx: RequestContext, queue: string, data: object): Promise<void> {
     await this.started;
+    const manager = this.db.manager(ctx);
     const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) };
     await this.boss.send(queue, data, { db });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
+import { In, IsNull, MoreThan } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import type { Identifier } from './identifiers.js';
 import type { Role } from './models/role.enum.js';
 import { PasswordResetEntity } from './entities/password-reset.entity.js';
@@ -9,66 +10,75 @@ import { UserEntity } from './entities/user.entity.js';
 
 @Injectable()
 export class AccountRepository {
-  constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
-    @InjectRepository(PasswordResetEntity) private readonly resets: Repository<PasswordResetEntity>,
-  ) {}
+  constructor(private readonly db: TransactionalConnection) {}
 
-  findUserByIdentifier(identifier: Identifier): Promise<UserEntity | null> {
-    return this.users.findOneBy(identifier.kind === 'phone' ? { phone: identifier.value } : { email: identifier.value });
+  private users(ctx: RequestContext) {
+    return this.db.getRepository(ctx, UserEntity);
   }
 
-  findUsersByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return ids.length ? this.users.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  private sessions(ctx: RequestContext) {
+    return this.db.getRepository(ctx, SessionEntity);
   }
 
-  findUserById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+  private resets(ctx: RequestContext) {
+    return this.db.getRepository(ctx, PasswordResetEntity);
   }
 
-  insertUser(user: Pick<UserEntity, 'displayName' | 'phone' | 'email' | 'passwordHash' | 'roles'>): Promise<UserEntity> {
-    return this.users.save(this.users.create(user));
+  findUserByIdentifier(ctx: RequestContext, identifier: Identifier): Promise<UserEntity | null> {
+    return this.users(ctx).findOneBy(identifier.kind === 'phone' ? { phone: identifier.value } : { email: identifier.value });
   }
 
-  async addRole(manager: EntityManager, userId: string, role: Role): Promise<void> {
-    await manager.query(`UPDATE users SET roles = array_append(roles, $2::user_role) WHERE id = $1 AND NOT ($2::user_role = ANY(roles))`, [userId, role]);
+  findUsersByIds(ctx: RequestContext, ids: readonly string[]): Promise<UserEntity[]> {
+    return ids.length ? this.users(ctx).findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
-  async updatePasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
+  findUserById(ctx: RequestContext, id: string): Promise<UserEntity | null> {
+    return this.users(ctx).findOneBy({ id });
   }
 
-  async insertSession(session: Pick<SessionEntity, 'userId' | 'tokenHash' | 'expiresAt'>): Promise<SessionEntity> {
-    return this.sessions.save(this.sessions.create({ ...session, revokedAt: null }));
+  insertUser(ctx: RequestContext, user: Pick<UserEntity, 'displayName' | 'phone' | 'email' | 'passwordHash' | 'roles'>): Promise<UserEntity> {
+    const users = this.users(ctx);
+    return users.save(users.create(user));
+  }
+
+  async addRole(ctx: RequestContext, userId: string, role: Role): Promise<void> {
+    await this.db.manager(ctx).query(`UPDATE users SET roles = array_append(roles, $2::user_role) WHERE id = $1 AND NOT ($2::user_role = ANY(roles))`, [userId, role]);
+  }
+
+  async updatePasswordHash(ctx: RequestContext, userId: string, passwordHash: string): Promise<void> {
+    await this.users(ctx).update({ id: userId }, { passwordHash });
+  }
+
+  async insertSession(ctx: RequestContext, session: Pick<SessionEntity, 'userId' | 'tokenHash' | 'expiresAt'>): Promise<SessionEntity> {
+    const sessions = this.sessions(ctx);
+    return sessions.save(sessions.create({ ...session, revokedAt: null }));
   }
 
   /** A live session and its user, in one query. */
-  async findLiveSession(tokenHash: string): Promise<{ session: SessionEntity; user: UserEntity } | null> {
-    const session = await this.sessions.findOneBy({ tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+  async findLiveSession(ctx: RequestContext, tokenHash: string): Promise<{ session: SessionEntity; user: UserEntity } | null> {
+    const session = await this.sessions(ctx).findOneBy({ tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) });
     if (!session) return null;
-    const user = await this.users.findOneBy({ id: session.userId });
+    const user = await this.users(ctx).findOneBy({ id: session.userId });
     return user ? { session, user } : null;
   }
 
-  async revokeSession(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revokeSession(ctx: RequestContext, sessionId: string): Promise<void> {
+    await this.sessions(ctx).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  async revokeAllSessions(manager: EntityManager, userId: string): Promise<void> {
-    await manager.getRepository(SessionEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revokeAllSessions(ctx: RequestContext, userId: string): Promise<void> {
+    await this.sessions(ctx).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  async insertPasswordReset(manager: EntityManager, reset: Pick<PasswordResetEntity, 'userId' | 'codeHash' | 'expiresAt'>): Promise<void> {
+  async insertPasswordReset(ctx: RequestContext, reset: Pick<PasswordResetEntity, 'userId' | 'codeHash' | 'expiresAt'>): Promise<void> {
     // A new code replaces any earlier one that is still open.
-    await manager.getRepository(PasswordResetEntity).update({ userId: reset.userId, usedAt: IsNull() }, { usedAt: new Date() });
-    await manager.getRepository(PasswordResetEntity).insert({ ...reset, usedAt: null });
+    await this.resets(ctx).update({ userId: reset.userId, usedAt: IsNull() }, { usedAt: new Date() });
+    await this.resets(ctx).insert({ ...reset, usedAt: null });
   }
 
   /** The open reset of a user, locked for the rest of the transaction so one code is used once. */
-  findOpenResetForUpdate(manager: EntityManager, userId: string): Promise<PasswordResetEntity | null> {
-    return manager
-      .getRepository(PasswordResetEntity)
+  findOpenResetForUpdate(ctx: RequestContext, userId: string): Promise<PasswordResetEntity | null> {
+    return this.resets(ctx)
       .createQueryBuilder('r')
       .setLock('pessimistic_write')
       .where('r.user_id = :userId AND r.used_at IS NULL AND r.expires_at > now()', { userId })
@@ -76,7 +86,7 @@ export class AccountRepository {
       .getOne();
   }
 
-  async saveReset(manager: EntityManager, reset: PasswordResetEntity): Promise<void> {
-    await manager.getRepository(PasswordResetEntity).save(reset);
+  async saveReset(ctx: RequestContext, reset: PasswordResetEntity): Promise<void> {
+    await this.resets(ctx).save(reset);
   }
 }

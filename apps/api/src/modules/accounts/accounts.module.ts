@@ -1,5 +1,4 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DomainModule } from '../../common/domain-module.js';
 import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { AccountLimits } from './account-limits.js';
@@ -10,9 +9,11 @@ import { PasswordResetEntity } from './entities/password-reset.entity.js';
 import { SessionEntity } from './entities/session.entity.js';
 import { UserEntity } from './entities/user.entity.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, PasswordResetEntity]), NotificationsModule, RateLimitModule],
-  providers: [AccountRepository, AccountLimits, AccountsService, AccountsResolver],
+@DomainModule({
+  entities: [UserEntity, SessionEntity, PasswordResetEntity],
+  resolvers: [AccountsResolver],
+  imports: [NotificationsModule, RateLimitModule],
+  providers: [AccountRepository, AccountLimits, AccountsService],
   exports: [AccountsService],
 })
 export class AccountsModule {}

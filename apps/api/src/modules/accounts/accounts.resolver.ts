@@ -1,6 +1,8 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Actor } from '../../common/auth/actor.js';
-import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
+import { Authenticated } from '../../common/auth/auth.decorators.js';
+import { Ctx } from '../../common/context/ctx.decorator.js';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { Transaction } from '../../common/context/transaction.interceptor.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { AccountsService } from './accounts.service.js';
 import { RegisterInput } from './dto/register.input.js';
@@ -11,42 +13,48 @@ export class AccountsResolver {
   constructor(private readonly accounts: AccountsService) {}
 
   @Query(() => Me, { nullable: true, description: 'The signed-in account, null when anonymous' })
-  me(@CurrentActor() actor: Actor | null): Promise<Me | null> | null {
-    return actor ? this.accounts.me(actor) : null;
+  me(@Ctx() ctx: RequestContext): Promise<Me | null> {
+    return this.accounts.me(ctx);
   }
 
+  @Transaction()
   @Mutation(() => AuthSession)
-  register(@Args('input', { type: () => RegisterInput }) input: RegisterInput, @Context() ctx: GraphQLContext): Promise<AuthSession> {
-    return this.accounts.register(input, ctx.req.clientAddress);
+  register(@Ctx() ctx: RequestContext, @Args('input', { type: () => RegisterInput }) input: RegisterInput, @Context() gql: GraphQLContext): Promise<AuthSession> {
+    return this.accounts.register(ctx, input, gql.req.clientAddress);
   }
 
+  @Transaction()
   @Mutation(() => AuthSession, { description: 'identifier: phone (08…, 628…, +628…) or email' })
   login(
+    @Ctx() ctx: RequestContext,
     @Args('identifier', { type: () => String }) identifier: string,
     @Args('password', { type: () => String }) password: string,
-    @CurrentActor() actor: Actor | null,
-    @Context() ctx: GraphQLContext,
+    @Context() gql: GraphQLContext,
   ): Promise<AuthSession> {
-    return this.accounts.login(identifier, password, ctx.req.clientAddress, actor);
+    return this.accounts.login(ctx, identifier, password, gql.req.clientAddress);
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => Boolean, { description: 'Ends the current session' })
-  logout(@CurrentActor() actor: Actor): Promise<boolean> {
-    return this.accounts.logout(actor);
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.accounts.logout(ctx);
   }
 
+  @Transaction()
   @Mutation(() => Boolean, { description: 'Sends a one-time code if the account exists; always answers true' })
-  requestPasswordReset(@Args('identifier', { type: () => String }) identifier: string, @Context() ctx: GraphQLContext): Promise<boolean> {
-    return this.accounts.requestPasswordReset(identifier, ctx.req.clientAddress);
+  requestPasswordReset(@Ctx() ctx: RequestContext, @Args('identifier', { type: () => String }) identifier: string, @Context() gql: GraphQLContext): Promise<boolean> {
+    return this.accounts.requestPasswordReset(ctx, identifier, gql.req.clientAddress);
   }
 
+  // No @Transaction(): a wrong code's attempt must commit although the call fails; the service opens its own.
   @Mutation(() => AuthSession)
   resetPassword(
+    @Ctx() ctx: RequestContext,
     @Args('identifier', { type: () => String }) identifier: string,
     @Args('code', { type: () => String }) code: string,
     @Args('newPassword', { type: () => String }) newPassword: string,
   ): Promise<AuthSession> {
-    return this.accounts.resetPassword(identifier, code, newPassword);
+    return this.accounts.resetPassword(ctx, identifier, code, newPassword);
   }
 }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { hash, verify, Algorithm } from '@node-rs/argon2';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../../common/auth/actor.js';
+import { verify } from '@node-rs/argon2';
+import type { Person, RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { OutboxChannel } from '../notifications/models/outbox-channel.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -13,6 +13,7 @@ import type { UserEntity } from './entities/user.entity.js';
 import { normalizeEmail, normalizeIndonesianPhone, parseIdentifier } from './identifiers.js';
 import { toMeModel, type AuthSession, type Me } from './models/me.model.js';
 import { Role } from './models/role.enum.js';
+import { hashPassword } from './passwords.js';
 
 const SESSION_DAYS = 30;
 const RESET_CODE_MINUTES = 15;
@@ -22,7 +23,6 @@ const MAX_PASSWORD = 200;
 const WRONG_CREDENTIALS = 'Nomor HP/email atau kata sandi salah. (Wrong phone/email or password.)';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const hashPassword = (password: string) => hash(password, { algorithm: Algorithm.Argon2id });
 // Verified against when no account matches, so a wrong identifier costs as long as a wrong password.
 const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
 
@@ -32,10 +32,11 @@ export class AccountsService {
     private readonly accounts: AccountRepository,
     private readonly notifications: NotificationsService,
     private readonly limits: AccountLimits,
-    private readonly dataSource: DataSource,
+    private readonly db: TransactionalConnection,
   ) {}
 
-  async register(input: RegisterInput, address: string): Promise<AuthSession> {
+  /** The account and its first session commit together. */
+  async register(ctx: RequestContext, input: RegisterInput, address: string): Promise<AuthSession> {
     const displayName = input.displayName.trim();
     if (displayName.length < 2 || displayName.length > 80) throw badInput('input.displayName', 'Nama 2–80 huruf. (Name must be 2–80 characters.)');
     const phone = input.phone?.trim() ? normalizeIndonesianPhone(input.phone) : null;
@@ -48,132 +49,126 @@ export class AccountsService {
     await this.limits.registration(address);
 
     for (const identifier of [phone && ({ kind: 'phone', value: phone } as const), email && ({ kind: 'email', value: email } as const)]) {
-      if (identifier && (await this.accounts.findUserByIdentifier(identifier))) {
+      if (identifier && (await this.accounts.findUserByIdentifier(ctx, identifier))) {
         throw userError('CONFLICT', 'Sudah ada akun dengan nomor/email ini. Silakan masuk. (An account already uses this phone/email: sign in.)', {
           field: identifier.kind === 'phone' ? 'input.phone' : 'input.email',
         });
       }
     }
     const user = await this.accounts
-      .insertUser({ displayName, phone, email, passwordHash: await hashPassword(input.password), roles: [Role.BUYER] })
+      .insertUser(ctx, { displayName, phone, email, passwordHash: await hashPassword(input.password), roles: [Role.BUYER] })
       .catch((error: { code?: string }) => {
         // Two registrations racing for the same phone/email: the unique index decides.
         if (error.code === '23505') throw userError('CONFLICT', 'Sudah ada akun dengan nomor/email ini. (An account already uses this phone/email.)');
         throw error;
       });
-    return this.startSession(user);
+    return this.startSession(ctx, user);
   }
 
   /** Signs in; a session the caller already had is replaced (rotated), not kept beside the new one. */
-  async login(identifierText: string, password: string, address: string, current: Actor | null): Promise<AuthSession> {
+  async login(ctx: RequestContext, identifierText: string, password: string, address: string): Promise<AuthSession> {
     const identifier = parseIdentifier(identifierText);
     const attempt = await this.limits.signInStarted(address, identifier?.value ?? null);
-    const user = identifier ? await this.accounts.findUserByIdentifier(identifier) : null;
+    const user = identifier ? await this.accounts.findUserByIdentifier(ctx, identifier) : null;
     const matches = await verify(user?.passwordHash ?? (await DUMMY_HASH), password.slice(0, MAX_PASSWORD));
     if (!user || !matches) {
       await this.limits.signInFailed(attempt);
       throw userError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
     await this.limits.signInSucceeded(attempt);
-    if (current) await this.accounts.revokeSession(current.sessionId);
-    return this.startSession(user);
+    const current = ctx.personOrNull;
+    if (current) await this.accounts.revokeSession(ctx, current.sessionId);
+    return this.startSession(ctx, user);
   }
 
-  async logout(actor: Actor): Promise<boolean> {
-    await this.accounts.revokeSession(actor.sessionId);
+  async logout(ctx: RequestContext): Promise<boolean> {
+    await this.accounts.revokeSession(ctx, ctx.person.sessionId);
     return true;
   }
 
-  async me(actor: Actor): Promise<Me | null> {
-    const user = await this.accounts.findUserById(actor.userId);
+  /** The signed-in account; null when anonymous. */
+  async me(ctx: RequestContext): Promise<Me | null> {
+    const person = ctx.personOrNull;
+    const user = person && (await this.accounts.findUserById(ctx, person.userId));
     return user ? toMeModel(user) : null;
   }
 
-  /** The caller behind a bearer token, or null when the token is unknown, expired or revoked. */
-  async actorForToken(token: string): Promise<Actor | null> {
+  /** The person behind a bearer token, or null when the token is unknown, expired or revoked. */
+  async personForToken(ctx: RequestContext, token: string): Promise<Person | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-    const found = await this.accounts.findLiveSession(sha256(token));
-    return found ? { userId: found.user.id, sessionId: found.session.id, displayName: found.user.displayName, roles: new Set(found.user.roles) } : null;
+    const found = await this.accounts.findLiveSession(ctx, sha256(token));
+    return found ? { kind: 'person', userId: found.user.id, sessionId: found.session.id, displayName: found.user.displayName, roles: new Set(found.user.roles) } : null;
   }
 
   /** The account a person is known by (phone or email), for officers assigning roles. */
-  async findUserIdByIdentifier(identifierText: string): Promise<string | null> {
+  async findUserIdByIdentifier(ctx: RequestContext, identifierText: string): Promise<string | null> {
     const identifier = parseIdentifier(identifierText);
-    return identifier ? ((await this.accounts.findUserByIdentifier(identifier))?.id ?? null) : null;
+    return identifier ? ((await this.accounts.findUserByIdentifier(ctx, identifier))?.id ?? null) : null;
   }
 
   /** Name and contact of accounts, for officers' lists. */
-  async summariesByIds(userIds: readonly string[]): Promise<Map<string, { displayName: string; phone: string | null; email: string | null }>> {
-    const users = await this.accounts.findUsersByIds(userIds);
+  async summariesByIds(ctx: RequestContext, userIds: readonly string[]): Promise<Map<string, { displayName: string; phone: string | null; email: string | null }>> {
+    const users = await this.accounts.findUsersByIds(ctx, userIds);
     return new Map(users.map((user) => [user.id, { displayName: user.displayName, phone: user.phone, email: user.email }]));
   }
 
-  /** Adds a role inside the caller's transaction (no-op when she has it). */
-  grantRole(manager: EntityManager, userId: string, role: Role): Promise<void> {
-    return this.accounts.addRole(manager, userId, role);
+  /** Adds a role in the caller's transaction (no-op when she has it). */
+  grantRole(ctx: RequestContext, userId: string, role: Role): Promise<void> {
+    return this.accounts.addRole(ctx, userId, role);
   }
 
-  /** For the demo seed: an account with a known password, created once. */
-  async ensureDemoAccount(account: { displayName: string; phone: string | null; email: string | null; passwordHash: string; roles: Role[] }): Promise<string> {
-    const identifier = account.phone ? ({ kind: 'phone', value: account.phone } as const) : ({ kind: 'email', value: account.email! } as const);
-    const existing = await this.accounts.findUserByIdentifier(identifier);
-    return existing?.id ?? (await this.accounts.insertUser(account)).id;
-  }
-
-  hashPassword(password: string): Promise<string> {
-    return hashPassword(password);
-  }
-
-  /** Always answers true: whether an account exists is not told. */
-  async requestPasswordReset(identifierText: string, address: string): Promise<boolean> {
+  /** Always answers true: whether an account exists is not told. The code and its message commit together. */
+  async requestPasswordReset(ctx: RequestContext, identifierText: string, address: string): Promise<boolean> {
     await this.limits.resetRequestFrom(address);
     const identifier = parseIdentifier(identifierText);
     if (!identifier) throw badInput('identifier', 'Isi nomor HP atau email. (Give a phone number or an email.)');
     // Counted for unknown accounts too, so the limit does not tell which exist.
     await this.limits.resetRequestFor(address, identifier.value);
-    const user = await this.accounts.findUserByIdentifier(identifier);
+    const user = await this.accounts.findUserByIdentifier(ctx, identifier);
     if (!user) return true;
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    await this.dataSource.transaction(async (manager) => {
-      await this.accounts.insertPasswordReset(manager, { userId: user.id, codeHash: sha256(`${user.id}:${code}`), expiresAt: minutesFromNow(RESET_CODE_MINUTES) });
-      await this.notifications.enqueue(manager, {
-        channel: identifier.kind === 'phone' ? OutboxChannel.SMS : OutboxChannel.EMAIL,
-        recipient: identifier.value,
-        body: `Karya Ibu: kode untuk mengganti kata sandi Anda ${code}. Berlaku ${RESET_CODE_MINUTES} menit. Jangan berikan kode ini kepada siapa pun.`,
-      });
+    await this.accounts.insertPasswordReset(ctx, { userId: user.id, codeHash: sha256(`${user.id}:${code}`), expiresAt: minutesFromNow(RESET_CODE_MINUTES) });
+    await this.notifications.enqueue(ctx, {
+      channel: identifier.kind === 'phone' ? OutboxChannel.SMS : OutboxChannel.EMAIL,
+      recipient: identifier.value,
+      body: `Karya Ibu: kode untuk mengganti kata sandi Anda ${code}. Berlaku ${RESET_CODE_MINUTES} menit. Jangan berikan kode ini kepada siapa pun.`,
     });
     return true;
   }
 
-  /** Sets a new password with a valid code, ends every other session and signs in. */
-  async resetPassword(identifierText: string, code: string, newPassword: string): Promise<AuthSession> {
+  /**
+   * Sets a new password with a valid code, ends every other session and signs in, in one transaction
+   * of its own: a wrong code's attempt is counted (committed) even though the call then fails, so
+   * this runs outside any caller's transaction (its resolver declares none).
+   */
+  async resetPassword(ctx: RequestContext, identifierText: string, code: string, newPassword: string): Promise<AuthSession> {
     assertPassword('newPassword', newPassword);
     const identifier = parseIdentifier(identifierText);
-    const user = identifier ? await this.accounts.findUserByIdentifier(identifier) : null;
+    const user = identifier ? await this.accounts.findUserByIdentifier(ctx, identifier) : null;
     const invalid = () => badInput('code', 'Kode salah atau sudah kedaluwarsa. Minta kode baru. (Wrong or expired code: ask for a new one.)');
     if (!user) throw invalid();
     const passwordHash = await hashPassword(newPassword);
-    const accepted = await this.dataSource.transaction(async (manager) => {
-      const reset = await this.accounts.findOpenResetForUpdate(manager, user.id);
-      if (!reset || reset.attempts >= RESET_CODE_ATTEMPTS) return false;
+    const session = await this.db.withTransaction(ctx, async (ctx) => {
+      const reset = await this.accounts.findOpenResetForUpdate(ctx, user.id);
+      if (!reset || reset.attempts >= RESET_CODE_ATTEMPTS) return null;
       if (reset.codeHash !== sha256(`${user.id}:${code.trim()}`)) {
         reset.attempts++;
-        await this.accounts.saveReset(manager, reset);
-        return false;
+        await this.accounts.saveReset(ctx, reset);
+        return null;
       }
       reset.usedAt = new Date();
-      await this.accounts.saveReset(manager, reset);
-      await this.accounts.updatePasswordHash(manager, user.id, passwordHash);
-      await this.accounts.revokeAllSessions(manager, user.id);
-      return true;
+      await this.accounts.saveReset(ctx, reset);
+      await this.accounts.updatePasswordHash(ctx, user.id, passwordHash);
+      await this.accounts.revokeAllSessions(ctx, user.id);
+      return this.startSession(ctx, user);
     });
-    if (!accepted) throw invalid();
-    return this.startSession(user);
+    if (!session) throw invalid();
+    return session;
   }
 
-  private async startSession(user: UserEntity): Promise<AuthSession> {
+  private async startSession(ctx: RequestContext, user: UserEntity): Promise<AuthSession> {
     const token = randomBytes(32).toString('base64url');
-    const session = await this.accounts.insertSession({ userId: user.id, tokenHash: sha256(token), expiresAt: minutesFromNow(SESSION_DAYS * 24 * 60) });
+    const session = await this.accounts.insertSession(ctx, { userId: user.id, tokenHash: sha256(token), expiresAt: minutesFromNow(SESSION_DAYS * 24 * 60) });
     return { token, expiresAt: session.expiresAt, me: toMeModel(user) };
   }
 }

@@ -1,10 +1,9 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DomainModule } from '../../common/domain-module.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntryEntity } from './entities/audit-entry.entity.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([AuditEntryEntity])],
+@DomainModule({
+  entities: [AuditEntryEntity],
   providers: [AuditService],
   exports: [AuditService],
 })

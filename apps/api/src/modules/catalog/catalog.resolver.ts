@@ -1,15 +1,17 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Actor } from '../../common/auth/actor.js';
-import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
-import { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
+import { Authenticated } from '../../common/auth/auth.decorators.js';
+import { Ctx } from '../../common/context/ctx.decorator.js';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { Transaction } from '../../common/context/transaction.interceptor.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import type { Connection } from '../../common/graphql/connection.js';
 import { SearchRateLimitGuard } from '../../common/rate-limit/search-rate-limit.guard.js';
 import { Kampung } from '../kampung/models/kampung.model.js';
 import { Seller } from '../sellers/models/seller.model.js';
-import { SellersService } from '../sellers/sellers.service.js';
+import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
 import { CatalogService } from './catalog.service.js';
+import { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import { ProductsArgs } from './dto/products.args.js';
 import { Motif } from './models/motif.model.js';
 import { Product, ProductConnection } from './models/product.model.js';
@@ -18,100 +20,104 @@ import { Product, ProductConnection } from './models/product.model.js';
 export class CatalogResolver {
   constructor(
     private readonly catalog: CatalogService,
-    private readonly sellers: SellersService,
+    private readonly sellers: SellerDirectoryService,
   ) {}
 
   @UseGuards(SearchRateLimitGuard)
   @Query(() => ProductConnection, { description: 'Products on sale, searchable and filterable, in keyset pages' })
-  products(@Args({ type: () => ProductsArgs }) args: ProductsArgs): Promise<Connection<Product>> {
-    return this.catalog.listProducts(args);
+  products(@Ctx() ctx: RequestContext, @Args({ type: () => ProductsArgs }) args: ProductsArgs): Promise<Connection<Product>> {
+    return this.catalog.listProducts(ctx, args);
   }
 
   @Query(() => Product, { nullable: true })
-  product(@Args('slug', { type: () => String }) slug: string): Promise<Product | null> {
-    return this.catalog.findProductBySlug(slug);
+  product(@Ctx() ctx: RequestContext, @Args('slug', { type: () => String }) slug: string): Promise<Product | null> {
+    return this.catalog.findProductBySlug(ctx, slug);
   }
 
   @Query(() => [Motif])
-  motifs(): Promise<Motif[]> {
-    return this.catalog.listMotifs();
+  motifs(@Ctx() ctx: RequestContext): Promise<Motif[]> {
+    return this.catalog.listMotifs(ctx);
   }
 
   @Authenticated()
   @Query(() => ProductConnection, { description: 'A seller\'s own products in every status (her own shop when sellerId is left out)' })
   sellerProducts(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('sellerId', { type: () => ID, nullable: true }) sellerId: string | null,
     @Args({ type: () => ProductsArgs }) args: ProductsArgs,
   ): Promise<Connection<Product>> {
-    return this.catalog.listSellerProducts(actor, sellerId, args);
+    return this.catalog.listSellerProducts(ctx, sellerId, args);
   }
 
   @Authenticated()
   @Query(() => Product, { description: 'One product in any status, for those who manage it (edit page, hang-tag)' })
-  async managedProduct(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Product> {
-    return (await this.catalog.managedProduct(actor, id)).product;
+  async managedProduct(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Product> {
+    return (await this.catalog.managedProduct(ctx, id)).product;
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => Product)
-  createProduct(@CurrentActor() actor: Actor, @Args('input', { type: () => CreateProductInput }) input: CreateProductInput): Promise<Product> {
-    return this.catalog.createProduct(actor, input);
+  createProduct(@Ctx() ctx: RequestContext, @Args('input', { type: () => CreateProductInput }) input: CreateProductInput): Promise<Product> {
+    return this.catalog.createProduct(ctx, input);
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => Product)
   updateProduct(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('input', { type: () => UpdateProductInput }) input: UpdateProductInput,
   ): Promise<Product> {
-    return this.catalog.updateProduct(actor, id, input);
+    return this.catalog.updateProduct(ctx, id, input);
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => Product)
-  archiveProduct(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Product> {
-    return this.catalog.archiveProduct(actor, id);
+  archiveProduct(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Product> {
+    return this.catalog.archiveProduct(ctx, id);
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => Product)
   setProductStock(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('stock', { type: () => Int }) stock: number,
   ): Promise<Product> {
-    return this.catalog.setProductStock(actor, id, stock);
+    return this.catalog.setProductStock(ctx, id, stock);
   }
 
+  // No @Transaction(): one statement, and the day's salt it may first create is made on the pool,
+  // which a request holding a transaction's connection must not wait for.
   @Mutation(() => Boolean, { description: 'Counts a view of a product page (the storefront calls it), once per visitor per day; false for an unknown product' })
   recordProductView(
-    @CurrentActor() actor: Actor | null,
+    @Ctx() ctx: RequestContext,
     @Args('slug', { type: () => String }) slug: string,
     @Args('visitorId', { type: () => String, nullable: true, description: 'The storefront\'s random id for this browser (its visitor cookie); left out, the address and browser stand in' })
     visitorId: string | null,
-    @Context() ctx: GraphQLContext,
+    @Context() gql: GraphQLContext,
   ): Promise<boolean> {
-    return this.catalog.recordProductView(actor, slug, { visitorId: visitorId || null, address: ctx.req.clientAddress, userAgent: ctx.req.headers['user-agent']?.toString() ?? null });
+    return this.catalog.recordProductView(ctx, slug, { visitorId: visitorId || null, address: gql.req.clientAddress, userAgent: gql.req.headers['user-agent']?.toString() ?? null });
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Page views in the last 30 days: for those who manage the product, null for others' })
-  viewCount(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<number | null> | null {
-    const actor = ctx.actor;
-    if (!actor) return null;
-    return ctx.loaders.get('viewsByProductId', (ids: readonly string[]) => this.catalog.recentViews(actor, ids), null as number | null).load(product.id);
+  viewCount(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<number | null> {
+    return gql.loaders.get('viewsByProductId', (ids: readonly string[]) => this.catalog.recentViews(ctx, ids), null as number | null).load(product.id);
   }
 
   @ResolveField(() => Seller)
-  seller(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<Seller | null> {
-    return ctx.loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ids), null as Seller | null).load(product.sellerId);
+  seller(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<Seller | null> {
+    return gql.loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(product.sellerId);
   }
 
   @ResolveField(() => Motif, { nullable: true })
-  motif(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<Motif | null> | null {
+  motif(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<Motif | null> | null {
     if (!product.motifId) return null;
-    return ctx.loaders.get('motifById', (ids: readonly string[]) => this.catalog.findMotifsByIds(ids), null as Motif | null).load(product.motifId);
+    return gql.loaders.get('motifById', (ids: readonly string[]) => this.catalog.findMotifsByIds(ctx, ids), null as Motif | null).load(product.motifId);
   }
 }
 
@@ -120,8 +126,8 @@ export class SellerProductsResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @ResolveField(() => Int, { description: 'Products of hers on sale now' })
-  productCount(@Parent() seller: Seller, @Context() ctx: GraphQLContext): Promise<number> {
-    return ctx.loaders.get('productCountBySellerId', (ids: readonly string[]) => this.catalog.countActiveBySellerIds(ids), 0).load(seller.id);
+  productCount(@Ctx() ctx: RequestContext, @Parent() seller: Seller, @Context() gql: GraphQLContext): Promise<number> {
+    return gql.loaders.get('productCountBySellerId', (ids: readonly string[]) => this.catalog.countActiveBySellerIds(ctx, ids), 0).load(seller.id);
   }
 }
 
@@ -130,7 +136,7 @@ export class KampungProductsResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @ResolveField(() => Int, { description: 'Products on sale by sellers of this kampung' })
-  productCount(@Parent() kampung: Kampung, @Context() ctx: GraphQLContext): Promise<number> {
-    return ctx.loaders.get('productCountByKampungId', (ids: readonly string[]) => this.catalog.countActiveByKampungIds(ids), 0).load(kampung.id);
+  productCount(@Ctx() ctx: RequestContext, @Parent() kampung: Kampung, @Context() gql: GraphQLContext): Promise<number> {
+    return gql.loaders.get('productCountByKampungId', (ids: readonly string[]) => this.catalog.countActiveByKampungIds(ctx, ids), 0).load(kampung.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { MotifEntity } from './entities/motif.entity.js';
 import { ProductEntity } from './entities/product.entity.js';
 import { ProductSort, ProductStatus } from './models/catalog.enums.js';
@@ -37,14 +38,19 @@ const CURSOR_TEXT: Record<ProductSort, string> = {
 
 @Injectable()
 export class ProductRepository {
-  constructor(
-    @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
-    @InjectRepository(MotifEntity) private readonly motifs: Repository<MotifEntity>,
-  ) {}
+  constructor(private readonly db: TransactionalConnection) {}
+
+  private products(ctx: RequestContext) {
+    return this.db.getRepository(ctx, ProductEntity);
+  }
+
+  private motifs(ctx: RequestContext) {
+    return this.db.getRepository(ctx, MotifEntity);
+  }
 
   /** One keyset page of ACTIVE products plus the total: two queries whatever the page size. */
-  async findPage(query: ProductQuery, sellerIds: string[] | null): Promise<ProductPage> {
-    const filtered = this.filtered(query, sellerIds);
+  async findPage(ctx: RequestContext, query: ProductQuery, sellerIds: string[] | null): Promise<ProductPage> {
+    const filtered = this.filtered(ctx, query, sellerIds);
     const totalCount = await filtered.clone().getCount();
 
     const order = ORDER[query.sort];
@@ -64,8 +70,8 @@ export class ProductRepository {
     return { totalCount, rows, hasNextPage: entities.length > query.first };
   }
 
-  private filtered(query: ProductQuery, sellerIds: string[] | null): SelectQueryBuilder<ProductEntity> {
-    const qb = this.products.createQueryBuilder('p').where('p.status IN (:...statuses)', { statuses: query.statuses });
+  private filtered(ctx: RequestContext, query: ProductQuery, sellerIds: string[] | null): SelectQueryBuilder<ProductEntity> {
+    const qb = this.products(ctx).createQueryBuilder('p').where('p.status IN (:...statuses)', { statuses: query.statuses });
     // Read-only look at the sellers table: an unverified shop stays out of the storefront.
     if (query.verifiedSellersOnly) qb.andWhere(`p.seller_id IN (SELECT s.id FROM sellers s WHERE s.status = 'VERIFIED')`);
     if (query.search) qb.andWhere(MATCHES_SEARCH, { search: query.search });
@@ -79,42 +85,42 @@ export class ProductRepository {
   }
 
   /** On sale: ACTIVE and from a verified seller. */
-  findActiveBySlug(slug: string): Promise<ProductEntity | null> {
-    return this.products
+  findActiveBySlug(ctx: RequestContext, slug: string): Promise<ProductEntity | null> {
+    return this.products(ctx)
       .createQueryBuilder('p')
       .where('p.slug = :slug AND p.status = :active', { slug, active: ProductStatus.ACTIVE })
       .andWhere(`p.seller_id IN (SELECT s.id FROM sellers s WHERE s.status = 'VERIFIED')`)
       .getOne();
   }
 
-  findByIds(ids: readonly string[]): Promise<ProductEntity[]> {
-    return ids.length ? this.products.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<ProductEntity[]> {
+    return ids.length ? this.products(ctx).findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
-  findById(id: string): Promise<ProductEntity | null> {
-    return this.products.findOneBy({ id });
+  findById(ctx: RequestContext, id: string): Promise<ProductEntity | null> {
+    return this.products(ctx).findOneBy({ id });
   }
 
   /** Locks the product for the rest of the transaction: concurrent edits apply one after the other. */
-  findByIdForUpdate(manager: EntityManager, id: string): Promise<ProductEntity | null> {
-    return manager.getRepository(ProductEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+  findByIdForUpdate(ctx: RequestContext, id: string): Promise<ProductEntity | null> {
+    return this.products(ctx).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
   }
 
-  slugExists(slug: string): Promise<boolean> {
-    return this.products.existsBy({ slug });
+  slugExists(ctx: RequestContext, slug: string): Promise<boolean> {
+    return this.products(ctx).existsBy({ slug });
   }
 
-  motifExists(id: string): Promise<boolean> {
-    return this.motifs.existsBy({ id });
+  motifExists(ctx: RequestContext, id: string): Promise<boolean> {
+    return this.motifs(ctx).existsBy({ id });
   }
 
-  saveIn(manager: EntityManager, product: Partial<ProductEntity>): Promise<ProductEntity> {
-    const repo = manager.getRepository(ProductEntity);
-    return repo.save(repo.create(product));
+  save(ctx: RequestContext, product: Partial<ProductEntity>): Promise<ProductEntity> {
+    const products = this.products(ctx);
+    return products.save(products.create(product));
   }
 
-  async countActiveBySellerIds(sellerIds: readonly string[]): Promise<Map<string, number>> {
-    const rows: { seller_id: string; count: string }[] = await this.products
+  async countActiveBySellerIds(ctx: RequestContext, sellerIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { seller_id: string; count: string }[] = await this.products(ctx)
       .createQueryBuilder('p')
       .select('p.seller_id', 'seller_id')
       .addSelect('count(*)', 'count')
@@ -125,23 +131,11 @@ export class ProductRepository {
     return new Map(rows.map((row) => [row.seller_id, Number(row.count)]));
   }
 
-  findMotifs(): Promise<MotifEntity[]> {
-    return this.motifs.find({ order: { name: 'ASC' } });
+  findMotifs(ctx: RequestContext): Promise<MotifEntity[]> {
+    return this.motifs(ctx).find({ order: { name: 'ASC' } });
   }
 
-  findMotifsByIds(ids: readonly string[]): Promise<MotifEntity[]> {
-    return this.motifs.findBy({ id: In([...ids]) });
-  }
-
-  upsertMotifBySlug(motif: Omit<MotifEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<MotifEntity> {
-    return this.motifs.upsert(motif, ['slug']).then(() => this.motifs.findOneByOrFail({ slug: motif.slug }));
-  }
-
-  findBySlug(slug: string): Promise<ProductEntity | null> {
-    return this.products.findOneBy({ slug });
-  }
-
-  save(product: Partial<ProductEntity>): Promise<ProductEntity> {
-    return this.products.save(this.products.create(product));
+  findMotifsByIds(ctx: RequestContext, ids: readonly string[]): Promise<MotifEntity[]> {
+    return this.motifs(ctx).findBy({ id: In([...ids]) });
   }
 }

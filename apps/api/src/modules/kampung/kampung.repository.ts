@@ -1,42 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Not, Repository } from 'typeorm';
+import { In, Not } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { KampungEntity } from './entities/kampung.entity.js';
 
 @Injectable()
 export class KampungRepository {
-  constructor(@InjectRepository(KampungEntity) private readonly repo: Repository<KampungEntity>) {}
+  constructor(private readonly db: TransactionalConnection) {}
 
-  findAll(): Promise<KampungEntity[]> {
+  private repo(ctx: RequestContext) {
+    return this.db.getRepository(ctx, KampungEntity);
+  }
+
+  findAll(ctx: RequestContext): Promise<KampungEntity[]> {
     // ACTIVE before TARGET, then by name: the order the storefront lists them in.
-    return this.repo.find({ order: { status: 'ASC', name: 'ASC' } });
+    return this.repo(ctx).find({ order: { status: 'ASC', name: 'ASC' } });
   }
 
-  findBySlug(slug: string): Promise<KampungEntity | null> {
-    return this.repo.findOneBy({ slug });
+  findBySlug(ctx: RequestContext, slug: string): Promise<KampungEntity | null> {
+    return this.repo(ctx).findOneBy({ slug });
   }
 
-  findByIds(ids: readonly string[]): Promise<KampungEntity[]> {
-    return this.repo.findBy({ id: In([...ids]) });
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<KampungEntity[]> {
+    return this.repo(ctx).findBy({ id: In([...ids]) });
   }
 
-  findById(id: string): Promise<KampungEntity | null> {
-    return this.repo.findOneBy({ id });
+  findById(ctx: RequestContext, id: string): Promise<KampungEntity | null> {
+    return this.repo(ctx).findOneBy({ id });
   }
 
-  slugExists(slug: string): Promise<boolean> {
-    return this.repo.existsBy({ slug });
+  slugExists(ctx: RequestContext, slug: string): Promise<boolean> {
+    return this.repo(ctx).existsBy({ slug });
   }
 
-  codeTaken(kemendagriCode: string, exceptId: string | null): Promise<boolean> {
-    return this.repo.exists({ where: { kemendagriCode, ...(exceptId ? { id: Not(exceptId) } : {}) } });
+  codeTaken(ctx: RequestContext, kemendagriCode: string, exceptId: string | null): Promise<boolean> {
+    return this.repo(ctx).exists({ where: { kemendagriCode, ...(exceptId ? { id: Not(exceptId) } : {}) } });
   }
 
-  save(kampung: Partial<KampungEntity>): Promise<KampungEntity> {
-    return this.repo.save(this.repo.create(kampung));
-  }
-
-  upsertBySlug(kampung: Omit<KampungEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<KampungEntity> {
-    return this.repo.upsert(kampung, ['slug']).then(() => this.repo.findOneByOrFail({ slug: kampung.slug }));
+  save(ctx: RequestContext, kampung: Partial<KampungEntity>): Promise<KampungEntity> {
+    const repo = this.repo(ctx);
+    return repo.save(repo.create(kampung));
   }
 }

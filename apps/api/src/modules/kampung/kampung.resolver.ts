@@ -1,64 +1,70 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated } from '../../common/auth/auth.decorators.js';
+import { Ctx } from '../../common/context/ctx.decorator.js';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { Transaction } from '../../common/context/transaction.interceptor.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
-import { PendampingSummary } from './models/pendamping.model.js';
-import type { Actor } from '../../common/auth/actor.js';
-import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
 import { Me } from '../accounts/models/me.model.js';
 import { Role } from '../accounts/models/role.enum.js';
 import { KampungInput } from './dto/kampung.input.js';
 import { KampungService } from './kampung.service.js';
 import { Kampung } from './models/kampung.model.js';
+import { PendampingSummary } from './models/pendamping.model.js';
 
 @Resolver(() => Kampung)
 export class KampungResolver {
   constructor(private readonly kampungService: KampungService) {}
 
   @Query(() => [Kampung], { description: 'Every Kampung KB, active ones first' })
-  kampungs(): Promise<Kampung[]> {
-    return this.kampungService.listKampungs();
+  kampungs(@Ctx() ctx: RequestContext): Promise<Kampung[]> {
+    return this.kampungService.listKampungs(ctx);
   }
 
   @Query(() => Kampung, { nullable: true })
-  kampung(@Args('slug', { type: () => String }) slug: string): Promise<Kampung | null> {
-    return this.kampungService.findBySlug(slug);
+  kampung(@Ctx() ctx: RequestContext, @Args('slug', { type: () => String }) slug: string): Promise<Kampung | null> {
+    return this.kampungService.findBySlug(ctx, slug);
   }
 
   @Authenticated(Role.OFFICER, Role.ADMIN)
   @ResolveField(() => [PendampingSummary], { description: 'The pendamping assigned here (officers only)' })
-  pendamping(@Parent() kampung: Kampung, @Context() ctx: GraphQLContext): Promise<PendampingSummary[]> {
-    return ctx.loaders.get('pendampingByKampungId', (ids: readonly string[]) => this.kampungService.pendampingByKampungIds(ids), [] as PendampingSummary[]).load(kampung.id);
+  pendamping(@Ctx() ctx: RequestContext, @Parent() kampung: Kampung, @Context() gql: GraphQLContext): Promise<PendampingSummary[]> {
+    return gql.loaders.get('pendampingByKampungId', (ids: readonly string[]) => this.kampungService.pendampingByKampungIds(ctx, ids), [] as PendampingSummary[]).load(kampung.id);
   }
 
+  @Transaction()
   @Authenticated(Role.OFFICER, Role.ADMIN)
   @Mutation(() => Kampung)
-  createKampung(@CurrentActor() actor: Actor, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<Kampung> {
-    return this.kampungService.createKampung(actor, input);
+  createKampung(@Ctx() ctx: RequestContext, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<Kampung> {
+    return this.kampungService.createKampung(ctx, input);
   }
 
+  @Transaction()
   @Authenticated(Role.OFFICER, Role.ADMIN)
   @Mutation(() => Kampung, { description: 'Edits a Kampung KB, e.g. sets a TARGET kampung ACTIVE' })
-  updateKampung(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<Kampung> {
-    return this.kampungService.updateKampung(actor, id, input);
+  updateKampung(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<Kampung> {
+    return this.kampungService.updateKampung(ctx, id, input);
   }
 
+  @Transaction()
   @Authenticated(Role.OFFICER, Role.ADMIN)
   @Mutation(() => Kampung, { description: 'Makes the account with this phone/email a pendamping of the kampung KB' })
   assignPendamping(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('identifier', { type: () => String }) identifier: string,
     @Args('kampungId', { type: () => ID }) kampungId: string,
   ): Promise<Kampung> {
-    return this.kampungService.assignPendamping(actor, identifier, kampungId);
+    return this.kampungService.assignPendamping(ctx, identifier, kampungId);
   }
 
+  @Transaction()
   @Authenticated(Role.OFFICER, Role.ADMIN)
   @Mutation(() => Boolean)
   unassignPendamping(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('identifier', { type: () => String }) identifier: string,
     @Args('kampungId', { type: () => ID }) kampungId: string,
   ): Promise<boolean> {
-    return this.kampungService.unassignPendamping(actor, identifier, kampungId);
+    return this.kampungService.unassignPendamping(ctx, identifier, kampungId);
   }
 }
 
@@ -67,9 +73,7 @@ export class MePendampingResolver {
   constructor(private readonly kampungService: KampungService) {}
 
   @ResolveField(() => [Kampung], { description: 'The kampung KB she helps as pendamping' })
-  async pendampingKampungs(@Parent() me: Me): Promise<Kampung[]> {
-    const ids = await this.kampungService.pendampingKampungIds(me.id);
-    const found = await this.kampungService.findByIds(ids);
-    return ids.map((id) => found.get(id)!).filter(Boolean);
+  pendampingKampungs(@Ctx() ctx: RequestContext, @Parent() me: Me): Promise<Kampung[]> {
+    return this.kampungService.pendampingKampungs(ctx, me.id);
   }
 }

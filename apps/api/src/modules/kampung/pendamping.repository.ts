@@ -1,30 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { PendampingAssignmentEntity } from './entities/pendamping-assignment.entity.js';
 
 @Injectable()
 export class PendampingRepository {
-  constructor(@InjectRepository(PendampingAssignmentEntity) private readonly assignments: Repository<PendampingAssignmentEntity>) {}
+  constructor(private readonly db: TransactionalConnection) {}
 
-  async kampungIdsOf(userId: string): Promise<string[]> {
-    return (await this.assignments.find({ where: { userId }, order: { createdAt: 'ASC' } })).map((row) => row.kampungId);
+  private assignments(ctx: RequestContext) {
+    return this.db.getRepository(ctx, PendampingAssignmentEntity);
   }
 
-  async userIdsOf(kampungIds: readonly string[]): Promise<{ kampungId: string; userId: string }[]> {
+  async kampungIdsOf(ctx: RequestContext, userId: string): Promise<string[]> {
+    return (await this.assignments(ctx).find({ where: { userId }, order: { createdAt: 'ASC' } })).map((row) => row.kampungId);
+  }
+
+  async userIdsOf(ctx: RequestContext, kampungIds: readonly string[]): Promise<{ kampungId: string; userId: string }[]> {
     if (kampungIds.length === 0) return [];
-    return this.assignments.find({ where: { kampungId: In([...kampungIds]) }, order: { createdAt: 'ASC' } });
+    return this.assignments(ctx).find({ where: { kampungId: In([...kampungIds]) }, order: { createdAt: 'ASC' } });
   }
 
-  async isAssigned(userId: string, kampungId: string): Promise<boolean> {
-    return this.assignments.existsBy({ userId, kampungId });
+  async isAssigned(ctx: RequestContext, userId: string, kampungId: string): Promise<boolean> {
+    return this.assignments(ctx).existsBy({ userId, kampungId });
   }
 
-  async assign(manager: EntityManager, userId: string, kampungId: string): Promise<void> {
-    await manager.getRepository(PendampingAssignmentEntity).upsert({ userId, kampungId }, ['userId', 'kampungId']);
+  async assign(ctx: RequestContext, userId: string, kampungId: string): Promise<void> {
+    await this.assignments(ctx).upsert({ userId, kampungId }, ['userId', 'kampungId']);
   }
 
-  async unassign(userId: string, kampungId: string): Promise<void> {
-    await this.assignments.delete({ userId, kampungId });
+  async unassign(ctx: RequestContext, userId: string, kampungId: string): Promise<void> {
+    await this.assignments(ctx).delete({ userId, kampungId });
   }
 }

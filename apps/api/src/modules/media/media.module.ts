@@ -1,15 +1,16 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DomainModule } from '../../common/domain-module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { ProductPhotoEntity } from './entities/product-photo.entity.js';
-import { MediaService } from './media.service.js';
 import { ProductPhotoResolver, ProductPhotosResolver } from './media.resolver.js';
+import { MediaService } from './media.service.js';
 import { ProductPhotoRepository } from './product-photo.repository.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([ProductPhotoEntity]), CatalogModule, AuditModule],
-  providers: [ProductPhotoRepository, MediaService, ProductPhotoResolver, ProductPhotosResolver],
+@DomainModule({
+  entities: [ProductPhotoEntity],
+  resolvers: [ProductPhotoResolver, ProductPhotosResolver],
+  imports: [CatalogModule, AuditModule],
+  providers: [ProductPhotoRepository, MediaService],
   exports: [MediaService],
 })
 export class MediaModule {}

@@ -1,6 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Actor } from '../../common/auth/actor.js';
-import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
+import { Authenticated } from '../../common/auth/auth.decorators.js';
+import { Ctx } from '../../common/context/ctx.decorator.js';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { Transaction } from '../../common/context/transaction.interceptor.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { userError } from '../../common/errors/user-errors.js';
 import { Product } from '../catalog/models/product.model.js';
@@ -21,45 +23,49 @@ export class ProductPhotoResolver {
   @Authenticated()
   @Mutation(() => PhotoUpload, { description: 'Step 1 of adding a photo: where to PUT the bytes (JPEG, PNG or WebP, at most 15 MB)' })
   createPhotoUpload(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('productId', { type: () => ID }) productId: string,
     @Args('contentType', { type: () => String }) contentType: string,
     @Args('byteSize', { type: () => Int }) byteSize: number,
   ): Promise<PhotoUpload> {
-    return this.media.createPhotoUpload(actor, productId, contentType, byteSize);
+    return this.media.createPhotoUpload(ctx, productId, contentType, byteSize);
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => ProductPhoto, { description: 'Step 2: checks the uploaded file and makes its variants (PROCESSING, then READY or FAILED)' })
   attachProductPhoto(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('productId', { type: () => ID }) productId: string,
     @Args('key', { type: () => String }) key: string,
     @Args('alt', { type: () => String, defaultValue: '' }) alt: string,
   ): Promise<ProductPhoto> {
-    return this.media.attachProductPhoto(actor, productId, key, alt);
+    return this.media.attachProductPhoto(ctx, productId, key, alt);
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => [ProductPhoto])
   reorderProductPhotos(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('productId', { type: () => ID }) productId: string,
     @Args('photoIds', { type: () => [ID] }) photoIds: string[],
   ): Promise<ProductPhoto[]> {
-    return this.media.reorderProductPhotos(actor, productId, photoIds);
+    return this.media.reorderProductPhotos(ctx, productId, photoIds);
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => ProductPhoto)
-  updatePhotoAlt(@CurrentActor() actor: Actor, @Args('photoId', { type: () => ID }) photoId: string, @Args('alt', { type: () => String }) alt: string): Promise<ProductPhoto> {
-    return this.media.updatePhotoAlt(actor, photoId, alt);
+  updatePhotoAlt(@Ctx() ctx: RequestContext, @Args('photoId', { type: () => ID }) photoId: string, @Args('alt', { type: () => String }) alt: string): Promise<ProductPhoto> {
+    return this.media.updatePhotoAlt(ctx, photoId, alt);
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => Boolean)
-  removeProductPhoto(@CurrentActor() actor: Actor, @Args('photoId', { type: () => ID }) photoId: string): Promise<boolean> {
-    return this.media.removeProductPhoto(actor, photoId);
+  removeProductPhoto(@Ctx() ctx: RequestContext, @Args('photoId', { type: () => ID }) photoId: string): Promise<boolean> {
+    return this.media.removeProductPhoto(ctx, photoId);
   }
 }
 
@@ -69,27 +75,25 @@ export class ProductPhotosResolver {
   constructor(private readonly media: MediaService) {}
 
   @ResolveField(() => [ProductPhoto])
-  photos(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<ProductPhoto[]> {
-    return this.loader(ctx).load(product.id);
+  photos(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<ProductPhoto[]> {
+    return this.loader(ctx, gql).load(product.id);
   }
 
   @ResolveField(() => ProductPhoto, { nullable: true })
-  async primaryPhoto(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<ProductPhoto | null> {
-    return (await this.loader(ctx).load(product.id))[0] ?? null;
+  async primaryPhoto(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<ProductPhoto | null> {
+    return (await this.loader(ctx, gql).load(product.id))[0] ?? null;
   }
 
   @ResolveField(() => [ProductPhoto], { description: 'Every photo whatever its status (PROCESSING, FAILED): for those who manage the product' })
-  async managedPhotos(@Parent() product: Product, @Context() ctx: GraphQLContext): Promise<ProductPhoto[]> {
-    const actor = ctx.actor;
-    if (!actor) throw userError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. (Sign in first.)');
-    const photos = await ctx.loaders
-      .get('managedPhotosByProductId', (ids: readonly string[]) => this.media.managedPhotosByProductIds(actor, ids), null as ProductPhoto[] | null)
+  async managedPhotos(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<ProductPhoto[]> {
+    const photos = await gql.loaders
+      .get('managedPhotosByProductId', (ids: readonly string[]) => this.media.managedPhotosByProductIds(ctx, ids), null as ProductPhoto[] | null)
       .load(product.id);
     if (!photos) throw userError('FORBIDDEN', 'Anda tidak mengelola produk ini. (You do not manage this product.)');
     return photos;
   }
 
-  private loader(ctx: GraphQLContext) {
-    return ctx.loaders.get('photosByProductId', (ids: readonly string[]) => this.media.photosByProductIds(ids), [] as ProductPhoto[]);
+  private loader(ctx: RequestContext, gql: GraphQLContext) {
+    return gql.loaders.get('photosByProductId', (ids: readonly string[]) => this.media.photosByProductIds(ctx, ids), [] as ProductPhoto[]);
   }
 }

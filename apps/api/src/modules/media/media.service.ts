@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import sharp from 'sharp';
-import { DataSource } from 'typeorm';
-import type { Actor } from '../../common/auth/actor.js';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { JobQueue } from '../../infra/jobs/job-queue.js';
 import { ObjectStorage } from '../../infra/storage/object-storage.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CatalogService } from '../catalog/catalog.service.js';
-import { actingAudit, type ActingSeller } from '../sellers/sellers.service.js';
+import { CatalogService, productSubject } from '../catalog/catalog.service.js';
+import type { ActingSeller } from '../sellers/seller-access.service.js';
 import type { PhotoUpload } from './dto/photo-upload.model.js';
 import type { ProductPhotoEntity } from './entities/product-photo.entity.js';
 import { CONTENT_TYPES, detectImageType, MAGIC_BYTES_NEEDED } from './image-type.js';
 import { PhotoSize, PhotoStatus } from './models/photo.enums.js';
 import { toProductPhotoModel, type ProductPhoto } from './models/product-photo.model.js';
-import { MAX_INPUT_PIXELS, originalKey, renderVariants, variantKey } from './photo-variants.js';
+import { MAX_INPUT_PIXELS, renderVariants, variantKey } from './photo-variants.js';
 import { ProductPhotoRepository } from './product-photo.repository.js';
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
@@ -24,14 +24,6 @@ const UPLOAD_URL_SECONDS = 15 * 60;
 const PROCESS_PHOTO = 'photo.process';
 const UNREADABLE = 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)';
 const ALLOWED_UPLOAD_TYPES = new Set(Object.values(CONTENT_TYPES));
-
-export interface NewPhoto {
-  productId: string;
-  position: number;
-  alt: string;
-  original: Buffer;
-  originalContentType: string;
-}
 
 @Injectable()
 export class MediaService implements OnModuleInit {
@@ -43,28 +35,30 @@ export class MediaService implements OnModuleInit {
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
-    private readonly dataSource: DataSource,
+    private readonly db: TransactionalConnection,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ photoId: string }>(PROCESS_PHOTO, ({ photoId }) => this.processPhoto(photoId), {
+    this.jobs.register<{ photoId: string }>(PROCESS_PHOTO, (ctx, { photoId }) => this.processPhoto(ctx, photoId), {
+      actor: 'photo-job',
       // Variants of a 50-megapixel photo take about 3 s here: a minute is ample, and short enough
       // that a photo whose worker died is picked up again within about a minute and a half.
       expireInSeconds: 60,
       retryLimit: 3,
       retryDelaySeconds: 5,
-      onGiveUp: ({ photoId }) => this.giveUpOnPhoto(photoId),
+      onGiveUp: (ctx, { photoId }) => this.giveUpOnPhoto(ctx, photoId),
     });
   }
 
-  async photosByProductIds(productIds: readonly string[]): Promise<Map<string, ProductPhoto[]>> {
+  async photosByProductIds(ctx: RequestContext, productIds: readonly string[]): Promise<Map<string, ProductPhoto[]>> {
     const grouped = new Map<string, ProductPhoto[]>();
-    for (const photo of await this.photos.findReadyByProductIds(productIds)) {
+    for (const photo of await this.photos.findReadyByProductIds(ctx, productIds)) {
       grouped.set(photo.productId, [...(grouped.get(photo.productId) ?? []), toProductPhotoModel(photo)]);
     }
     return grouped;
   }
 
+  /** Where a variant is public: computed, no query (so no context). */
   photoUrl(photoId: string, size: PhotoSize): string {
     return this.storage.publicUrl(variantKey(photoId, size));
   }
@@ -72,8 +66,8 @@ export class MediaService implements OnModuleInit {
   // --- Uploads by sellers and pendamping.
 
   /** Step 1: a presigned URL for the browser to PUT the original to, privately, without the API in the way. */
-  async createPhotoUpload(actor: Actor, productId: string, contentType: string, byteSize: number): Promise<PhotoUpload> {
-    await this.catalog.managedProduct(actor, productId);
+  async createPhotoUpload(ctx: RequestContext, productId: string, contentType: string, byteSize: number): Promise<PhotoUpload> {
+    await this.catalog.managedProduct(ctx, productId);
     if (!ALLOWED_UPLOAD_TYPES.has(contentType)) throw badInput('contentType', unsupportedMessage(contentType.includes('hei') ? 'heic' : 'unknown'));
     if (!Number.isInteger(byteSize) || byteSize < 1 || byteSize > MAX_PHOTO_BYTES) throw badInput('byteSize', tooLargeMessage());
     const key = `uploads/${productId}/${randomUUID()}`;
@@ -82,10 +76,11 @@ export class MediaService implements OnModuleInit {
 
   /**
    * Step 2: checks the uploaded bytes (real type, size, pixel count) and queues the WebP variants.
-   * The photo is PROCESSING until the job marks it READY or FAILED.
+   * The photo is PROCESSING until the job marks it READY or FAILED; the photo, its audit entry and
+   * its job commit together, under the product's lock.
    */
-  async attachProductPhoto(actor: Actor, productId: string, key: string, alt: string): Promise<ProductPhoto> {
-    const { acting } = await this.catalog.managedProduct(actor, productId);
+  async attachProductPhoto(ctx: RequestContext, productId: string, key: string, alt: string): Promise<ProductPhoto> {
+    const { acting } = await this.catalog.managedProduct(ctx, productId);
     if (!key.startsWith(`uploads/${productId}/`) || !isUuid(key.slice(`uploads/${productId}/`.length))) throw badInput('key', 'Unggahan tidak dikenal untuk produk ini. (Unknown upload for this product.)');
     const cleanAlt = alt.trim();
     if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
@@ -102,19 +97,15 @@ export class MediaService implements OnModuleInit {
         throw badInput('key', UNREADABLE);
       });
     if (width * height > MAX_INPUT_PIXELS) throw badInput('key', `Foto terlalu besar (${Math.round((width * height) / 1e6)} megapiksel, paling banyak 50). (Too many pixels: at most 50 megapixels.)`);
-    if (await this.photos.keyInUse(key)) throw userError('CONFLICT', 'Foto ini sudah dipasang. (This upload is already attached.)');
+    if (await this.photos.keyInUse(ctx, key)) throw userError('CONFLICT', 'Foto ini sudah dipasang. (This upload is already attached.)');
 
-    const saved = await this.dataSource.transaction(async (manager) => {
-      await this.catalog.lockProductForUpdate(manager, productId);
-      const existing = await this.photos.findByProductId(manager, productId);
-      if (existing.length >= MAX_PHOTOS_PER_PRODUCT) throw badInput('productId', `Paling banyak ${MAX_PHOTOS_PER_PRODUCT} foto per produk. (At most ${MAX_PHOTOS_PER_PRODUCT} photos a product.)`);
-      const photo = this.photos.create({ id: randomUUID(), productId, position: existing.length, alt: cleanAlt, originalKey: key, width, height, status: PhotoStatus.PROCESSING, failureReason: null });
-      const stored = await this.photos.save(photo, manager);
-      await this.audit.record(manager, { ...actingAudit(actor, acting, 'PRODUCT', productId), action: 'PHOTO_ADDED', before: null, after: { photoId: stored.id, alt: cleanAlt, contentType: CONTENT_TYPES[type] } });
-      await this.jobs.send(manager, PROCESS_PHOTO, { photoId: stored.id });
-      return stored;
-    });
-    return toProductPhotoModel(saved);
+    await this.catalog.lockProductForUpdate(ctx, productId);
+    const existing = await this.photos.findByProductId(ctx, productId);
+    if (existing.length >= MAX_PHOTOS_PER_PRODUCT) throw badInput('productId', `Paling banyak ${MAX_PHOTOS_PER_PRODUCT} foto per produk. (At most ${MAX_PHOTOS_PER_PRODUCT} photos a product.)`);
+    const stored = await this.photos.save(ctx, { id: randomUUID(), productId, position: existing.length, alt: cleanAlt, originalKey: key, width, height, status: PhotoStatus.PROCESSING, failureReason: null });
+    await this.audit.recordForSeller(ctx, acting, { action: 'PHOTO_ADDED', ...productSubject(productId), before: null, after: { photoId: stored.id, alt: cleanAlt, contentType: CONTENT_TYPES[type] } });
+    await this.jobs.send(ctx, PROCESS_PHOTO, { photoId: stored.id });
+    return toProductPhotoModel(stored);
   }
 
   /**
@@ -122,8 +113,8 @@ export class MediaService implements OnModuleInit {
    * run again after a crash: the variants have fixed keys (overwritten, never duplicated) and only a
    * photo still PROCESSING is marked.
    */
-  async processPhoto(photoId: string): Promise<void> {
-    const photo = await this.photos.findById(photoId);
+  async processPhoto(ctx: RequestContext, photoId: string): Promise<void> {
+    const photo = await this.photos.findById(ctx, photoId);
     if (!photo || photo.status !== PhotoStatus.PROCESSING) return; // removed meanwhile, or a retried job that already finished
     const original = await this.storage.get(photo.originalKey); // storage down: thrown, so the job is tried again
     const variants = await renderVariants(original).catch((error: Error) => {
@@ -131,16 +122,16 @@ export class MediaService implements OnModuleInit {
       return null;
     });
     if (!variants) {
-      await this.photos.finishProcessing(photo.id, { status: PhotoStatus.FAILED, failureReason: UNREADABLE });
+      await this.photos.finishProcessing(ctx, photo.id, { status: PhotoStatus.FAILED, failureReason: UNREADABLE });
       return;
     }
     for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(photo.id, size), variants.variants[size], 'image/webp');
-    await this.photos.finishProcessing(photo.id, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
+    await this.photos.finishProcessing(ctx, photo.id, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
   }
 
   /** Every attempt of the job failed or died with its process: the seller is told, not left waiting. */
-  async giveUpOnPhoto(photoId: string): Promise<void> {
-    if (await this.photos.finishProcessing(photoId, { status: PhotoStatus.FAILED, failureReason: 'Foto belum dapat diproses; coba unggah lagi. (The photo could not be processed: upload it again.)' })) {
+  async giveUpOnPhoto(ctx: RequestContext, photoId: string): Promise<void> {
+    if (await this.photos.finishProcessing(ctx, photoId, { status: PhotoStatus.FAILED, failureReason: 'Foto belum dapat diproses; coba unggah lagi. (The photo could not be processed: upload it again.)' })) {
       this.logger.warn(`Photo ${photoId}: gave up after every attempt`);
     }
   }
@@ -149,78 +140,62 @@ export class MediaService implements OnModuleInit {
    * Every photo of these products, whatever its status (what the seller's dashboard shows); null for a
    * product the caller may not manage. Batched: a fixed number of queries for a page of products.
    */
-  async managedPhotosByProductIds(actor: Actor, productIds: readonly string[]): Promise<Map<string, ProductPhoto[] | null>> {
-    const allowed = await this.catalog.manageableProductIds(actor, productIds);
-    const photos = await this.photos.findAllByProductIds([...allowed]);
+  async managedPhotosByProductIds(ctx: RequestContext, productIds: readonly string[]): Promise<Map<string, ProductPhoto[] | null>> {
+    const allowed = await this.catalog.manageableProductIds(ctx, productIds);
+    const photos = await this.photos.findAllByProductIds(ctx, [...allowed]);
     const result = new Map<string, ProductPhoto[] | null>(productIds.map((id) => [id, allowed.has(id) ? [] : null]));
     for (const photo of photos) result.get(photo.productId)!.push(toProductPhotoModel(photo));
     return result;
   }
 
   /** Puts the photos in the given order (every photo of the product, each once). */
-  async reorderProductPhotos(actor: Actor, productId: string, photoIds: string[]): Promise<ProductPhoto[]> {
-    const { acting } = await this.catalog.managedProduct(actor, productId);
-    const saved = await this.dataSource.transaction(async (manager) => {
-      await this.catalog.lockProductForUpdate(manager, productId);
-      const photos = await this.photos.findByProductId(manager, productId);
-      const current = photos.map((photo) => photo.id);
-      if (photoIds.length !== current.length || new Set(photoIds).size !== photoIds.length || !photoIds.every((id) => current.includes(id))) {
-        throw badInput('photoIds', 'Sebutkan setiap foto produk ini tepat sekali. (List every photo of this product exactly once.)');
-      }
-      for (const photo of photos) photo.position = photoIds.indexOf(photo.id);
-      await this.photos.setPositions(manager, photos);
-      await this.audit.record(manager, { ...actingAudit(actor, acting, 'PRODUCT', productId), action: 'PHOTOS_REORDERED', before: { order: current }, after: { order: photoIds } });
-      return photos.sort((a, b) => a.position - b.position);
-    });
-    return saved.map(toProductPhotoModel);
+  async reorderProductPhotos(ctx: RequestContext, productId: string, photoIds: string[]): Promise<ProductPhoto[]> {
+    const { acting } = await this.catalog.managedProduct(ctx, productId);
+    await this.catalog.lockProductForUpdate(ctx, productId);
+    const photos = await this.photos.findByProductId(ctx, productId);
+    const current = photos.map((photo) => photo.id);
+    if (photoIds.length !== current.length || new Set(photoIds).size !== photoIds.length || !photoIds.every((id) => current.includes(id))) {
+      throw badInput('photoIds', 'Sebutkan setiap foto produk ini tepat sekali. (List every photo of this product exactly once.)');
+    }
+    for (const photo of photos) photo.position = photoIds.indexOf(photo.id);
+    await this.photos.setPositions(ctx, photos);
+    await this.audit.recordForSeller(ctx, acting, { action: 'PHOTOS_REORDERED', ...productSubject(productId), before: { order: current }, after: { order: photoIds } });
+    return photos.sort((a, b) => a.position - b.position).map(toProductPhotoModel);
   }
 
-  async updatePhotoAlt(actor: Actor, photoId: string, alt: string): Promise<ProductPhoto> {
-    const photo = await this.ownedPhoto(actor, photoId);
+  async updatePhotoAlt(ctx: RequestContext, photoId: string, alt: string): Promise<ProductPhoto> {
+    const photo = await this.ownedPhoto(ctx, photoId);
     const cleanAlt = alt.trim();
     if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
     if (cleanAlt === photo.entity.alt) return toProductPhotoModel(photo.entity);
-    await this.dataSource.transaction(async (manager) => {
-      await this.photos.setAlt(manager, photoId, cleanAlt);
-      await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_ALT_SET', before: { alt: photo.entity.alt }, after: { alt: cleanAlt } });
-    });
+    await this.photos.setAlt(ctx, photoId, cleanAlt);
+    await this.audit.recordForSeller(ctx, photo.acting, { action: 'PHOTO_ALT_SET', ...productSubject(photo.entity.productId), before: { alt: photo.entity.alt }, after: { alt: cleanAlt } });
     // Read again: the job may have finished the photo meanwhile.
-    return toProductPhotoModel((await this.photos.findById(photoId)) ?? { ...photo.entity, alt: cleanAlt });
+    return toProductPhotoModel((await this.photos.findById(ctx, photoId)) ?? { ...photo.entity, alt: cleanAlt });
   }
 
   /** Removes a photo and closes the gap in the order; its files go once the removal is committed. */
-  async removeProductPhoto(actor: Actor, photoId: string): Promise<boolean> {
-    const photo = await this.ownedPhoto(actor, photoId);
-    await this.dataSource.transaction(async (manager) => {
-      await this.catalog.lockProductForUpdate(manager, photo.entity.productId);
-      const remaining = (await this.photos.findByProductId(manager, photo.entity.productId)).filter((p) => p.id !== photoId);
-      await this.photos.remove(manager, photoId);
-      remaining.forEach((p, index) => (p.position = index));
-      await this.photos.setPositions(manager, remaining);
-      await this.audit.record(manager, { ...actingAudit(actor, photo.acting, 'PRODUCT', photo.entity.productId), action: 'PHOTO_REMOVED', before: { photoId, alt: photo.entity.alt }, after: null });
+  async removeProductPhoto(ctx: RequestContext, photoId: string): Promise<boolean> {
+    const photo = await this.ownedPhoto(ctx, photoId);
+    await this.catalog.lockProductForUpdate(ctx, photo.entity.productId);
+    const remaining = (await this.photos.findByProductId(ctx, photo.entity.productId)).filter((p) => p.id !== photoId);
+    await this.photos.remove(ctx, photoId);
+    remaining.forEach((p, index) => (p.position = index));
+    await this.photos.setPositions(ctx, remaining);
+    await this.audit.recordForSeller(ctx, photo.acting, { action: 'PHOTO_REMOVED', ...productSubject(photo.entity.productId), before: { photoId, alt: photo.entity.alt }, after: null });
+    await this.db.afterCommit(ctx, async () => {
+      for (const key of [photo.entity.originalKey, ...Object.values(PhotoSize).map((size) => variantKey(photoId, size))]) {
+        await this.storage.remove(key).catch((error: Error) => this.logger.warn(`Could not delete ${key}: ${error.message}`));
+      }
     });
-    for (const key of [photo.entity.originalKey, ...Object.values(PhotoSize).map((size) => variantKey(photoId, size))]) {
-      await this.storage.remove(key).catch((error: Error) => this.logger.warn(`Could not delete ${key}: ${error.message}`));
-    }
     return true;
   }
 
-  private async ownedPhoto(actor: Actor, photoId: string): Promise<{ entity: ProductPhotoEntity; acting: ActingSeller }> {
-    const entity = isUuid(photoId) ? await this.photos.findById(photoId) : null;
+  private async ownedPhoto(ctx: RequestContext, photoId: string): Promise<{ entity: ProductPhotoEntity; acting: ActingSeller }> {
+    const entity = isUuid(photoId) ? await this.photos.findById(ctx, photoId) : null;
     if (!entity) throw userError('NOT_FOUND', 'Foto tidak ditemukan. (Photo not found.)');
-    const { acting } = await this.catalog.managedProduct(actor, entity.productId);
+    const { acting } = await this.catalog.managedProduct(ctx, entity.productId);
     return { entity, acting };
-  }
-
-  /** Demo seed: stores the original privately and its variants at once (no job), READY. */
-  async addPhoto(photo: NewPhoto): Promise<ProductPhoto> {
-    const id = randomUUID();
-    const entity = this.photos.create({ id, productId: photo.productId, position: photo.position, alt: photo.alt, originalKey: originalKey(photo.productId, id), status: PhotoStatus.PROCESSING });
-    await this.storage.put(entity.originalKey, photo.original, photo.originalContentType, 'private, no-store');
-    const variants = await renderVariants(photo.original);
-    for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(id, size), variants.variants[size], 'image/webp');
-    Object.assign(entity, { width: variants.width, height: variants.height, status: PhotoStatus.READY });
-    return toProductPhotoModel(await this.photos.save(entity));
   }
 }
 

@@ -1,62 +1,64 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { ProductPhotoEntity } from './entities/product-photo.entity.js';
 import { PhotoStatus } from './models/photo.enums.js';
 
 @Injectable()
 export class ProductPhotoRepository {
-  constructor(@InjectRepository(ProductPhotoEntity) private readonly repo: Repository<ProductPhotoEntity>) {}
+  constructor(private readonly db: TransactionalConnection) {}
 
-  findReadyByProductIds(productIds: readonly string[]): Promise<ProductPhotoEntity[]> {
-    return this.repo.find({ where: { productId: In([...productIds]), status: PhotoStatus.READY }, order: { position: 'ASC' } });
+  private repo(ctx: RequestContext) {
+    return this.db.getRepository(ctx, ProductPhotoEntity);
   }
 
-  findAllByProductIds(productIds: readonly string[]): Promise<ProductPhotoEntity[]> {
+  findReadyByProductIds(ctx: RequestContext, productIds: readonly string[]): Promise<ProductPhotoEntity[]> {
+    return this.repo(ctx).find({ where: { productId: In([...productIds]), status: PhotoStatus.READY }, order: { position: 'ASC' } });
+  }
+
+  findAllByProductIds(ctx: RequestContext, productIds: readonly string[]): Promise<ProductPhotoEntity[]> {
     if (productIds.length === 0) return Promise.resolve([]);
-    return this.repo.find({ where: { productId: In([...productIds]) }, order: { position: 'ASC', createdAt: 'ASC' } });
+    return this.repo(ctx).find({ where: { productId: In([...productIds]) }, order: { position: 'ASC', createdAt: 'ASC' } });
   }
 
-  findById(id: string): Promise<ProductPhotoEntity | null> {
-    return this.repo.findOneBy({ id });
+  findById(ctx: RequestContext, id: string): Promise<ProductPhotoEntity | null> {
+    return this.repo(ctx).findOneBy({ id });
   }
 
-  keyInUse(originalKey: string): Promise<boolean> {
-    return this.repo.existsBy({ originalKey });
+  keyInUse(ctx: RequestContext, originalKey: string): Promise<boolean> {
+    return this.repo(ctx).existsBy({ originalKey });
   }
 
-  /** The product's photos in their order, read in the caller's transaction (which holds the product's lock). */
-  findByProductId(manager: EntityManager, productId: string): Promise<ProductPhotoEntity[]> {
-    return manager.getRepository(ProductPhotoEntity).find({ where: { productId }, order: { position: 'ASC', createdAt: 'ASC' } });
+  /** The product's photos in their order (read in the caller's transaction, which holds the product's lock). */
+  findByProductId(ctx: RequestContext, productId: string): Promise<ProductPhotoEntity[]> {
+    return this.repo(ctx).find({ where: { productId }, order: { position: 'ASC', createdAt: 'ASC' } });
   }
 
   /**
    * The job's result, only for a photo still PROCESSING (a retried job, or one that gave up, never
    * touches a finished photo), and only the job's own columns (never the seller's alt text or order).
    */
-  async finishProcessing(id: string, result: Pick<ProductPhotoEntity, 'status' | 'failureReason'> & Partial<Pick<ProductPhotoEntity, 'width' | 'height'>>): Promise<boolean> {
-    const { affected } = await this.repo.update({ id, status: PhotoStatus.PROCESSING }, result);
+  async finishProcessing(ctx: RequestContext, id: string, result: Pick<ProductPhotoEntity, 'status' | 'failureReason'> & Partial<Pick<ProductPhotoEntity, 'width' | 'height'>>): Promise<boolean> {
+    const { affected } = await this.repo(ctx).update({ id, status: PhotoStatus.PROCESSING }, result);
     return affected === 1;
   }
 
   // Position and alt text are written column by column: a whole-row save would put back the status the job has just changed.
-  async setPositions(manager: EntityManager, photos: Pick<ProductPhotoEntity, 'id' | 'position'>[]): Promise<void> {
-    for (const { id, position } of photos) await manager.getRepository(ProductPhotoEntity).update({ id }, { position });
+  async setPositions(ctx: RequestContext, photos: Pick<ProductPhotoEntity, 'id' | 'position'>[]): Promise<void> {
+    for (const { id, position } of photos) await this.repo(ctx).update({ id }, { position });
   }
 
-  async setAlt(manager: EntityManager, id: string, alt: string): Promise<void> {
-    await manager.getRepository(ProductPhotoEntity).update({ id }, { alt });
+  async setAlt(ctx: RequestContext, id: string, alt: string): Promise<void> {
+    await this.repo(ctx).update({ id }, { alt });
   }
 
-  create(photo: Partial<ProductPhotoEntity>): ProductPhotoEntity {
-    return this.repo.create(photo);
+  save(ctx: RequestContext, photo: Partial<ProductPhotoEntity>): Promise<ProductPhotoEntity> {
+    const repo = this.repo(ctx);
+    return repo.save(repo.create(photo));
   }
 
-  save(photo: ProductPhotoEntity, manager?: EntityManager): Promise<ProductPhotoEntity> {
-    return (manager ? manager.getRepository(ProductPhotoEntity) : this.repo).save(photo);
-  }
-
-  async remove(manager: EntityManager, id: string): Promise<void> {
-    await manager.getRepository(ProductPhotoEntity).delete({ id });
+  async remove(ctx: RequestContext, id: string): Promise<void> {
+    await this.repo(ctx).delete({ id });
   }
 }

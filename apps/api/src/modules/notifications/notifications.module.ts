@@ -1,12 +1,12 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DomainModule } from '../../common/domain-module.js';
 import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
 import { NotificationsResolver } from './notifications.resolver.js';
 import { NotificationsService } from './notifications.service.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessageEntity])],
-  providers: [NotificationsService, NotificationsResolver],
+@DomainModule({
+  entities: [OutboxMessageEntity],
+  resolvers: [NotificationsResolver],
+  providers: [NotificationsService],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -1,8 +1,8 @@
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { hasRole, type Actor } from '../../common/auth/actor.js';
-import { CurrentActor } from '../../common/auth/auth.decorators.js';
-import { notYours, signInFirst } from '../../common/auth/auth.guard.js';
+import { notYours } from '../../common/auth/auth.guard.js';
+import { Ctx } from '../../common/context/ctx.decorator.js';
+import { signInFirst, type RequestContext } from '../../common/context/request-context.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { isFromThisMachine } from '../../common/rate-limit/client-address.js';
@@ -22,16 +22,16 @@ export class NotificationsResolver {
     description: 'Newest outbox messages (reset codes among them): ADMIN only, and only outside production, where no gateway sends them',
   })
   devOutbox(
+    @Ctx() ctx: RequestContext,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-    @CurrentActor() actor: Actor | null,
-    @Context() ctx: GraphQLContext,
+    @Context() gql: GraphQLContext,
   ): Promise<OutboxMessage[]> {
     if (this.config.nodeEnv === 'production') throw userError('NOT_FOUND', 'Not available in production');
     // Reset codes here take over accounts: an admin only, or whoever is on this machine when DEV_OUTBOX_LOCAL says so.
-    if (!hasRole(actor, Role.ADMIN) && !(this.config.devOutboxLocal && isFromThisMachine(ctx.req))) {
-      throw actor ? notYours() : signInFirst();
+    if (!ctx.hasRole(Role.ADMIN) && !(this.config.devOutboxLocal && isFromThisMachine(gql.req))) {
+      throw ctx.personOrNull ? notYours() : signInFirst();
     }
     if (first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
-    return this.notifications.listRecent(first);
+    return this.notifications.listRecent(ctx, first);
   }
 }

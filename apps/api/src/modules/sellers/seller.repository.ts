@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { SellerEntity } from './entities/seller.entity.js';
 import { SellerStatus } from './models/seller-status.enum.js';
 
@@ -8,39 +9,43 @@ export type SellerRow = Omit<SellerEntity, 'id' | 'createdAt' | 'updatedAt'>;
 
 @Injectable()
 export class SellerRepository {
-  constructor(@InjectRepository(SellerEntity) private readonly repo: Repository<SellerEntity>) {}
+  constructor(private readonly db: TransactionalConnection) {}
 
-  findBySlug(slug: string, status?: SellerStatus): Promise<SellerEntity | null> {
-    return this.repo.findOneBy(status ? { slug, status } : { slug });
+  private repo(ctx: RequestContext) {
+    return this.db.getRepository(ctx, SellerEntity);
   }
 
-  findById(id: string): Promise<SellerEntity | null> {
-    return this.repo.findOneBy({ id });
+  findBySlug(ctx: RequestContext, slug: string, status?: SellerStatus): Promise<SellerEntity | null> {
+    return this.repo(ctx).findOneBy(status ? { slug, status } : { slug });
   }
 
-  findByUserId(userId: string): Promise<SellerEntity | null> {
-    return this.repo.findOneBy({ userId });
+  findById(ctx: RequestContext, id: string): Promise<SellerEntity | null> {
+    return this.repo(ctx).findOneBy({ id });
   }
 
-  findByIds(ids: readonly string[]): Promise<SellerEntity[]> {
-    return this.repo.findBy({ id: In([...ids]) });
+  findByUserId(ctx: RequestContext, userId: string): Promise<SellerEntity | null> {
+    return this.repo(ctx).findOneBy({ userId });
   }
 
-  findByKampungIds(kampungIds: readonly string[], status?: SellerStatus): Promise<SellerEntity[]> {
-    return this.repo.find({ where: { kampungId: In([...kampungIds]), ...(status ? { status } : {}) }, order: { displayName: 'ASC' } });
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<SellerEntity[]> {
+    return ids.length ? this.repo(ctx).findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
-  findByStatus(status: SellerStatus, kampungIds: readonly string[] | null): Promise<SellerEntity[]> {
-    return this.repo.find({ where: { status, ...(kampungIds ? { kampungId: In([...kampungIds]) } : {}) }, order: { createdAt: 'ASC' } });
+  findByKampungIds(ctx: RequestContext, kampungIds: readonly string[], status?: SellerStatus): Promise<SellerEntity[]> {
+    return this.repo(ctx).find({ where: { kampungId: In([...kampungIds]), ...(status ? { status } : {}) }, order: { displayName: 'ASC' } });
   }
 
-  async idsInKampung(kampungId: string, status: SellerStatus): Promise<string[]> {
-    const rows = await this.repo.find({ select: { id: true }, where: { kampungId, status } });
+  findByStatus(ctx: RequestContext, status: SellerStatus, kampungIds: readonly string[] | null): Promise<SellerEntity[]> {
+    return this.repo(ctx).find({ where: { status, ...(kampungIds ? { kampungId: In([...kampungIds]) } : {}) }, order: { createdAt: 'ASC' } });
+  }
+
+  async idsInKampung(ctx: RequestContext, kampungId: string, status: SellerStatus): Promise<string[]> {
+    const rows = await this.repo(ctx).find({ select: { id: true }, where: { kampungId, status } });
     return rows.map((row) => row.id);
   }
 
-  async countByKampungIds(kampungIds: readonly string[], status: SellerStatus): Promise<Map<string, number>> {
-    const rows: { kampung_id: string; count: string }[] = await this.repo
+  async countByKampungIds(ctx: RequestContext, kampungIds: readonly string[], status: SellerStatus): Promise<Map<string, number>> {
+    const rows: { kampung_id: string; count: string }[] = await this.repo(ctx)
       .createQueryBuilder('s')
       .select('s.kampung_id', 'kampung_id')
       .addSelect('count(*)', 'count')
@@ -50,25 +55,21 @@ export class SellerRepository {
     return new Map(rows.map((row) => [row.kampung_id, Number(row.count)]));
   }
 
-  async slugExists(slug: string): Promise<boolean> {
-    return this.repo.existsBy({ slug });
+  async slugExists(ctx: RequestContext, slug: string): Promise<boolean> {
+    return this.repo(ctx).existsBy({ slug });
   }
 
-  insert(manager: EntityManager, seller: SellerRow): Promise<SellerEntity> {
-    const repo = manager.getRepository(SellerEntity);
+  insert(ctx: RequestContext, seller: SellerRow): Promise<SellerEntity> {
+    const repo = this.repo(ctx);
     return repo.save(repo.create(seller));
   }
 
   /** Locks her row for the rest of the transaction, so two reviewers do not both decide. */
-  findByIdForUpdate(manager: EntityManager, id: string): Promise<SellerEntity | null> {
-    return manager.getRepository(SellerEntity).createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+  findByIdForUpdate(ctx: RequestContext, id: string): Promise<SellerEntity | null> {
+    return this.repo(ctx).createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
   }
 
-  save(manager: EntityManager, seller: SellerEntity): Promise<SellerEntity> {
-    return manager.getRepository(SellerEntity).save(seller);
-  }
-
-  upsertBySlug(seller: SellerRow): Promise<SellerEntity> {
-    return this.repo.upsert(seller, ['slug']).then(() => this.repo.findOneByOrFail({ slug: seller.slug }));
+  save(ctx: RequestContext, seller: SellerEntity): Promise<SellerEntity> {
+    return this.repo(ctx).save(seller);
   }
 }

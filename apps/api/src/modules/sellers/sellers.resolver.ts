@@ -1,112 +1,119 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Actor } from '../../common/auth/actor.js';
-import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
+import { Authenticated } from '../../common/auth/auth.decorators.js';
+import { Ctx } from '../../common/context/ctx.decorator.js';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { Transaction } from '../../common/context/transaction.interceptor.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
+import { userError } from '../../common/errors/user-errors.js';
 import { Me } from '../accounts/models/me.model.js';
 import { Role } from '../accounts/models/role.enum.js';
 import { AuditEntry } from '../audit/models/audit-entry.model.js';
 import { KampungService } from '../kampung/kampung.service.js';
 import { Kampung } from '../kampung/models/kampung.model.js';
+import { RosterEntry } from '../training/models/roster.model.js';
 import { ApplyAsSellerInput } from './dto/apply-as-seller.input.js';
 import { Seller } from './models/seller.model.js';
-import { userError } from '../../common/errors/user-errors.js';
-import { SellersService } from './sellers.service.js';
-import { RosterEntry } from '../training/models/roster.model.js';
+import { SellerDirectoryService } from './seller-directory.service.js';
+import { SellerOnboardingService } from './seller-onboarding.service.js';
 
 const REVIEWERS = [Role.OFFICER, Role.ADMIN, Role.PENDAMPING];
 
 @Resolver(() => Seller)
 export class SellersResolver {
   constructor(
-    private readonly sellers: SellersService,
+    private readonly directory: SellerDirectoryService,
+    private readonly onboarding: SellerOnboardingService,
     private readonly kampungService: KampungService,
   ) {}
 
   @Query(() => Seller, { nullable: true, description: 'A verified seller' })
-  seller(@Args('slug', { type: () => String }) slug: string): Promise<Seller | null> {
-    return this.sellers.findBySlug(slug);
+  seller(@Ctx() ctx: RequestContext, @Args('slug', { type: () => String }) slug: string): Promise<Seller | null> {
+    return this.directory.findBySlug(ctx, slug);
   }
 
   @Authenticated(...REVIEWERS)
   @Query(() => [Seller], { description: 'Applications to review: all for officers, her kampung KB for a pendamping' })
-  pendingSellers(@CurrentActor() actor: Actor): Promise<Seller[]> {
-    return this.sellers.pendingSellers(actor);
+  pendingSellers(@Ctx() ctx: RequestContext): Promise<Seller[]> {
+    return this.onboarding.pendingSellers(ctx);
   }
 
   @Authenticated(Role.PENDAMPING)
   @Query(() => [Seller], { description: 'The sellers of the kampung KB she assists' })
-  assistedSellers(@CurrentActor() actor: Actor): Promise<Seller[]> {
-    return this.sellers.assistedSellers(actor);
+  assistedSellers(@Ctx() ctx: RequestContext): Promise<Seller[]> {
+    return this.directory.assistedSellers(ctx);
   }
 
   @Authenticated()
   @Query(() => [AuditEntry], { description: 'Changes to a seller\'s shop, newest first (her own when sellerId is left out)' })
   sellerActivity(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('sellerId', { type: () => ID, nullable: true }) sellerId: string | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<AuditEntry[]> {
-    return this.sellers.sellerActivity(actor, sellerId, first);
+    return this.directory.sellerActivity(ctx, sellerId, first);
   }
 
+  @Transaction()
   @Authenticated()
   @Mutation(() => Seller, { description: 'Opens a PENDING seller profile for the signed-in account' })
-  applyAsSeller(@CurrentActor() actor: Actor, @Args('input', { type: () => ApplyAsSellerInput }) input: ApplyAsSellerInput): Promise<Seller> {
-    return this.sellers.applyAsSeller(actor, input);
+  applyAsSeller(@Ctx() ctx: RequestContext, @Args('input', { type: () => ApplyAsSellerInput }) input: ApplyAsSellerInput): Promise<Seller> {
+    return this.onboarding.applyAsSeller(ctx, input);
   }
 
+  @Transaction()
   @Authenticated(...REVIEWERS)
   @Mutation(() => Seller, { description: 'Checks her against the cohort roster and opens her shop' })
   verifySeller(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('sellerId', { type: () => ID }) sellerId: string,
     @Args('trainingProgramId', { type: () => ID, nullable: true }) trainingProgramId: string | null,
   ): Promise<Seller> {
-    return this.sellers.verifySeller(actor, sellerId, trainingProgramId);
+    return this.onboarding.verifySeller(ctx, sellerId, trainingProgramId);
   }
 
+  @Transaction()
   @Authenticated(...REVIEWERS)
   @Mutation(() => Seller)
   rejectSeller(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('sellerId', { type: () => ID }) sellerId: string,
     @Args('reason', { type: () => String }) reason: string,
   ): Promise<Seller> {
-    return this.sellers.rejectSeller(actor, sellerId, reason);
+    return this.onboarding.rejectSeller(ctx, sellerId, reason);
   }
 
   @ResolveField(() => Kampung)
-  kampung(@Parent() seller: Seller, @Context() ctx: GraphQLContext): Promise<Kampung | null> {
-    return ctx.loaders.get('kampungById', (ids: readonly string[]) => this.kampungService.findByIds(ids), null as Kampung | null).load(seller.kampungId);
+  kampung(@Ctx() ctx: RequestContext, @Parent() seller: Seller, @Context() gql: GraphQLContext): Promise<Kampung | null> {
+    return gql.loaders.get('kampungById', (ids: readonly string[]) => this.kampungService.findByIds(ctx, ids), null as Kampung | null).load(seller.kampungId);
   }
 }
 
 /** The sellers side of a Kampung KB. */
 @Resolver(() => Kampung)
 export class KampungSellersResolver {
-  constructor(private readonly sellersService: SellersService) {}
+  constructor(private readonly directory: SellerDirectoryService) {}
 
   @ResolveField(() => [Seller], { description: 'Her verified sellers' })
-  sellers(@Parent() kampung: Kampung, @Context() ctx: GraphQLContext): Promise<Seller[]> {
-    return ctx.loaders.get('sellersByKampungId', (ids: readonly string[]) => this.sellersService.listByKampungIds(ids), [] as Seller[]).load(kampung.id);
+  sellers(@Ctx() ctx: RequestContext, @Parent() kampung: Kampung, @Context() gql: GraphQLContext): Promise<Seller[]> {
+    return gql.loaders.get('sellersByKampungId', (ids: readonly string[]) => this.directory.listByKampungIds(ctx, ids), [] as Seller[]).load(kampung.id);
   }
 
   @ResolveField(() => Int)
-  sellerCount(@Parent() kampung: Kampung, @Context() ctx: GraphQLContext): Promise<number> {
-    return ctx.loaders.get('sellerCountByKampungId', (ids: readonly string[]) => this.sellersService.countByKampungIds(ids), 0).load(kampung.id);
+  sellerCount(@Ctx() ctx: RequestContext, @Parent() kampung: Kampung, @Context() gql: GraphQLContext): Promise<number> {
+    return gql.loaders.get('sellerCountByKampungId', (ids: readonly string[]) => this.directory.countByKampungIds(ctx, ids), 0).load(kampung.id);
   }
 }
 
 /** What a reviewer checks an applicant against: roster lines with her WhatsApp or account phone. */
 @Resolver(() => Seller)
 export class SellerRosterResolver {
-  constructor(private readonly sellers: SellersService) {}
+  constructor(private readonly onboarding: SellerOnboardingService) {}
 
   @Authenticated(...REVIEWERS)
   @ResolveField(() => [RosterEntry], { description: 'Cohort roster lines matching her phone numbers: officers, and the pendamping of her kampung KB' })
-  async rosterMatches(@Parent() seller: Seller, @CurrentActor() actor: Actor, @Context() ctx: GraphQLContext): Promise<RosterEntry[]> {
+  async rosterMatches(@Ctx() ctx: RequestContext, @Parent() seller: Seller, @Context() gql: GraphQLContext): Promise<RosterEntry[]> {
     // Keyed by the seller object: the batch needs her kampung and phones, not only her id.
-    const matches = await ctx.loaders.get('rosterMatchesBySeller', (sellers: readonly Seller[]) => this.sellers.rosterMatchesFor(actor, sellers).then((byId) => new Map(sellers.map((s) => [s, byId.get(s.id) ?? null]))), null as RosterEntry[] | null).load(seller);
+    const matches = await gql.loaders.get('rosterMatchesBySeller', (sellers: readonly Seller[]) => this.onboarding.rosterMatchesFor(ctx, sellers).then((byId) => new Map(sellers.map((s) => [s, byId.get(s.id) ?? null]))), null as RosterEntry[] | null).load(seller);
     if (!matches) throw userError('FORBIDDEN', 'Hanya petugas DP3AKB atau pendamping kampungnya yang dapat melihat data peserta ini. (Only DP3AKB officers or her kampung\'s pendamping may see her roster data.)');
     return matches;
   }
@@ -114,10 +121,10 @@ export class SellerRosterResolver {
 
 @Resolver(() => Me)
 export class MeSellerResolver {
-  constructor(private readonly sellers: SellersService) {}
+  constructor(private readonly directory: SellerDirectoryService) {}
 
   @ResolveField(() => Seller, { nullable: true, description: 'Her seller profile, whatever its status' })
-  seller(@CurrentActor() actor: Actor): Promise<Seller | null> {
-    return this.sellers.mySeller(actor);
+  seller(@Ctx() ctx: RequestContext): Promise<Seller | null> {
+    return this.directory.mySeller(ctx);
   }
 }

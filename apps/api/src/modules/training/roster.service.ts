@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
-import type { Actor } from '../../common/auth/actor.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { KampungService } from '../kampung/kampung.service.js';
-import { RosterEntryEntity } from './entities/roster-entry.entity.js';
 import { RosterRowOutcome, toRosterEntryModel, type RosterEntry, type RosterImportResult, type RosterRowResult } from './models/roster.model.js';
 import { readRosterCsv, RosterCsvError } from './roster-csv.js';
+import { RosterRepository } from './roster.repository.js';
 import { TrainingRepository } from './training.repository.js';
 
 const MAX_CSV_CHARS = 2_000_000;
@@ -16,22 +14,21 @@ const MAX_ROWS = 5_000;
 @Injectable()
 export class RosterService {
   constructor(
-    @InjectRepository(RosterEntryEntity) private readonly entries: Repository<RosterEntryEntity>,
+    private readonly entries: RosterRepository,
     private readonly training: TrainingRepository,
     private readonly kampung: KampungService,
-    private readonly dataSource: DataSource,
   ) {}
 
   /**
    * Reads a roster CSV for a cohort. With dryRun it only reports what each line would do; otherwise it
-   * saves the valid lines in one transaction. Matching is by phone: the same file twice changes nothing.
+   * saves the valid lines in one statement. Matching is by phone: the same file twice changes nothing.
    */
-  async importRoster(_actor: Actor, trainingProgramId: string, csv: string, dryRun: boolean): Promise<RosterImportResult> {
-    if (!isUuid(trainingProgramId) || !(await this.training.findProgramById(trainingProgramId))) {
+  async importRoster(ctx: RequestContext, trainingProgramId: string, csv: string, dryRun: boolean): Promise<RosterImportResult> {
+    if (!isUuid(trainingProgramId) || !(await this.training.findProgramById(ctx, trainingProgramId))) {
       throw userError('NOT_FOUND', 'Pelatihan tidak ditemukan. (Training program not found.)');
     }
     if (csv.length > MAX_CSV_CHARS) throw badInput('csv', 'File terlalu besar (maks 2 MB). (File too large: at most 2 MB.)');
-    const kampungByName = new Map((await this.kampung.listKampungs()).map((k) => [k.name.toLowerCase(), k.id]));
+    const kampungByName = new Map((await this.kampung.listKampungs(ctx)).map((k) => [k.name.toLowerCase(), k.id]));
     let parsed;
     try {
       parsed = readRosterCsv(csv, (name) => kampungByName.has(name.trim().toLowerCase()));
@@ -42,7 +39,7 @@ export class RosterService {
     if (parsed.length > MAX_ROWS) throw badInput('csv', `Paling banyak ${MAX_ROWS} baris sekali impor. (At most ${MAX_ROWS} rows per import.)`);
 
     const phones = parsed.flatMap((row) => (row.phone ? [row.phone] : []));
-    const existing = new Map((phones.length ? await this.entries.findBy({ trainingProgramId, phone: In(phones) }) : []).map((e) => [e.phone, e]));
+    const existing = new Map((await this.entries.findInProgramByPhones(ctx, trainingProgramId, phones)).map((e) => [e.phone, e]));
 
     const rows: RosterRowResult[] = parsed.map((row) => {
       const base = { line: row.line, name: row.name, phone: row.phone, kampung: row.kampung, baselineMonthlyIncomeIdr: row.baselineMonthlyIncomeIdr, errors: row.errors };
@@ -56,18 +53,16 @@ export class RosterService {
 
     const toSave = rows.filter((row) => row.outcome === RosterRowOutcome.NEW || row.outcome === RosterRowOutcome.UPDATED);
     if (!dryRun && toSave.length) {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(RosterEntryEntity).upsert(
-          toSave.map((row) => ({
-            trainingProgramId,
-            name: row.name,
-            phone: row.phone!,
-            kampungId: kampungByName.get(row.kampung.toLowerCase())!,
-            baselineMonthlyIncomeIdr: row.baselineMonthlyIncomeIdr!,
-          })),
-          ['trainingProgramId', 'phone'],
-        );
-      });
+      await this.entries.upsert(
+        ctx,
+        toSave.map((row) => ({
+          trainingProgramId,
+          name: row.name,
+          phone: row.phone!,
+          kampungId: kampungByName.get(row.kampung.toLowerCase())!,
+          baselineMonthlyIncomeIdr: row.baselineMonthlyIncomeIdr!,
+        })),
+      );
     }
     const count = (outcome: RosterRowOutcome) => rows.filter((row) => row.outcome === outcome).length;
     return {
@@ -80,13 +75,13 @@ export class RosterService {
     };
   }
 
-  async rosterOf(trainingProgramId: string): Promise<RosterEntry[]> {
+  async rosterOf(ctx: RequestContext, trainingProgramId: string): Promise<RosterEntry[]> {
     if (!isUuid(trainingProgramId)) return [];
-    return (await this.entries.find({ where: { trainingProgramId }, order: { name: 'ASC' } })).map(toRosterEntryModel);
+    return (await this.entries.findByProgram(ctx, trainingProgramId)).map(toRosterEntryModel);
   }
 
   /** Roster lines with these phone numbers (how an applicant is checked against her cohort). */
-  async findByPhones(phones: readonly string[]): Promise<RosterEntry[]> {
-    return phones.length ? (await this.entries.findBy({ phone: In([...phones]) })).map(toRosterEntryModel) : [];
+  async findByPhones(ctx: RequestContext, phones: readonly string[]): Promise<RosterEntry[]> {
+    return (await this.entries.findByPhones(ctx, phones)).map(toRosterEntryModel);
   }
 }

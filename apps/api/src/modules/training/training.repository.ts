@@ -1,47 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { TrainingEnrollmentEntity } from './entities/training-enrollment.entity.js';
 import { TrainingProgramEntity } from './entities/training-program.entity.js';
 
 @Injectable()
 export class TrainingRepository {
-  constructor(
-    @InjectRepository(TrainingProgramEntity) private readonly programs: Repository<TrainingProgramEntity>,
-    @InjectRepository(TrainingEnrollmentEntity) private readonly enrollments: Repository<TrainingEnrollmentEntity>,
-  ) {}
+  constructor(private readonly db: TransactionalConnection) {}
 
-  findAllPrograms(): Promise<TrainingProgramEntity[]> {
-    return this.programs.find({ order: { startDate: 'DESC' } });
+  private programs(ctx: RequestContext) {
+    return this.db.getRepository(ctx, TrainingProgramEntity);
+  }
+
+  findAllPrograms(ctx: RequestContext): Promise<TrainingProgramEntity[]> {
+    return this.programs(ctx).find({ order: { startDate: 'DESC' } });
   }
 
   /** Enrollments of the given sellers joined with their programs, in one query. */
-  async findProgramsBySellerIds(sellerIds: readonly string[]): Promise<{ sellerId: string; program: TrainingProgramEntity }[]> {
-    const rows = await this.enrollments.find({ where: { sellerId: In([...sellerIds]) } });
+  async findProgramsBySellerIds(ctx: RequestContext, sellerIds: readonly string[]): Promise<{ sellerId: string; program: TrainingProgramEntity }[]> {
+    const rows = await this.db.getRepository(ctx, TrainingEnrollmentEntity).find({ where: { sellerId: In([...sellerIds]) } });
     if (rows.length === 0) return [];
-    const programs = await this.programs.findBy({ id: In([...new Set(rows.map((row) => row.trainingProgramId))]) });
+    const programs = await this.programs(ctx).findBy({ id: In([...new Set(rows.map((row) => row.trainingProgramId))]) });
     const byId = new Map(programs.map((program) => [program.id, program]));
     return rows.map((row) => ({ sellerId: row.sellerId, program: byId.get(row.trainingProgramId)! }));
   }
 
-  upsertProgramBySlug(program: Omit<TrainingProgramEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<TrainingProgramEntity> {
-    return this.programs.upsert(program, ['slug']).then(() => this.programs.findOneByOrFail({ slug: program.slug }));
+  async enroll(ctx: RequestContext, trainingProgramId: string, sellerId: string, enrolledAt: Date): Promise<void> {
+    await this.db.getRepository(ctx, TrainingEnrollmentEntity).upsert({ trainingProgramId, sellerId, enrolledAt }, ['trainingProgramId', 'sellerId']);
   }
 
-  async enroll(trainingProgramId: string, sellerId: string, enrolledAt: Date, manager?: EntityManager): Promise<void> {
-    const repo = manager ? manager.getRepository(TrainingEnrollmentEntity) : this.enrollments;
-    await repo.upsert({ trainingProgramId, sellerId, enrolledAt }, ['trainingProgramId', 'sellerId']);
+  programSlugExists(ctx: RequestContext, slug: string): Promise<boolean> {
+    return this.programs(ctx).existsBy({ slug });
   }
 
-  programSlugExists(slug: string): Promise<boolean> {
-    return this.programs.existsBy({ slug });
+  saveProgram(ctx: RequestContext, program: Partial<TrainingProgramEntity>): Promise<TrainingProgramEntity> {
+    const programs = this.programs(ctx);
+    return programs.save(programs.create(program));
   }
 
-  saveProgram(program: Partial<TrainingProgramEntity>): Promise<TrainingProgramEntity> {
-    return this.programs.save(this.programs.create(program));
-  }
-
-  findProgramById(id: string): Promise<TrainingProgramEntity | null> {
-    return this.programs.findOneBy({ id });
+  findProgramById(ctx: RequestContext, id: string): Promise<TrainingProgramEntity | null> {
+    return this.programs(ctx).findOneBy({ id });
   }
 }

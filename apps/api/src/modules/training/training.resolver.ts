@@ -1,13 +1,15 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Actor } from '../../common/auth/actor.js';
-import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators.js';
+import { Authenticated } from '../../common/auth/auth.decorators.js';
+import { Ctx } from '../../common/context/ctx.decorator.js';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { Transaction } from '../../common/context/transaction.interceptor.js';
+import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { Role } from '../accounts/models/role.enum.js';
+import { Seller } from '../sellers/models/seller.model.js';
 import { TrainingProgramInput } from './dto/training-program.input.js';
 import { RosterEntry, RosterImportResult } from './models/roster.model.js';
-import { RosterService } from './roster.service.js';
-import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
-import { Seller } from '../sellers/models/seller.model.js';
 import { TrainingProgram } from './models/training-program.model.js';
+import { RosterService } from './roster.service.js';
 import { TrainingService } from './training.service.js';
 
 const STAFF = [Role.OFFICER, Role.ADMIN];
@@ -19,42 +21,45 @@ export class TrainingResolver {
     private readonly rosters: RosterService,
   ) {}
 
+  @Transaction()
   @Authenticated(...STAFF)
   @Mutation(() => TrainingProgram)
-  createTrainingProgram(@CurrentActor() actor: Actor, @Args('input', { type: () => TrainingProgramInput }) input: TrainingProgramInput): Promise<TrainingProgram> {
-    return this.training.createProgram(actor, input);
+  createTrainingProgram(@Ctx() ctx: RequestContext, @Args('input', { type: () => TrainingProgramInput }) input: TrainingProgramInput): Promise<TrainingProgram> {
+    return this.training.createProgram(ctx, input);
   }
 
+  @Transaction()
   @Authenticated(...STAFF)
   @Mutation(() => TrainingProgram)
   updateTrainingProgram(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('input', { type: () => TrainingProgramInput }) input: TrainingProgramInput,
   ): Promise<TrainingProgram> {
-    return this.training.updateProgram(actor, id, input);
+    return this.training.updateProgram(ctx, id, input);
   }
 
+  @Transaction()
   @Authenticated(...STAFF)
   @Mutation(() => RosterImportResult, { description: 'Reads a roster CSV (nama, telepon, kampung, penghasilan); dryRun previews without saving. Idempotent by phone.' })
   importRoster(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('trainingProgramId', { type: () => ID }) trainingProgramId: string,
     @Args('csv', { type: () => String }) csv: string,
     @Args('dryRun', { type: () => Boolean, defaultValue: true }) dryRun: boolean,
   ): Promise<RosterImportResult> {
-    return this.rosters.importRoster(actor, trainingProgramId, csv, dryRun);
+    return this.rosters.importRoster(ctx, trainingProgramId, csv, dryRun);
   }
 
   @Authenticated(...STAFF)
   @ResolveField(() => [RosterEntry], { description: 'The participants on the roster (officers only)' })
-  roster(@Parent() program: TrainingProgram): Promise<RosterEntry[]> {
-    return this.rosters.rosterOf(program.id);
+  roster(@Ctx() ctx: RequestContext, @Parent() program: TrainingProgram): Promise<RosterEntry[]> {
+    return this.rosters.rosterOf(ctx, program.id);
   }
 
   @Query(() => [TrainingProgram], { description: 'DP3AKB training cohorts, newest first' })
-  trainingPrograms(): Promise<TrainingProgram[]> {
-    return this.training.listPrograms();
+  trainingPrograms(@Ctx() ctx: RequestContext): Promise<TrainingProgram[]> {
+    return this.training.listPrograms(ctx);
   }
 }
 
@@ -64,7 +69,7 @@ export class SellerTrainingsResolver {
   constructor(private readonly training: TrainingService) {}
 
   @ResolveField(() => [TrainingProgram])
-  trainings(@Parent() seller: Seller, @Context() ctx: GraphQLContext): Promise<TrainingProgram[]> {
-    return ctx.loaders.get('trainingsBySellerId', (ids: readonly string[]) => this.training.programsBySellerIds(ids), [] as TrainingProgram[]).load(seller.id);
+  trainings(@Ctx() ctx: RequestContext, @Parent() seller: Seller, @Context() gql: GraphQLContext): Promise<TrainingProgram[]> {
+    return gql.loaders.get('trainingsBySellerId', (ids: readonly string[]) => this.training.programsBySellerIds(ctx, ids), [] as TrainingProgram[]).load(seller.id);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { isUuid } from '../../common/graphql/ids.js';
-import type { Actor } from '../../common/auth/actor.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { uniqueSlug } from '../../common/text/slug.js';
 import type { TrainingProgramInput } from './dto/training-program.input.js';
@@ -13,46 +12,42 @@ import { TrainingRepository } from './training.repository.js';
 export class TrainingService {
   constructor(private readonly training: TrainingRepository) {}
 
-  async listPrograms(): Promise<TrainingProgram[]> {
-    return (await this.training.findAllPrograms()).map(toTrainingProgramModel);
+  async listPrograms(ctx: RequestContext): Promise<TrainingProgram[]> {
+    return (await this.training.findAllPrograms(ctx)).map(toTrainingProgramModel);
   }
 
-  async programsBySellerIds(sellerIds: readonly string[]): Promise<Map<string, TrainingProgram[]>> {
+  async programsBySellerIds(ctx: RequestContext, sellerIds: readonly string[]): Promise<Map<string, TrainingProgram[]>> {
     const grouped = new Map<string, TrainingProgram[]>();
-    for (const { sellerId, program } of await this.training.findProgramsBySellerIds(sellerIds)) {
+    for (const { sellerId, program } of await this.training.findProgramsBySellerIds(ctx, sellerIds)) {
       grouped.set(sellerId, [...(grouped.get(sellerId) ?? []), toTrainingProgramModel(program)]);
     }
     for (const programs of grouped.values()) programs.sort((a, b) => a.startDate.localeCompare(b.startDate));
     return grouped;
   }
 
-  async createProgram(_actor: Actor, input: TrainingProgramInput): Promise<TrainingProgram> {
+  async createProgram(ctx: RequestContext, input: TrainingProgramInput): Promise<TrainingProgram> {
     for (const field of ['title', 'skill', 'startDate', 'endDate', 'budgetIdr', 'provider', 'participantCount', 'location'] as const) {
       if (input[field] == null) throw badInput(`input.${field}`, 'Wajib diisi. (Required.)');
     }
     const fields = validProgramFields(input, null);
-    const slug = await uniqueSlug(fields.title!, (candidate) => this.training.programSlugExists(candidate), 'pelatihan');
-    return toTrainingProgramModel(await this.training.saveProgram({ description: '', ...fields, slug }));
+    const slug = await uniqueSlug(fields.title!, (candidate) => this.training.programSlugExists(ctx, candidate), 'pelatihan');
+    return toTrainingProgramModel(await this.training.saveProgram(ctx, { description: '', ...fields, slug }));
   }
 
-  async updateProgram(_actor: Actor, id: string, input: TrainingProgramInput): Promise<TrainingProgram> {
-    const existing = isUuid(id) ? await this.training.findProgramById(id) : null;
+  async updateProgram(ctx: RequestContext, id: string, input: TrainingProgramInput): Promise<TrainingProgram> {
+    const existing = isUuid(id) ? await this.training.findProgramById(ctx, id) : null;
     if (!existing) throw userError('NOT_FOUND', 'Pelatihan tidak ditemukan. (Training program not found.)');
-    return toTrainingProgramModel(await this.training.saveProgram({ ...existing, ...validProgramFields(input, existing) }));
+    return toTrainingProgramModel(await this.training.saveProgram(ctx, { ...existing, ...validProgramFields(input, existing) }));
   }
 
-  async saveSeedProgram(program: Omit<TrainingProgramEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<TrainingProgram> {
-    return toTrainingProgramModel(await this.training.upsertProgramBySlug(program));
+  /** Puts her in the cohort (idempotent), in the caller's transaction. */
+  enrollSeller(ctx: RequestContext, trainingProgramId: string, sellerId: string, enrolledAt: Date): Promise<void> {
+    return this.training.enroll(ctx, trainingProgramId, sellerId, enrolledAt);
   }
 
-  /** Puts her on the cohort's roster; inside the caller's transaction when one is given. */
-  enrollSeller(trainingProgramId: string, sellerId: string, enrolledAt: Date, manager?: EntityManager): Promise<void> {
-    return this.training.enroll(trainingProgramId, sellerId, enrolledAt, manager);
-  }
-
-  async findProgram(id: string): Promise<TrainingProgram | null> {
+  async findProgram(ctx: RequestContext, id: string): Promise<TrainingProgram | null> {
     if (!isUuid(id)) return null;
-    const entity = await this.training.findProgramById(id);
+    const entity = await this.training.findProgramById(ctx, id);
     return entity ? toTrainingProgramModel(entity) : null;
   }
 }

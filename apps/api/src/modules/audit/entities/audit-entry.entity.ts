@@ -1,17 +1,23 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Who did what to which seller's things, with the state before and after. Kept without foreign keys:
- * the record outlives what it describes.
+ * Who or what did what to which seller's things, with the state before and after. Kept without
+ * foreign keys: the record outlives what it describes.
  */
 @Entity('audit_entries')
 @Index('idx_audit_entries_seller_seq', ['sellerId', 'seq'])
+@Check('chk_audit_entries_one_actor', '("actor_user_id" IS NULL) <> ("actor_system" IS NULL)')
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column('uuid')
-  actorUserId: string;
+  /** The person who acted; null when the system did. */
+  @Column({ type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  /** The system actor that acted (e.g. photo-job), by name; null when a person did. */
+  @Column({ type: 'varchar', nullable: true })
+  actorSystem: string | null;
 
   @Column()
   actorName: string;

@@ -1,0 +1,51 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
+import type { RequestContext } from './request-context.js';
+
+/**
+ * The one way to the database (Vendure's TransactionalConnection): statements go through the
+ * context's open transaction when it has one, so reads see its writes, writes and `FOR UPDATE` locks
+ * join it, and a nested call commits or rolls back with its caller.
+ */
+@Injectable()
+export class TransactionalConnection {
+  private readonly logger = new Logger('Transactions');
+  /** Work to run once each open transaction has committed, by its manager. */
+  private readonly afterCommitWork = new WeakMap<EntityManager, (() => Promise<void>)[]>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+
+  getRepository<Entity extends ObjectLiteral>(ctx: RequestContext, target: EntityTarget<Entity>): Repository<Entity> {
+    return this.manager(ctx).getRepository(target);
+  }
+
+  /**
+   * Runs `work` in the context's transaction, or opens one that commits when `work` resolves and rolls
+   * back when it throws. `work` must use the context it is given, not the outer one.
+   */
+  async withTransaction<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    if (ctx.transaction) return work(ctx);
+    let opened: EntityManager | undefined;
+    const result = await this.dataSource.transaction((manager) => {
+      opened = manager;
+      this.afterCommitWork.set(manager, []);
+      return work(ctx.inTransaction(manager));
+    });
+    for (const next of this.afterCommitWork.get(opened!) ?? []) {
+      // Committed already: a failure here is reported, it cannot undo the change.
+      await next().catch((error: Error) => this.logger.warn(`after commit [${ctx.requestId}]: ${error.message}`));
+    }
+    return result;
+  }
+
+  /** Runs `work` once the context's transaction has committed (at once outside one; never after a rollback). */
+  async afterCommit(ctx: RequestContext, work: () => Promise<void>): Promise<void> {
+    const queued = ctx.transaction && this.afterCommitWork.get(ctx.transaction);
+    if (queued) queued.push(work);
+    else await work();
+  }
+}
