@@ -17,13 +17,12 @@ export class AccountsResolver {
     return this.accounts.me(ctx);
   }
 
-  @Transaction()
+  // No @Transaction(): the service hashes first and opens one only for its writes (as for login).
   @Mutation(() => AuthSession)
   register(@Ctx() ctx: RequestContext, @Args('input', { type: () => RegisterInput }) input: RegisterInput, @Context() gql: GraphQLContext): Promise<AuthSession> {
     return this.accounts.register(ctx, input, gql.req.clientAddress);
   }
 
-  @Transaction()
   @Mutation(() => AuthSession, { description: 'identifier: phone (08…, 628…, +628…) or email' })
   login(
     @Ctx() ctx: RequestContext,

@@ -55,14 +55,16 @@ export class AccountsService {
         });
       }
     }
-    const user = await this.accounts
-      .insertUser(ctx, { displayName, phone, email, passwordHash: await hashPassword(input.password), roles: [Role.BUYER] })
-      .catch((error: { code?: string }) => {
+    // Hashed before the transaction: argon2's tens of milliseconds must not hold a pooled connection.
+    const passwordHash = await hashPassword(input.password);
+    return this.db.withTransaction(ctx, async (ctx) => {
+      const user = await this.accounts.insertUser(ctx, { displayName, phone, email, passwordHash, roles: [Role.BUYER] }).catch((error: { code?: string }) => {
         // Two registrations racing for the same phone/email: the unique index decides.
         if (error.code === '23505') throw userError('CONFLICT', 'Sudah ada akun dengan nomor/email ini. (An account already uses this phone/email.)');
         throw error;
       });
-    return this.startSession(ctx, user);
+      return this.startSession(ctx, user);
+    });
   }
 
   /** Signs in; a session the caller already had is replaced (rotated), not kept beside the new one. */
@@ -77,8 +79,11 @@ export class AccountsService {
     }
     await this.limits.signInSucceeded(attempt);
     const current = ctx.personOrNull;
-    if (current) await this.accounts.revokeSession(ctx, current.sessionId);
-    return this.startSession(ctx, user);
+    // Only the session swap is one transaction: the password check above holds no connection.
+    return this.db.withTransaction(ctx, async (ctx) => {
+      if (current) await this.accounts.revokeSession(ctx, current.sessionId);
+      return this.startSession(ctx, user);
+    });
   }
 
   async logout(ctx: RequestContext): Promise<boolean> {
