@@ -78,7 +78,9 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
       );
     });
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new Error(`METRICS_PORT ${this.config.metricsPort} is already in use on ${this.config.host}: choose another with METRICS_PORT`) : error),
+      );
       server.listen(this.config.metricsPort, this.config.host, () => resolve());
     });
     this.server = server;
