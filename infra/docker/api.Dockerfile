@@ -29,6 +29,7 @@ FROM base AS runtime
 # (768Mi limit in infra/k8s), and sharp's image buffers live outside the heap.
 ENV NODE_ENV=production \
     API_PORT=4000 \
+    METRICS_PORT=9464 \
     NODE_OPTIONS=--max-old-space-size=384
 COPY package.json package-lock.json ./
 COPY libs/types/package.json libs/types/
@@ -39,8 +40,9 @@ COPY --from=build /app/libs/types/dist libs/types/dist
 COPY --from=build /app/apps/api/dist apps/api/dist
 # Files stay root-owned (read-only for the app); numeric user so Kubernetes runAsNonRoot can verify it (1000 = node).
 USER 1000:1000
-EXPOSE 4000
-# No curl in the slim image: Node 20's fetch does the probe.
+# 4000 GraphQL and health; 9464 Prometheus metrics (METRICS_PORT), for scrapers on the inside network only.
+EXPOSE 4000 9464
+# No curl in the slim image: Node 20's fetch does the probe. Ready: PostgreSQL and S3 answer.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.API_PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.API_PORT || 4000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "apps/api/dist/main.js"]

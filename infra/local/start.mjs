@@ -108,7 +108,7 @@ try {
   if (migrateCode !== 0) throw new Error(`migrations/seed failed (exit ${migrateCode})`);
 
   const api = run('api', ['apps/api/dist/main.js'], { SEED_DEMO_DATA: 'false' });
-  await waitFor(`${apiUrl}/health`, 'API', api);
+  await waitFor(`${apiUrl}/health/ready`, 'API', api);
 
   // Forms without JavaScript post whole photos (≤ 15 MB) and roster files through the web server.
   const web = run('web', ['apps/web/build/index.js'], { PORT: String(webPort), HOST: '0.0.0.0', ORIGIN: webUrl, API_URL: `${apiUrl}/graphql`, BODY_SIZE_LIMIT: '16M' });
@@ -116,7 +116,8 @@ try {
 
   console.log('');
   console.log(`  Storefront: ${webUrl}`);
-  console.log(`  API:        ${apiUrl}/graphql   (health: ${apiUrl}/health${apiHost === '127.0.0.1' ? '; this machine only' : ''})`);
+  console.log(`  API:        ${apiUrl}/graphql   (health: ${apiUrl}/health/ready${apiHost === '127.0.0.1' ? '; this machine only' : ''})`);
+  console.log(`  Metrics:    http://${apiConnectHost}:${config.metricsPort}/metrics`);
   console.log(`  Photos:     ${infrastructure.config.s3.publicUrl}/${infrastructure.config.s3.bucket}/`);
   console.log('');
   log('Karya Ibu is ready. Press Ctrl-C to stop.');

@@ -12,6 +12,8 @@ import { typeOrmOptions } from './common/database/typeorm-options.js';
 import { ErrorResponsePlugin } from './common/errors/error-response.plugin.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter.js';
+import { loggingModule } from './common/logging/logging.js';
+import { MetricsModule } from './common/metrics/metrics.module.js';
 import { AbandonedRequestPlugin } from './common/graphql/abandoned-request.plugin.js';
 import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
 import { documentCache } from './common/graphql/document-cache.js';
@@ -42,6 +44,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        loggingModule(config.log),
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.dbStatementTimeoutMs })),
         ContextModule,
         StorageModule.forRoot(config.s3),
@@ -71,6 +74,7 @@ export class AppModule implements NestModule {
           }),
         }),
         ...DOMAIN_MODULES,
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -98,7 +102,7 @@ async function requestContextOf(accounts: AccountsService, req: GraphQLContext['
   return match ? RequestContext.forRequest(anonymous.requestId, await accounts.personForToken(anonymous, match[1])) : anonymous;
 }
 
-/** Express middleware: every request gets an id, echoed in `x-request-id` and used in error logs. */
+/** Express middleware: every request gets an id (the caller's `x-request-id` when well-formed), echoed back and in every log line of the request. */
 export function requestId(req: { headers: Record<string, unknown>; requestId?: string }, res: { setHeader(name: string, value: string): void }, next: () => void): void {
   const incoming = req.headers['x-request-id'];
   req.requestId = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();

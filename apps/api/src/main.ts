@@ -1,16 +1,31 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, requestId } from './app.module.js';
 import { clientAddressMiddleware } from './common/rate-limit/client-address.js';
+import { rootLogger } from './common/logging/logging.js';
 import { ConfigError, loadConfig } from './config/env.js';
-import { resolveInfrastructure } from './infra/embedded/embedded-infrastructure.js';
+import { resolveInfrastructure, type Infrastructure } from './infra/embedded/embedded-infrastructure.js';
 
 async function bootstrap(): Promise<void> {
-  const logger = new Logger('Karya Ibu API');
-  const infrastructure = await resolveInfrastructure(loadConfig(), (line) => logger.log(line));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(infrastructure.config), { rawBody: true });
+  const config = loadConfig();
+  const logger = rootLogger(config.log).child({ context: 'Karya Ibu API' });
+  const infrastructure = await resolveInfrastructure(config, (line) => logger.info(line));
+  try {
+    await serve(infrastructure, logger);
+  } catch (error) {
+    // The embedded PostgreSQL runs on its own: stop it rather than leave it behind (a port taken, a bad module).
+    await infrastructure.stop();
+    throw error;
+  }
+}
+
+async function serve(infrastructure: Infrastructure, logger: PinoLogger): Promise<void> {
+  // Nest's own lines, from start-up on, go through pino too.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(infrastructure.config), { rawBody: true, bufferLogs: true });
+  app.useLogger(app.get(Logger));
   // Only the proxies named in TRUST_PROXY may tell a client's address; the storefront vouches with its secret.
   app.set('trust proxy', infrastructure.config.trustProxy);
   app.use(requestId);
@@ -23,7 +38,7 @@ async function bootstrap(): Promise<void> {
     });
   }
   await app.listen(infrastructure.config.port, infrastructure.config.host);
-  logger.log(`GraphQL on http://${infrastructure.config.host}:${infrastructure.config.port}/graphql, health on /health`);
+  logger.info(`GraphQL on http://${infrastructure.config.host}:${infrastructure.config.port}/graphql, health on /health/live and /health/ready`);
 }
 
 bootstrap().catch((error: unknown) => {

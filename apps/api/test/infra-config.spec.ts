@@ -78,6 +78,16 @@ describe('compose stack (infra/compose/compose.yaml)', () => {
     expect(service('migrate').image).toBe(service('api').image);
   });
 
+  it('publishes the API port only: the metrics port stays on the compose network', () => {
+    const published = ((service('api').ports ?? []) as string[]).map((mapping) => String(mapping).split(':').at(-1));
+    expect(published).toEqual(['4000']);
+  });
+
+  it("checks the api's readiness (PostgreSQL and S3) in the image's HEALTHCHECK", () => {
+    const healthcheck = readFileSync(path.join(infra, 'docker', 'api.Dockerfile'), 'utf8').split('\n').filter((line) => /HEALTHCHECK|CMD \[/.test(line)).join('\n');
+    expect(healthcheck).toMatch(/\/health\/ready'/);
+  });
+
   it('keeps originals private: only the variants/ prefix is public', () => {
     const script = ([] as unknown[]).concat(service('minio-init').command).join('\n');
     const anonymous = script.split('\n').filter((line) => line.includes('mc anonymous set'));
@@ -185,6 +195,30 @@ describe('Kubernetes manifests (infra/k8s)', () => {
         .map((container) => `${String(asDict(deployment.metadata, 'metadata').name)}/${String(container.name)}`),
     );
     expect(unprobed).toEqual([]);
+  });
+
+  it('restarts an api pod only when the process stops answering, and takes it out of the Service when PostgreSQL or S3 do not', () => {
+    const [api] = containers(named('Deployment', 'api'));
+    expect(asDict(api.livenessProbe, 'livenessProbe').httpGet).toEqual({ path: '/health/live', port: 'http' });
+    expect(asDict(api.readinessProbe, 'readinessProbe').httpGet).toEqual({ path: '/health/ready', port: 'http' });
+  });
+
+  it('lets Prometheus scrape each api pod on its metrics port, which neither the Service nor the Ingress exposes', () => {
+    const deployment = named('Deployment', 'api');
+    const annotations = asDict(asDict(asDict(asDict(deployment.spec, 'spec').template, 'template').metadata, 'template metadata').annotations, 'pod annotations');
+    const [api] = containers(deployment);
+    const metricsPort = ((api.ports ?? []) as Dict[]).find((port) => port.name === 'metrics')?.containerPort;
+    expect(metricsPort).toEqual(expect.any(Number));
+    expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(metricsPort), 'prometheus.io/path': '/metrics' });
+    expect(asDict(named('ConfigMap', 'api-config').data, 'api-config').METRICS_PORT).toBe(String(metricsPort));
+
+    const servicePorts = (asDict(named('Service', 'api').spec, 'spec').ports ?? []) as Dict[];
+    expect(servicePorts.filter((port) => port.targetPort === 'metrics' || port.targetPort === metricsPort || port.port === metricsPort)).toEqual([]);
+    const backends = ofKind('Ingress').flatMap((ingress) =>
+      ((asDict(ingress.spec, 'spec').rules ?? []) as Dict[]).flatMap((rule) => (asDict(rule.http, 'http').paths as Dict[]).map((entry) => asDict(asDict(entry.backend, 'backend').service, 'backend service'))),
+    );
+    expect(backends.length).toBeGreaterThan(0);
+    expect(backends.filter((backend) => { const port = asDict(backend.port, 'port'); return port.name === 'metrics' || port.number === metricsPort; })).toEqual([]);
   });
 
   it('runs every workload as non-root on a read-only root filesystem', () => {

@@ -14,7 +14,7 @@ const HEAP_CAP_MB = 160;
 describe('memory stays bounded under a stream of distinct queries', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOG_SQL: 'false', NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` });
+    t = await createTestApp({ NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` });
   });
   afterAll(() => t?.close());
 

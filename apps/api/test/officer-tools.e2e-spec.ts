@@ -99,6 +99,32 @@ describe('officer tools', () => {
       const roster = await t.gql(`{ trainingPrograms { slug roster { name } } }`, {}, { token: officer.token });
       expect(roster.data!.trainingPrograms.find((p: { slug: string }) => p.slug === 'pelatihan-membatik-2026').roster).toHaveLength(2);
     });
+
+    it('answers the verification queue with roster matches in the same number of SQL statements for 2 applicants as for 6', async () => {
+      const phones = Array.from({ length: 6 }, (_, i) => `0812-4000-100${i}`);
+      const roster = ['Nama,No HP,Kampung KB,Penghasilan', ...phones.map((phone, i) => `Peserta Tas ${i},${phone},Teritip,900000`)].join('\n');
+      const cohort = (await createTrainingProgram(t, { slug: 'pelatihan-tas-2026' })).id;
+      expect((await t.gql(IMPORT, { p: cohort, csv: roster, dry: false }, { token: officer.token })).data!.importRoster).toMatchObject({ applied: true, newCount: 6 });
+      const apply = async (i: number) => {
+        const applicant = await signIn(t, { displayName: `Peserta Tas ${i}` });
+        const applied = await t.gql(`mutation($k: ID!, $w: String!) { applyAsSeller(input: { kampungId: $k, story: "Saya peserta pelatihan tas.", whatsapp: $w }) { id } }`, { k: teritip.id, w: phones[i] }, { token: applicant.token });
+        expect(applied.errors).toBeUndefined();
+      };
+      const queue = (applicants: number) =>
+        t.countQueries(async () => {
+          const response = await t.gql(`{ pendingSellers { displayName rosterMatches { name phone trainingProgramId } } }`, {}, { token: officer.token });
+          expect(response.errors).toBeUndefined();
+          const ours = (response.data!.pendingSellers as { displayName: string; rosterMatches: { name: string }[] }[]).filter((s) => s.displayName.startsWith('Peserta Tas'));
+          // Each applicant, with the roster line of her WhatsApp number.
+          expect(ours.map((s) => [s.displayName, s.rosterMatches.map((m) => m.name)]).sort()).toEqual(Array.from({ length: applicants }, (_, i) => [`Peserta Tas ${i}`, [`Peserta Tas ${i}`]]));
+        });
+      for (let i = 0; i < 2; i++) await apply(i);
+      const forTwo = await queue(2);
+      for (let i = 2; i < 6; i++) await apply(i);
+      const forSix = await queue(6);
+      expect(forTwo).toBeGreaterThan(0);
+      expect(forSix).toBe(forTwo);
+    });
   });
 
   it('lists the pendamping of each kampung KB for officers', async () => {

@@ -216,7 +216,9 @@ describe('product management', () => {
         expect(response.errors).toBeUndefined();
         expect(response.data!.sellerProducts.edges).toHaveLength(first);
       });
-    expect(await page(6)).toBe(await page(2));
+    const forTwo = await page(2);
+    expect(forTwo).toBeGreaterThan(0);
+    expect(await page(6)).toBe(forTwo);
   });
 
   it('checks which of many sellers a pendamping may manage in a fixed number of SQL queries (one bulk access check)', async () => {

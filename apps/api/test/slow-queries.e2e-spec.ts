@@ -36,7 +36,7 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
 describe('work for a client that has hung up', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOG_SQL: 'false' });
+    t = await createTestApp();
     await seedLargeCatalogue(t);
   });
   afterAll(() => t.close());

@@ -4,6 +4,7 @@ import { DEFAULT_LANG, isLang, t, type Lang } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { vouchForVisitor } from '$lib/server/api/visitor';
 import { config } from '$lib/server/env';
+import { currentRequestId, log, requestIdFrom, withRequestId } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers';
 import { caller, clearSessionCookie, SESSION_COOKIE } from '$lib/server/session';
 
@@ -12,9 +13,7 @@ const ONE_YEAR = 60 * 60 * 24 * 365;
 
 /** Fail at start, naming the bad variable, rather than on the first buyer's request. */
 export const init: ServerInit = () => {
-  if (!config().clientAddressSecret) {
-    console.error(JSON.stringify({ level: 'warn', message: 'CLIENT_ADDRESS_SECRET is not set: the API counts every visitor as this server (one rate-limit bucket for all)' }));
-  }
+  if (!config().clientAddressSecret) log().warn('CLIENT_ADDRESS_SECRET is not set: the API counts every visitor as this server (one rate-limit bucket for all)');
 };
 
 /** Every API call made for a visitor tells the API her address, so its per-address limits count her, not us. */
@@ -23,7 +22,26 @@ export const handleFetch: HandleFetch = ({ event, request, fetch }) => {
   return fetch(vouchForVisitor(request, apiUrl, () => event.getClientAddress(), clientAddressSecret));
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+/**
+ * Each request gets an id (a proxy's well-formed `x-request-id`, else a new one): it is on every log
+ * line of the request, sent to the API with each call (api/client.ts), shown on the error page and
+ * returned in `x-request-id`, so one id finds a visit in the web's log and the API's.
+ */
+export const handle: Handle = ({ event, resolve }) => {
+  const requestId = requestIdFrom(event.request.headers);
+  return withRequestId(requestId, async () => {
+    const started = performance.now();
+    const response = await respond({ event, resolve });
+    response.headers.set('x-request-id', requestId);
+    log().info(
+      { req: { method: event.request.method, url: event.url.pathname }, res: { statusCode: response.status }, responseTime: Math.round(performance.now() - started) },
+      'request completed'
+    );
+    return response;
+  });
+};
+
+const respond: Handle = async ({ event, resolve }) => {
   const requested = event.url.searchParams.get('lang');
   let lang: Lang = DEFAULT_LANG;
   if (isLang(requested)) {
@@ -57,32 +75,19 @@ async function actorOf(event: RequestEvent): Promise<App.Locals['actor']> {
     return null;
   } catch (error) {
     // The API being down must not take the catalog down with it: browse anonymously, keep the cookie.
-    console.error(
-      JSON.stringify({
-        level: 'warn',
-        path: event.url.pathname,
-        message: `session check failed: ${error instanceof Error ? error.message : String(error)}`
-      })
-    );
+    log().warn({ path: event.url.pathname }, `session check failed: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
 }
 
+/** The error page shows the request id, which is in this log line and in the API's lines of the same request. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-  const id = crypto.randomUUID();
+  const id = currentRequestId() ?? crypto.randomUUID();
   const lang = isLang(event.locals.lang) ? event.locals.lang : DEFAULT_LANG;
   if (status !== 404) {
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        id,
-        status,
-        method: event.request.method,
-        path: event.url.pathname,
-        message: error instanceof Error ? error.message : message,
-        code: (error as { code?: unknown })?.code,
-        stack: error instanceof Error ? error.stack : undefined
-      })
+    log().error(
+      { err: error instanceof Error ? error : undefined, code: (error as { code?: unknown })?.code, status, req: { method: event.request.method, url: event.url.pathname } },
+      error instanceof Error ? error.message : message
     );
   }
   return { message: status === 404 ? t(lang, 'error.notFound') : t(lang, 'error.generic'), id };

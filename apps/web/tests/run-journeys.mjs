@@ -41,7 +41,7 @@ async function freePort(start, taken = []) {
   throw new Error(`No free port in ${start}..${start + 99}`);
 }
 
-function startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port }) {
+function startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port, metricsPort }) {
   const script = process.env.START_SCRIPT ?? 'infra/local/start.mjs';
   log(`starting: node ${script} (DATA_DIR=${dataDir}, API_PORT=${apiPort}, WEB_PORT=${webPort})`);
   const child = spawn(process.execPath, [script], {
@@ -52,7 +52,8 @@ function startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port }) {
       API_PORT: String(apiPort),
       WEB_PORT: String(webPort),
       EMBEDDED_POSTGRES_PORT: String(postgresPort),
-      EMBEDDED_S3_PORT: String(s3Port)
+      EMBEDDED_S3_PORT: String(s3Port),
+      METRICS_PORT: String(metricsPort)
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true // its own process group, so a stuck child's children can be killed too
@@ -188,7 +189,8 @@ async function main() {
       const webPort = await freePort(3100, [apiPort]);
       const postgresPort = await freePort(54400);
       const s3Port = await freePort(4600);
-      product = startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port });
+      const metricsPort = await freePort(9500);
+      product = startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port, metricsPort });
       base = await product.ready();
     }
     log(`storefront at ${base}`);

@@ -87,4 +87,18 @@ describe('loadConfig', () => {
   it('rejects a bucket name S3 would refuse', () => {
     expect(() => loadConfig({ ...s3, S3_BUCKET: 'Karya_Ibu' })).toThrow(/S3_BUCKET/);
   });
+
+  it('logs readable lines in development and JSON elsewhere, and scrapes metrics on a port of their own', () => {
+    expect(loadConfig({})).toMatchObject({ log: { level: 'info', format: 'pretty' }, metricsPort: 9464 });
+    expect(loadConfig({ NODE_ENV: 'production' }).log).toEqual({ level: 'info', format: 'json' });
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'pretty', METRICS_PORT: '9100' })).toMatchObject({ log: { level: 'warn', format: 'pretty' }, metricsPort: 9100 });
+    const problems = (() => {
+      try {
+        loadConfig({ LOG_LEVEL: 'loud', LOG_FORMAT: 'xml', API_PORT: '9464' });
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    })();
+    expect(problems).toEqual([expect.stringMatching(/^METRICS_PORT must differ from API_PORT/), expect.stringMatching(/^LOG_LEVEL/), expect.stringMatching(/^LOG_FORMAT/)]);
+  });
 });

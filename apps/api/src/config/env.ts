@@ -33,6 +33,14 @@ export interface GraphQLLimits {
   maxDirectives: number;
 }
 
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+export interface LogConfig {
+  level: (typeof LOG_LEVELS)[number];
+  /** json: one JSON object a line, for a log collector; pretty: readable lines for a person at a terminal. */
+  format: 'json' | 'pretty';
+}
+
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
@@ -49,8 +57,14 @@ export interface AppConfig {
   graphqlLimits: GraphQLLimits;
   /** PostgreSQL statement_timeout for the API's own queries, in ms (0: none). */
   dbStatementTimeoutMs: number;
-  /** Print every SQL statement (development, and the e2e tests' query counter). */
+  /** Log every SQL statement (development). */
   logSql: boolean;
+  log: LogConfig;
+  /**
+   * Port of the Prometheus listener (GET /metrics), on the API's address: a port of its own so that
+   * only what reaches the pod or machine directly can scrape it, never the ingress that routes /graphql.
+   */
+  metricsPort: number;
   /** Work background jobs (photo variants) in this process. */
   jobWorker: boolean;
   /**
@@ -122,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return value;
   };
   const port = integer('API_PORT', 4000, 1, 65535);
+  const metricsPort = integer('METRICS_PORT', 9464, 1, 65535);
+  if (metricsPort === port) problems.push(`METRICS_PORT must differ from API_PORT (both ${port})`);
   const embeddedPostgresPort = integer('EMBEDDED_POSTGRES_PORT', 54329, 1, 65535);
   const embeddedS3Port = integer('EMBEDDED_S3_PORT', 4569, 1, 65535);
   const graphqlLimits: GraphQLLimits = {
@@ -193,6 +209,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const seedDemoData = booleanVar('SEED_DEMO_DATA', databaseUrl === null);
   const devOutboxLocal = booleanVar('DEV_OUTBOX_LOCAL', false);
 
+  const logLevel = read('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const logFormat = read('LOG_FORMAT') ?? (nodeEnv === 'development' ? 'pretty' : 'json');
+  if (logFormat !== 'json' && logFormat !== 'pretty') problems.push(`LOG_FORMAT must be json or pretty (got "${logFormat}")`);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -206,6 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedS3Port,
     seedDemoData,
     logSql,
+    log: { level: logLevel as LogConfig['level'], format: logFormat as LogConfig['format'] },
+    metricsPort,
     trustProxy,
     clientAddressSecret,
     devOutboxLocal,

@@ -25,9 +25,20 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
 }
 
+/** One line of the API's log (pino JSON): level 30 info, 40 warn, 50 error; `reqId` inside a request. */
+export interface LogLine {
+  level: number;
+  msg: string;
+  reqId?: string;
+  context?: string;
+  [field: string]: unknown;
+}
+
 export interface TestApp {
   /** Base URL of the API under test, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The API's Prometheus listener, e.g. http://127.0.0.1:41235/metrics */
+  metricsUrl: string;
   /** Process id of the API under test (its memory, signals). */
   pid: number;
   config: RuntimeConfig;
@@ -44,8 +55,10 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     as?: { token?: string; ip?: string; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
-  /** Runs fn and returns how many SQL statements the API process sent meanwhile. */
+  /** Runs fn and returns how many SQL statements the API process sent meanwhile (its karya_db_statements_total). */
   countQueries(fn: () => Promise<unknown>): Promise<number>;
+  /** The API's last log lines (at most LOG_LINES_KEPT), oldest first. */
+  logs(): LogLine[];
   /** Kills the API process with SIGKILL, as a crash or an OOM kill would: no shutdown hook runs. */
   killApi(): Promise<void>;
   /** Starts the API process again on the same port, database and bucket (after killApi). */
@@ -102,15 +115,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await admin.end();
 
   const port = await freePort();
+  const metricsPort = await freePort();
   const variables: Record<string, string> = {
     NODE_ENV: 'test',
     API_PORT: String(port),
+    METRICS_PORT: String(metricsPort),
     DATABASE_URL: adminUrl.replace(/\/postgres$/, `/${database}`),
     S3_ENDPOINT: requireEnv('TEST_S3_ENDPOINT'),
     S3_ACCESS_KEY: requireEnv('TEST_S3_ACCESS_KEY'),
     S3_SECRET_KEY: requireEnv('TEST_S3_SECRET_KEY'),
     S3_BUCKET: `test-${suffix}`,
-    LOG_SQL: 'true',
     CLIENT_ADDRESS_SECRET: randomBytes(32).toString('base64url'),
     ...env,
   };
@@ -120,9 +134,17 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const fixtures: INestApplicationContext = await NestFactory.createApplicationContext(FixturesModule.forRoot({ ...config, jobWorker: false }), { logger: ['error', 'warn'] });
   let api = await startApi(variables, port);
   const url = `http://127.0.0.1:${port}`;
+  const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+  const statementsSent = async () => {
+    const text = await (await fetch(metricsUrl)).text();
+    const line = /^karya_db_statements_total (\d+)$/m.exec(text);
+    if (!line) throw new Error(`karya_db_statements_total is missing from ${metricsUrl}`);
+    return Number(line[1]);
+  };
 
   return {
     url,
+    metricsUrl,
     get pid() {
       return api.pid;
     },
@@ -139,11 +161,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       return { status: response.status, headers: response.headers, data: (body.data ?? null) as never, errors: body.errors };
     },
     async countQueries(fn) {
-      const before = api.queries();
+      const before = await statementsSent();
       await fn();
-      await new Promise((resolve) => setTimeout(resolve, 50)); // let the API's last log lines arrive
-      return api.queries() - before;
+      return (await statementsSent()) - before;
     },
+    logs: () => api.logs(),
     async killApi() {
       await api.kill();
     },
@@ -161,46 +183,55 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
-async function startApi(variables: Record<string, string>, port: number): Promise<{ pid: number; queries(): number; kill(): Promise<void>; stop(): Promise<void> }> {
+/** Log lines kept per API process, for tests that read the log (a soak test makes thousands). */
+const LOG_LINES_KEPT = 2000;
+
+async function startApi(variables: Record<string, string>, port: number): Promise<{ pid: number; logs(): LogLine[]; kill(): Promise<void>; stop(): Promise<void> }> {
   const main = path.join(repoRoot(), 'apps', 'api', 'dist', 'main.js');
   const child: ChildProcess = spawn(process.execPath, [main], { env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let queries = 0;
-  let output = '';
+  const lines: string[] = [];
   let pending = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     pending += chunk.toString();
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) {
-      if (line.startsWith('query: ')) queries++;
-      else output += `${line}\n`;
+    const complete = pending.split('\n');
+    pending = complete.pop()!;
+    for (const line of complete) {
+      lines.push(line);
+      if (lines.length > LOG_LINES_KEPT) lines.shift();
       // The API's own errors belong in the test output: an INTERNAL_SERVER_ERROR alone explains nothing.
-      if (/\bERROR\b/.test(line)) process.stderr.write(`[api] ${line}\n`);
+      if (/"level":(50|60)\b/.test(line)) process.stderr.write(`[api] ${line}\n`);
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+    lines.push(chunk.toString());
     process.stderr.write(`[api] ${chunk.toString()}`);
   });
+  const output = () => lines.join('\n');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API exited while starting:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`The API exited while starting:\n${output()}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The API did not become healthy in 30 s:\n${output}`);
+      throw new Error(`The API did not become ready in 30 s:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     pid: child.pid!,
-    queries: () => queries,
+    logs: () => lines.flatMap((line) => {
+      try {
+        return [JSON.parse(line) as LogLine];
+      } catch {
+        return [];
+      }
+    }),
     async kill() {
       child.kill('SIGKILL');
       await exited;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import PgBoss from 'pg-boss';
 import { RequestContext, type SystemActorName } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
+import { jobDuration } from '../../common/metrics/metrics.js';
 import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
 
 /** Runs one job as the queue's system actor, outside any transaction (it opens one where it writes). */
@@ -26,6 +27,20 @@ export interface QueuePolicy<T> {
 
 // pg-boss notices expired attempts in its maintenance, by default only every 2 minutes.
 const MAINTENANCE_INTERVAL_SECONDS = 15;
+
+const deadLetterOf = (queue: string) => `${queue}.gave-up`;
+
+/** Times each attempt into karya_job_duration_seconds; a failure is rethrown for pg-boss to retry. */
+async function timed(queue: string, work: () => Promise<void>): Promise<void> {
+  const stop = jobDuration.startTimer({ queue });
+  try {
+    await work();
+    stop({ outcome: 'completed' });
+  } catch (error) {
+    stop({ outcome: 'failed' });
+    throw error;
+  }
+}
 
 /**
  * Background jobs on PostgreSQL (pg-boss): sent inside the caller's transaction, so a job exists
@@ -61,19 +76,15 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.boss.start();
     for (const [queue, { handler, policy }] of this.queues) {
       // pg-boss moves a job that failed for good to its dead-letter queue, whatever the way it failed.
-      const deadLetter = `${queue}.gave-up`;
+      const deadLetter = deadLetterOf(queue);
       await this.boss.createQueue(deadLetter);
       const options = { name: queue, expireInSeconds: policy.expireInSeconds, retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true, deadLetter };
       await this.boss.createQueue(queue, options);
       await this.boss.updateQueue(queue, options); // createQueue leaves a queue made by an older release as it was
       if (!this.config.jobWorker) continue;
       const jobContext = (id: string) => RequestContext.forSystem(policy.actor, `job:${id}`);
-      await this.boss.work<object>(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-        await handler(jobContext(job.id), job.data as never);
-      });
-      await this.boss.work<object>(deadLetter, { batchSize: 1 }, async ([job]) => {
-        await policy.onGiveUp(jobContext(job.id), job.data as never);
-      });
+      await this.boss.work<object>(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, ([job]) => timed(queue, () => handler(jobContext(job.id), job.data as never)));
+      await this.boss.work<object>(deadLetter, { batchSize: 1 }, ([job]) => timed(deadLetter, () => policy.onGiveUp(jobContext(job.id), job.data as never)));
     }
   }
 
@@ -83,6 +94,15 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     const manager = this.db.manager(ctx);
     const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) };
     await this.boss.send(queue, data, { db });
+  }
+
+  /** Jobs waiting to be worked (created or to retry) in each queue and its dead-letter queue, for the metrics scrape. */
+  async queueDepths(): Promise<Map<string, number>> {
+    const depths = new Map<string, number>();
+    if (!this.started) return depths;
+    await this.started;
+    for (const queue of [...this.queues.keys()].flatMap((name) => [name, deadLetterOf(name)])) depths.set(queue, await this.boss.getQueueSize(queue));
+    return depths;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,14 +1,45 @@
 import { parseCsv, readRosterCsv, RosterCsvError } from './roster-csv.js';
 
 const known = (name: string) => ['teritip', 'karang jati'].includes(name.trim().toLowerCase());
+const cells = (text: string) => parseCsv(text).map((record) => record.cells);
 
 describe('parseCsv', () => {
   it('handles quotes, doubled quotes, CRLF and a BOM', () => {
-    expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"']]);
+    expect(cells('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"']]);
   });
 
   it('detects semicolon-separated files from Indonesian spreadsheets', () => {
-    expect(parseCsv('nama;telepon\nSiti;0812')).toEqual([['nama', 'telepon'], ['Siti', '0812']]);
+    expect(cells('nama;telepon\nSiti;0812')).toEqual([['nama', 'telepon'], ['Siti', '0812']]);
+  });
+
+  it('keeps commas inside quotes of a semicolon file, in the header too', () => {
+    expect(cells('nama;"Penghasilan (Rp, per bulan, kira-kira)"\n"Aminah, Siti";"1.500.000,00"')).toEqual([
+      ['nama', 'Penghasilan (Rp, per bulan, kira-kira)'],
+      ['Aminah, Siti', '1.500.000,00'],
+    ]);
+  });
+
+  it('numbers records by the line they start on, across quoted newlines and blank lines', () => {
+    expect(parseCsv('nama,catatan\n"Siti","baris satu\nbaris dua"\n\n  \n , \nDewi,-\nAni,x')).toEqual([
+      { line: 1, cells: ['nama', 'catatan'] },
+      { line: 2, cells: ['Siti', 'baris satu\nbaris dua'] },
+      { line: 7, cells: ['Dewi', '-'] },
+      { line: 8, cells: ['Ani', 'x'] },
+    ]);
+    expect(parseCsv('nama;catatan\r\nRina;"a\r\n\r\nb"\r\n\r\nAni;x\r\n')).toEqual([
+      { line: 1, cells: ['nama', 'catatan'] },
+      { line: 2, cells: ['Rina', 'a\n\nb'] },
+      { line: 6, cells: ['Ani', 'x'] },
+    ]);
+  });
+
+  it('reads a quote inside a field as text, as spreadsheets mean it', () => {
+    expect(cells('nama,hp\nSiti "Ani" Aminah,0812\n"Dewi" L.,0813')).toEqual([['nama', 'hp'], ['Siti "Ani" Aminah', '0812'], ['"Dewi" L.', '0813']]);
+  });
+
+  it('names the line of a quote that is never closed', () => {
+    expect(() => parseCsv('nama,hp\nSiti,0812\n\n"Dewi,0813\nRina,0814\n')).toThrow(new RosterCsvError('Baris 4: tanda kutip (") dibuka tetapi tidak ditutup. (Line 4: a quote is opened and never closed.)'));
+    expect(() => parseCsv('"nama,hp\nSiti,0812')).toThrow(/^Baris 1: /);
   });
 });
 
@@ -21,6 +52,14 @@ describe('readRosterCsv', () => {
     expect(rows[0]).toEqual({ line: 2, name: 'Siti Aminah', phone: '+6281211112222', kampung: 'Teritip', baselineMonthlyIncomeIdr: 1_500_000n, errors: [] });
     expect(rows[1].errors.map((e) => e.field)).toEqual(['nama', 'telepon', 'kampung', 'penghasilan']);
     expect(rows[2].errors).toEqual([{ field: 'telepon', message: expect.stringMatching(/Duplicate/) }]);
+  });
+
+  it('gives each row the line of the file it is on, after a name with a line break', () => {
+    const rows = readRosterCsv('Nama;No HP;Kampung KB;Penghasilan\n"Siti\nAminah";0812-1111-2222;Teritip;1.500.000\n\nX;021;Teritip;1', known);
+    expect(rows.map(({ line, name, errors }) => ({ line, name, fields: errors.map((e) => e.field) }))).toEqual([
+      { line: 2, name: 'Siti Aminah', fields: [] },
+      { line: 5, name: 'X', fields: ['nama', 'telepon'] },
+    ]);
   });
 
   it('refuses a file without the needed columns', () => {

@@ -1,3 +1,4 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { normalizeIndonesianPhone } from '../accounts/identifiers.js';
 
 /** A roster CSV row after checking, or the reasons it cannot be imported. */
@@ -10,46 +11,60 @@ export interface RosterCsvRow {
   errors: { field: string; message: string }[];
 }
 
-// Spreadsheets exported in Indonesia often use ";" (the comma is the decimal mark there).
-function detectDelimiter(headerLine: string): string {
+/** A file that cannot be read as a roster; the message is for the officer who uploaded it. */
+export class RosterCsvError extends Error {}
+
+// Spreadsheets exported in Indonesia often use ";" (the comma is the decimal mark there). Only
+// delimiters outside quotes count: a quoted header such as "Penghasilan (Rp, per bulan)" says nothing.
+function detectDelimiter(text: string): string {
+  const headerLine = (text.split('\n').find((line) => line.trim() !== '') ?? '').replace(/"[^"]*("|$)/g, '');
   const counts = [',', ';', '\t'].map((d) => [d, headerLine.split(d).length] as const);
   return counts.sort((a, b) => b[1] - a[1])[0][0];
 }
 
-/** RFC 4180 fields: quotes, doubled quotes inside quotes, newlines inside quotes. */
-export function parseCsv(text: string): string[][] {
-  const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = detectDelimiter(firstLine);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if (quoted) {
-      if (char === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && body[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
+/** A parsed CSV record and the line of the file it starts on (quoted fields may span lines). */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * RFC 4180 through csv-parse: quotes, doubled quotes and newlines inside quotes (read as LF), a BOM; a comma,
+ * semicolon or tab delimiter as the header line uses; blank lines skipped. A broken quote is a
+ * RosterCsvError naming the line.
+ */
+export function parseCsv(file: string): CsvRecord[] {
+  // One kind of line break: csv-parse counts a CRLF inside quotes as two lines, which would misnumber every later row.
+  const text = file.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const records: CsvRecord[] = [];
+  let lastRecordEnd = 0;
+  try {
+    parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      // A quote inside a field (Siti "Ani" Aminah) is text, as spreadsheets mean it.
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      // context.lines is the line a record ends on; its quoted newlines say how many lines earlier it began.
+      on_record: (cells, context) => {
+        lastRecordEnd = context.lines;
+        records.push({ line: context.lines - cells.reduce((breaks, cell) => breaks + cell.split('\n').length - 1, 0), cells });
+        return null;
+      },
+    });
+    return records;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // csv-parse notices at the end of the file; the quote was opened on the first line after the last whole record.
+      const lines = text.split('\n');
+      const opened = lines.findIndex((line, index) => index >= lastRecordEnd && line.trim() !== '') + 1;
+      throw new RosterCsvError(`Baris ${opened}: tanda kutip (") dibuka tetapi tidak ditutup. (Line ${opened}: a quote is opened and never closed.)`);
+    }
+    // Quotes elsewhere are read as text (relax_quotes); csv-parse's own message names the line.
+    throw new RosterCsvError(`Berkas tidak terbaca sebagai CSV. (Not readable as CSV: ${error.message})`);
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
 const HEADERS: Record<'name' | 'phone' | 'kampung' | 'income', RegExp> = {
@@ -59,20 +74,18 @@ const HEADERS: Record<'name' | 'phone' | 'kampung' | 'income', RegExp> = {
   income: /^(penghasilan|pendapatan|penghasilan per bulan|pendapatan per bulan|baseline|baseline income|baseline monthly income|income)( \(rp\))?$/,
 };
 
-export class RosterCsvError extends Error {}
-
 /** Reads a roster CSV (name, phone, kampung, baseline monthly income), checking each row. */
 export function readRosterCsv(text: string, knownKampung: (name: string) => boolean): RosterCsvRow[] {
   const [header, ...rows] = parseCsv(text);
-  if (!header) throw new RosterCsvError('The file is empty');
+  if (!header) throw new RosterCsvError('Berkas kosong. (The file is empty.)');
   const columns = Object.fromEntries(
-    Object.entries(HEADERS).map(([key, pattern]) => [key, header.findIndex((cell) => pattern.test(cell.trim().toLowerCase()))]),
+    Object.entries(HEADERS).map(([key, pattern]) => [key, header.cells.findIndex((cell) => pattern.test(cell.trim().toLowerCase()))]),
   ) as Record<keyof typeof HEADERS, number>;
   const missing = Object.entries(columns).filter(([, index]) => index < 0).map(([key]) => key);
   if (missing.length) throw new RosterCsvError(`Missing column(s): ${missing.join(', ')} (expected: nama, telepon, kampung, penghasilan)`);
 
   const seenPhones = new Set<string>();
-  return rows.map((cells, index) => {
+  return rows.map(({ line, cells }) => {
     const cell = (key: keyof typeof HEADERS) => (cells[columns[key]] ?? '').trim();
     const errors: RosterCsvRow['errors'] = [];
     const name = cell('name').replace(/\s+/g, ' ');
@@ -87,6 +100,6 @@ export function readRosterCsv(text: string, knownKampung: (name: string) => bool
     const incomeText = cell('income').replace(/^rp\.?\s*/i, '').replace(/[.\s]/g, '');
     const income = /^\d{1,12}$/.test(incomeText) ? BigInt(incomeText) : null;
     if (income === null) errors.push({ field: 'penghasilan', message: 'Penghasilan per bulan dalam rupiah, mis. 1.500.000. (Monthly income in rupiah.)' });
-    return { line: index + 2, name, phone, kampung, baselineMonthlyIncomeIdr: income, errors };
+    return { line, name, phone, kampung, baselineMonthlyIncomeIdr: income, errors };
   });
 }

@@ -1,5 +1,6 @@
 import { print, type DocumentNode } from 'graphql';
 import { config } from '$lib/server/env';
+import { currentRequestId } from '$lib/server/log';
 
 /** A GraphQL or transport failure, with the API's `extensions.code` (e.g. BAD_USER_INPUT). */
 export class ApiError extends Error {
@@ -72,6 +73,9 @@ export async function query<TResult, TVariables extends Record<string, unknown>>
 ): Promise<TResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  // The API logs this call under the id of the visitor's request (hooks.server.ts).
+  const requestId = currentRequestId();
+  if (requestId) headers['x-request-id'] = requestId;
 
   let response: Response;
   try {
