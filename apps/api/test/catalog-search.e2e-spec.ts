@@ -100,4 +100,41 @@ describe('product search', () => {
   it('finds nothing for words that are not there', async () => {
     expect(await search('sepatu kulit')).toEqual([]);
   });
+
+  it('forgives typos of whole phrases and says what it understood: "batk tuls", "mangrov"', async () => {
+    const kampung = await createKampung(t, { name: 'Margomulyo' });
+    const seller = await createSeller(t, kampung);
+    const akarBakau = await createMotif(t, { name: 'Akar Bakau', story: 'Akar bakau dari hutan mangrove di pesisir Balikpapan.' });
+    await createProduct(t, seller, { slug: 'kain-tulis-akar-bakau', title: 'Kain Batik Tulis Akar Bakau', technique: BatikTechnique.TULIS, motifId: akarBakau.id });
+    const ask = async (text: string) => (await t.gql(`query($s: String!) { products(filter: { search: $s }, sort: RELEVANCE) { searchSuggestion totalCount totalCountExact edges { node { slug } } } }`, { s: text })).data!.products;
+
+    const typo = await ask('batk tuls');
+    expect(typo.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toContain('kain-tulis-akar-bakau');
+    expect(typo.searchSuggestion).toBe('batik tulis');
+    // Only the motif's story names the mangrove.
+    const mangrove = await ask('mangrov');
+    expect(mangrove.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toEqual(['kain-tulis-akar-bakau']);
+    expect(mangrove.searchSuggestion).toBe('mangrove');
+    expect((await ask('kain tulis')).searchSuggestion).toBeNull();
+    expect(await ask('!!! ???')).toEqual({ searchSuggestion: null, totalCount: 0, totalCountExact: true, edges: [] });
+  });
+
+  it('counts a search that matches more than a thousand as "1.000+" and still ranks and pages it', async () => {
+    const kampung = await createKampung(t);
+    const seller = await createSeller(t, kampung);
+    await createProduct(t, seller, { slug: 'sasirangan-asal', title: 'Kain Sasirangan Jumputan', description: 'Kain sasirangan celup ikat.' });
+    await t.dataSource.query(`INSERT INTO products (seller_id, slug, title, description, category, technique, motif_id, material, dye, size, weight_grams, price_idr, stock, status, created_at)
+      SELECT seller_id, slug || '-' || g, title || ' ' || g, description, category, technique, motif_id, material, dye, size, weight_grams, price_idr, stock, status, created_at - g * interval '1 minute'
+      FROM products, generate_series(1, 1100) g WHERE slug = 'sasirangan-asal'`);
+    const page = async (after?: string) =>
+      (await t.gql(`query($after: String) { products(filter: { search: "sasirangan" }, sort: RELEVANCE, first: 50, after: $after) { totalCount totalCountExact edges { node { slug } } pageInfo { hasNextPage endCursor } } }`, { after })).data!.products;
+    const first = await page();
+    expect({ totalCount: first.totalCount, exact: first.totalCountExact, size: first.edges.length }).toEqual({ totalCount: 1000, exact: false, size: 50 });
+    const second = await page(first.pageInfo.endCursor);
+    const seen = new Set([...first.edges, ...second.edges].map((edge: { node: { slug: string } }) => edge.node.slug));
+    expect(seen.size).toBe(100);
+    // Without a search the kept counts answer exactly, however many there are.
+    const all = (await t.gql(`{ products(filter: { sellerId: "${seller.id}" }) { totalCount totalCountExact } }`)).data!.products;
+    expect(all).toEqual({ totalCount: 1101, totalCountExact: true });
+  });
 });

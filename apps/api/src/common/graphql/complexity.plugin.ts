@@ -34,6 +34,8 @@ const LARGEST_PAGE = 100;
 
 type Fragments = Map<string, FragmentDefinitionNode>;
 
+const COUNTED_FIELDS = new Set(['totalCount', 'totalCountExact']);
+
 // graphql-query-complexity stops walking at 10,000 nodes (maxQueryNodes) and says so.
 const TOO_MANY_NODES = /maximum allowed number of nodes/;
 
@@ -61,9 +63,14 @@ function selectedFields(selectionSet: SelectionSetNode | undefined, fragments: F
 /** What a connection answers once whatever its page size: its count and its page info. */
 function perPageCost(connection: FieldNode, fragments: Fragments): number {
   let cost = 0;
+  let counted = false;
   for (const field of selectedFields(connection.selectionSet, fragments).values()) {
     if (field.name.value === 'edges') continue;
-    cost += field.name.value === 'totalCount' ? COST.totalCount : COST.field + selectedFields(field.selectionSet, fragments).size;
+    // totalCount and totalCountExact come from one count.
+    if (COUNTED_FIELDS.has(field.name.value)) {
+      cost += counted ? COST.field : COST.totalCount;
+      counted = true;
+    } else cost += COST.field + selectedFields(field.selectionSet, fragments).size;
   }
   return cost;
 }

@@ -2,7 +2,7 @@ import { DomainModule } from '../../common/domain-module.js';
 import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { SellersModule } from '../sellers/sellers.module.js';
-import { CatalogResolver, KampungProductsResolver, SellerProductsResolver } from './catalog.resolver.js';
+import { CatalogResolver, KampungProductsResolver, ProductConnectionResolver, SellerProductsResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
 import { MotifEntity } from './entities/motif.entity.js';
 import { ProductViewAddressEntity } from './entities/product-view-address.entity.js';
@@ -17,7 +17,7 @@ import { ProductRepository } from './product.repository.js';
 
 @DomainModule({
   entities: [ProductEntity, MotifEntity, ProductViewDayEntity, ProductViewVisitorEntity, ProductViewAddressEntity, ProductViewSaltEntity, CatalogCountEntity, SearchLexiconEntity],
-  resolvers: [CatalogResolver, SellerProductsResolver, KampungProductsResolver],
+  resolvers: [CatalogResolver, ProductConnectionResolver, SellerProductsResolver, KampungProductsResolver],
   imports: [SellersModule, AuditModule, RateLimitModule],
   providers: [ProductRepository, ProductViewRepository, CatalogService],
   exports: [CatalogService],

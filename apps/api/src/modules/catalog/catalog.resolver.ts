@@ -5,7 +5,6 @@ import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Transaction } from '../../common/context/transaction.interceptor.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
-import type { Connection } from '../../common/graphql/connection.js';
 import { SearchRateLimitGuard } from '../../common/rate-limit/search-rate-limit.guard.js';
 import { Kampung } from '../kampung/models/kampung.model.js';
 import { Seller } from '../sellers/models/seller.model.js';
@@ -14,7 +13,7 @@ import { CatalogService } from './catalog.service.js';
 import { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import { ProductsArgs } from './dto/products.args.js';
 import { Motif } from './models/motif.model.js';
-import { Product, ProductConnection } from './models/product.model.js';
+import { Product, ProductConnection, type ProductConnectionResult } from './models/product.model.js';
 
 @Resolver(() => Product)
 export class CatalogResolver {
@@ -25,7 +24,7 @@ export class CatalogResolver {
 
   @UseGuards(SearchRateLimitGuard)
   @Query(() => ProductConnection, { description: 'Products on sale, searchable and filterable, in keyset pages' })
-  products(@Ctx() ctx: RequestContext, @Args({ type: () => ProductsArgs }) args: ProductsArgs): Promise<Connection<Product>> {
+  products(@Ctx() ctx: RequestContext, @Args({ type: () => ProductsArgs }) args: ProductsArgs): Promise<ProductConnectionResult> {
     return this.catalog.listProducts(ctx, args);
   }
 
@@ -45,7 +44,7 @@ export class CatalogResolver {
     @Ctx() ctx: RequestContext,
     @Args('sellerId', { type: () => ID, nullable: true }) sellerId: string | null,
     @Args({ type: () => ProductsArgs }) args: ProductsArgs,
-  ): Promise<Connection<Product>> {
+  ): Promise<ProductConnectionResult> {
     return this.catalog.listSellerProducts(ctx, sellerId, args);
   }
 
@@ -138,5 +137,19 @@ export class KampungProductsResolver {
   @ResolveField(() => Int, { description: 'Products on sale by sellers of this kampung' })
   productCount(@Ctx() ctx: RequestContext, @Parent() kampung: Kampung, @Context() gql: GraphQLContext): Promise<number> {
     return gql.loaders.get('productCountByKampungId', (ids: readonly string[]) => this.catalog.countActiveByKampungIds(ctx, ids), 0).load(kampung.id);
+  }
+}
+
+/** A page's count, only when asked for: the kept counts for a listing, a capped count for a search. */
+@Resolver(() => ProductConnection)
+export class ProductConnectionResolver {
+  @ResolveField(() => Int)
+  async totalCount(@Parent() page: ProductConnectionResult): Promise<number> {
+    return (await page.count()).count;
+  }
+
+  @ResolveField(() => Boolean, { description: 'False when totalCount is a lower bound: a search or price range with more than 1,000 matches ("1.000+")' })
+  async totalCountExact(@Parent() page: ProductConnectionResult): Promise<boolean> {
+    return (await page.count()).exact;
   }
 }

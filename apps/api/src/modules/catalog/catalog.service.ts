@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
-import type { Connection } from '../../common/graphql/connection.js';
 import { encodeCursor } from '../../common/graphql/cursor.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { uniqueSlug } from '../../common/text/slug.js';
@@ -13,7 +12,7 @@ import type { ProductsArgs } from './dto/products.args.js';
 import type { ProductEntity } from './entities/product.entity.js';
 import { ProductStatus } from './models/catalog.enums.js';
 import { toMotifModel, type Motif } from './models/motif.model.js';
-import { toProductModel, type Product } from './models/product.model.js';
+import { toProductModel, type Product, type ProductConnectionResult } from './models/product.model.js';
 import { validateProductFields, todayInWita, type ProductFields } from './product-fields.js';
 import { toProductQuery, type ProductQuery } from './product-query.js';
 import { changeProductStatus } from './product-status.js';
@@ -31,20 +30,21 @@ export class CatalogService {
     private readonly audit: AuditService,
   ) {}
 
-  async listProducts(ctx: RequestContext, args: ProductsArgs): Promise<Connection<Product>> {
+  async listProducts(ctx: RequestContext, args: ProductsArgs): Promise<ProductConnectionResult> {
     const query = toProductQuery(args);
     const sellerIds = query.kampungId ? await this.sellers.idsInKampung(ctx, query.kampungId) : null;
     return this.toConnection(ctx, query, sellerIds);
   }
 
-  private async toConnection(ctx: RequestContext, query: ProductQuery, sellerIds: string[] | null): Promise<Connection<Product>> {
+  private async toConnection(ctx: RequestContext, query: ProductQuery, sellerIds: string[] | null): Promise<ProductConnectionResult> {
     const page = await this.products.findPage(ctx, query, sellerIds);
     const edges = page.rows.map(({ entity, cursorKey }) => ({
       cursor: encodeCursor({ sort: query.sort, key: cursorKey, id: entity.id }),
       node: toProductModel(entity),
     }));
     return {
-      totalCount: page.totalCount,
+      count: page.count,
+      searchSuggestion: page.suggestion,
       edges,
       pageInfo: {
         hasNextPage: page.hasNextPage,
@@ -71,13 +71,13 @@ export class CatalogService {
   }
 
   countActiveBySellerIds(ctx: RequestContext, sellerIds: readonly string[]): Promise<Map<string, number>> {
-    return this.products.countActiveBySellerIds(ctx, sellerIds);
+    return this.products.countOnSaleBySellerIds(ctx, sellerIds);
   }
 
   async countActiveByKampungIds(ctx: RequestContext, kampungIds: readonly string[]): Promise<Map<string, number>> {
     const sellersByKampung = await this.sellers.listByKampungIds(ctx, kampungIds);
     const sellerIds = [...sellersByKampung.values()].flat().map((seller) => seller.id);
-    const bySeller = sellerIds.length ? await this.products.countActiveBySellerIds(ctx, sellerIds) : new Map<string, number>();
+    const bySeller = sellerIds.length ? await this.products.countOnSaleBySellerIds(ctx, sellerIds) : new Map<string, number>();
     return new Map(
       [...sellersByKampung].map(([kampungId, sellers]) => [kampungId, sellers.reduce((sum, seller) => sum + (bySeller.get(seller.id) ?? 0), 0)]),
     );
@@ -86,7 +86,7 @@ export class CatalogService {
   // --- Managing products: the seller herself, a pendamping of her kampung KB, or an admin.
 
   /** A seller's own list: every status, newest first. */
-  async listSellerProducts(ctx: RequestContext, sellerId: string | null | undefined, args: ProductsArgs): Promise<Connection<Product>> {
+  async listSellerProducts(ctx: RequestContext, sellerId: string | null | undefined, args: ProductsArgs): Promise<ProductConnectionResult> {
     const { seller } = await this.access.actingSeller(ctx, sellerId);
     const query = toProductQuery({ ...args, filter: { ...args.filter, sellerId: seller.id, kampungId: null } });
     return this.toConnection(ctx, { ...query, statuses: Object.values(ProductStatus), verifiedSellersOnly: false }, null);

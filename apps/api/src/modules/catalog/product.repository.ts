@@ -1,40 +1,73 @@
 import { Injectable } from '@nestjs/common';
-import { In, type SelectQueryBuilder } from 'typeorm';
+import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { MotifEntity } from './entities/motif.entity.js';
 import { ProductEntity } from './entities/product.entity.js';
 import { ProductSort, ProductStatus } from './models/catalog.enums.js';
 import type { ProductQuery } from './product-query.js';
+import { countableFromCounts, densityStatement, isDense, keptCountStatement, matchCountStatement, pageStatement, RANKED_MATCHES, type ListingFilter, type Statement } from './product-listing.sql.js';
 
-export interface ProductPage {
-  totalCount: number;
-  rows: { entity: ProductEntity; cursorKey: string }[];
-  hasNextPage: boolean;
+export interface ProductCount {
+  count: number;
+  /** False when `count` is a lower bound: a search or price range with more than RANKED_MATCHES matches. */
+  exact: boolean;
 }
 
-// Full-text with Indonesian stemming, plain words for names, and trigram word similarity for typos.
-const MATCHES_SEARCH = `(p.search_vector @@ websearch_to_tsquery('indonesian', :search)
-  OR p.search_vector @@ websearch_to_tsquery('simple', :search)
-  OR :search <% p.search_text)`;
-const RELEVANCE = `round((ts_rank(p.search_vector, websearch_to_tsquery('indonesian', :search))
-  + ts_rank(p.search_vector, websearch_to_tsquery('simple', :search))
-  + word_similarity(:search, p.search_text))::numeric, 6)`;
+export interface ProductPage {
+  rows: { entity: ProductEntity; cursorKey: string }[];
+  hasNextPage: boolean;
+  /** Counted only when asked for (a page without totalCount costs no count). */
+  count: () => Promise<ProductCount>;
+  /** The search with its misspelt words corrected, when any were. */
+  suggestion: string | null;
+}
 
-const ORDER: Record<ProductSort, { key: string; keyType: string; direction: 'ASC' | 'DESC' }> = {
-  [ProductSort.NEWEST]: { key: 'p.created_at', keyType: 'timestamptz', direction: 'DESC' },
-  [ProductSort.PRICE_ASC]: { key: 'p.price_idr', keyType: 'bigint', direction: 'ASC' },
-  [ProductSort.PRICE_DESC]: { key: 'p.price_idr', keyType: 'bigint', direction: 'DESC' },
-  [ProductSort.RELEVANCE]: { key: RELEVANCE, keyType: 'numeric', direction: 'DESC' },
-};
+interface ProductRow {
+  id: string;
+  created_at: Date;
+  updated_at: Date;
+  seller_id: string;
+  slug: string;
+  title: string;
+  description: string;
+  category: ProductEntity['category'];
+  technique: ProductEntity['technique'];
+  motif_id: string | null;
+  material: string;
+  dye: ProductEntity['dye'];
+  size: string | null;
+  weight_grams: number;
+  price_idr: string;
+  stock: number;
+  hours_of_work: number | null;
+  made_on: string | null;
+  status: ProductEntity['status'];
+  cursor_key: string;
+}
 
-// The cursor carries the key as text that casts back exactly (microseconds, UTC).
-const CURSOR_TEXT: Record<ProductSort, string> = {
-  [ProductSort.NEWEST]: `to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'`,
-  [ProductSort.PRICE_ASC]: 'p.price_idr::text',
-  [ProductSort.PRICE_DESC]: 'p.price_idr::text',
-  [ProductSort.RELEVANCE]: `(${RELEVANCE})::text`,
-};
+const toEntity = (row: ProductRow): ProductEntity =>
+  Object.assign(new ProductEntity(), {
+    id: row.id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    sellerId: row.seller_id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    technique: row.technique,
+    motifId: row.motif_id,
+    material: row.material,
+    dye: row.dye,
+    size: row.size,
+    weightGrams: row.weight_grams,
+    priceIdr: BigInt(row.price_idr),
+    stock: row.stock,
+    hoursOfWork: row.hours_of_work,
+    madeOn: row.made_on,
+    status: row.status,
+  });
 
 @Injectable()
 export class ProductRepository {
@@ -48,48 +81,50 @@ export class ProductRepository {
     return this.db.getRepository(ctx, MotifEntity);
   }
 
-  /** One keyset page of ACTIVE products plus the total: two queries whatever the page size. */
-  async findPage(ctx: RequestContext, query: ProductQuery, sellerIds: string[] | null): Promise<ProductPage> {
-    const filtered = this.filtered(ctx, query, sellerIds);
-    const totalCount = await filtered.clone().getCount();
-
-    const order = ORDER[query.sort];
-    const page = filtered.clone().addSelect(CURSOR_TEXT[query.sort], 'cursor_key');
-    if (query.after) {
-      const comparison = order.direction === 'DESC' ? '<' : '>';
-      page.andWhere(`(${order.key}, p.id) ${comparison} (CAST(:afterKey AS ${order.keyType}), CAST(:afterId AS uuid))`, {
-        afterKey: query.after.key,
-        afterId: query.after.id,
-      });
-    }
-    page.orderBy(order.key, order.direction).addOrderBy('p.id', order.direction).limit(query.first + 1);
-
-    const { entities, raw } = await page.getRawAndEntities<{ p_id: string; cursor_key: string }>();
-    const keyById = new Map(raw.map((row) => [row.p_id, row.cursor_key]));
-    const rows = entities.slice(0, query.first).map((entity) => ({ entity, cursorKey: keyById.get(entity.id)! }));
-    return { totalCount, rows, hasNextPage: entities.length > query.first };
+  private run<T>(ctx: RequestContext, statement: Statement): Promise<T[]> {
+    return this.db.manager(ctx).query(statement.sql, statement.parameters);
   }
 
-  private filtered(ctx: RequestContext, query: ProductQuery, sellerIds: string[] | null): SelectQueryBuilder<ProductEntity> {
-    const qb = this.products(ctx).createQueryBuilder('p').where('p.status IN (:...statuses)', { statuses: query.statuses });
-    // Read-only look at the sellers table: an unverified shop stays out of the storefront.
-    if (query.verifiedSellersOnly) qb.andWhere(`p.seller_id IN (SELECT s.id FROM sellers s WHERE s.status = 'VERIFIED')`);
-    if (query.search) qb.andWhere(MATCHES_SEARCH, { search: query.search });
-    if (query.category) qb.andWhere('p.category = :category', { category: query.category });
-    if (query.technique) qb.andWhere('p.technique = :technique', { technique: query.technique });
-    if (query.sellerId) qb.andWhere('p.seller_id = :sellerId', { sellerId: query.sellerId });
-    if (sellerIds) qb.andWhere('p.seller_id = ANY(:sellerIds)', { sellerIds });
-    if (query.minPriceIdr != null) qb.andWhere('p.price_idr >= :minPrice', { minPrice: query.minPriceIdr.toString() });
-    if (query.maxPriceIdr != null) qb.andWhere('p.price_idr <= :maxPrice', { maxPrice: query.maxPriceIdr.toString() });
-    return qb;
+  /**
+   * One keyset page: one statement for the page, plus, for a search, one to turn its words into a
+   * query (typos corrected) and one or two to count and size its matches; the total on demand.
+   */
+  async findPage(ctx: RequestContext, query: ProductQuery, sellerIds: string[] | null): Promise<ProductPage> {
+    let tsquery: string | null = null;
+    let suggestion: string | null = null;
+    if (query.search) {
+      const [words] = await this.run<{ tsquery: string | null; suggestion: string | null }>(ctx, {
+        sql: 'SELECT catalog_search_query($1)::text AS tsquery, catalog_search_suggestion($1) AS suggestion',
+        parameters: [query.search],
+      });
+      // Nothing but punctuation: nothing to look for.
+      if (!words.tsquery) return { rows: [], hasNextPage: false, count: async () => ({ count: 0, exact: true }), suggestion: null };
+      ({ tsquery, suggestion } = words);
+    }
+    const filter: ListingFilter = { query, sellerIds, tsquery };
+    let counted: Promise<ProductCount> | undefined;
+    const count = () => (counted ??= this.count(ctx, filter));
+
+    let dense = false;
+    if (query.sort === ProductSort.RELEVANCE && tsquery && !(await count()).exact) {
+      dense = isDense((await this.run<{ n: number }>(ctx, densityStatement(filter)))[0].n);
+    }
+    const found = await this.run<ProductRow>(ctx, pageStatement(filter, { dense }));
+    const rows = found.slice(0, query.first).map((row) => ({ entity: toEntity(row), cursorKey: row.cursor_key }));
+    return { rows, hasNextPage: found.length > query.first, count, suggestion };
+  }
+
+  private async count(ctx: RequestContext, filter: ListingFilter): Promise<ProductCount> {
+    if (countableFromCounts(filter)) return { count: (await this.run<{ n: number }>(ctx, keptCountStatement(filter)))[0].n, exact: true };
+    const [{ n }] = await this.run<{ n: number }>(ctx, matchCountStatement(filter));
+    return filter.query.verifiedSellersOnly && n > RANKED_MATCHES ? { count: RANKED_MATCHES, exact: false } : { count: n, exact: true };
   }
 
   /** On sale: ACTIVE and from a verified seller. */
   findActiveBySlug(ctx: RequestContext, slug: string): Promise<ProductEntity | null> {
     return this.products(ctx)
       .createQueryBuilder('p')
-      .where('p.slug = :slug AND p.status = :active', { slug, active: ProductStatus.ACTIVE })
-      .andWhere(`p.seller_id IN (SELECT s.id FROM sellers s WHERE s.status = 'VERIFIED')`)
+      .where('p.slug = :slug AND p.on_sale', { slug })
       .getOne();
   }
 
@@ -119,16 +154,13 @@ export class ProductRepository {
     return products.save(products.create(product));
   }
 
-  async countActiveBySellerIds(ctx: RequestContext, sellerIds: readonly string[]): Promise<Map<string, number>> {
-    const rows: { seller_id: string; count: string }[] = await this.products(ctx)
-      .createQueryBuilder('p')
-      .select('p.seller_id', 'seller_id')
-      .addSelect('count(*)', 'count')
-      .where('p.status = :active', { active: ProductStatus.ACTIVE })
-      .andWhere('p.seller_id IN (:...sellerIds)', { sellerIds })
-      .groupBy('p.seller_id')
-      .getRawMany();
-    return new Map(rows.map((row) => [row.seller_id, Number(row.count)]));
+  /** On-sale products per seller, from the kept counts. */
+  async countOnSaleBySellerIds(ctx: RequestContext, sellerIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.run<{ seller_id: string; n: number }>(ctx, {
+      sql: 'SELECT seller_id, sum(products)::int AS n FROM catalog_counts WHERE seller_id = ANY($1::uuid[]) GROUP BY seller_id',
+      parameters: [sellerIds],
+    });
+    return new Map(rows.map((row) => [row.seller_id, row.n]));
   }
 
   findMotifs(ctx: RequestContext): Promise<MotifEntity[]> {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../../../common/graphql/connection.js';
+import { ConnectionType, type Connection } from '../../../common/graphql/connection.js';
 import { DateScalar, RupiahScalar } from '../../../common/graphql/scalars.js';
 import type { ProductEntity } from '../entities/product.entity.js';
 import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from './catalog.enums.js';
@@ -59,7 +59,16 @@ export class Product {
 }
 
 @ObjectType('ProductConnection')
-export class ProductConnection extends ConnectionType(Product, 'Product') {}
+export class ProductConnection extends ConnectionType(Product, 'Product') {
+  @Field(() => String, { nullable: true, description: 'The search with its misspelt words corrected ("Maksud Anda: …"), when any were; its results already include them' })
+  searchSuggestion: string | null;
+}
+
+/** A products page; its count is worked out only when totalCount or totalCountExact is asked for. */
+export interface ProductConnectionResult extends Omit<Connection<Product>, 'totalCount'> {
+  count: () => Promise<{ count: number; exact: boolean }>;
+  searchSuggestion: string | null;
+}
 
 export function toProductModel(entity: ProductEntity): Product {
   return {
