@@ -10,15 +10,15 @@ import { AccountLimits } from './account-limits.js';
 import { AccountRepository } from './account.repository.js';
 import type { RegisterInput } from './dto/register.input.js';
 import type { UserEntity } from './entities/user.entity.js';
-import { normalizeEmail, normalizeIndonesianPhone, parseIdentifier } from './identifiers.js';
+import { DISPLAY_NAME_LENGTH, normalizeEmail, normalizeIndonesianPhone, PASSWORD_LENGTH, within } from '@karya-ibu/types/rules';
+import { parseIdentifier } from './identifiers.js';
 import { toMeModel, type AuthSession, type Me } from './models/me.model.js';
 import { Role } from './models/role.enum.js';
 
 const SESSION_DAYS = 30;
 const RESET_CODE_MINUTES = 15;
 const RESET_CODE_ATTEMPTS = 5;
-const MIN_PASSWORD = 8;
-const MAX_PASSWORD = 200;
+const { min: MIN_PASSWORD, max: MAX_PASSWORD } = PASSWORD_LENGTH;
 const WRONG_CREDENTIALS = 'Nomor HP/email atau kata sandi salah. (Wrong phone/email or password.)';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -37,7 +37,7 @@ export class AccountsService {
 
   async register(input: RegisterInput, address: string): Promise<AuthSession> {
     const displayName = input.displayName.trim();
-    if (displayName.length < 2 || displayName.length > 80) throw badInput('input.displayName', 'Nama 2–80 huruf. (Name must be 2–80 characters.)');
+    if (!within(displayName.length, DISPLAY_NAME_LENGTH)) throw badInput('input.displayName', `Nama ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} huruf. (Name must be ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} characters.)`);
     const phone = input.phone?.trim() ? normalizeIndonesianPhone(input.phone) : null;
     if (input.phone?.trim() && !phone) throw badInput('input.phone', 'Nomor HP Indonesia, mis. 0812 3456 7890. (An Indonesian mobile number.)');
     const email = input.email?.trim() ? normalizeEmail(input.email) : null;

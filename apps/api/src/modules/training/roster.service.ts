@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
+import { MAX_ROSTER_CSV_CHARS, MAX_ROSTER_ROWS } from '@karya-ibu/types/rules';
 import type { Actor } from '../../common/auth/actor.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
@@ -10,8 +11,8 @@ import { RosterRowOutcome, toRosterEntryModel, type RosterEntry, type RosterImpo
 import { readRosterCsv, RosterCsvError } from './roster-csv.js';
 import { TrainingRepository } from './training.repository.js';
 
-const MAX_CSV_CHARS = 2_000_000;
-const MAX_ROWS = 5_000;
+const MAX_CSV_CHARS = MAX_ROSTER_CSV_CHARS;
+const MAX_ROWS = MAX_ROSTER_ROWS;
 
 @Injectable()
 export class RosterService {
