@@ -4,10 +4,7 @@
  */
 
 /** An inclusive range: of a text's length in characters, or of a whole number. */
-export interface Bounds {
-  readonly min: number;
-  readonly max: number;
-}
+export type Bounds = { readonly min: number; readonly max: number };
 
 export const within = (value: number, { min, max }: Bounds): boolean => value >= min && value <= max;
 
@@ -42,6 +39,8 @@ export const SEARCH_MAX_LENGTH = 100;
 export const DISPLAY_NAME_LENGTH: Bounds = { min: 2, max: 80 };
 export const PASSWORD_LENGTH: Bounds = { min: 8, max: 200 };
 export const EMAIL_MAX_LENGTH = 254;
+/** Digits of a password reset code. */
+export const RESET_CODE_LENGTH = 6;
 export const SELLER_STORY_LENGTH: Bounds = { min: 10, max: 1_000 };
 /** Why an application was rejected: said to the applicant, so never a single word. */
 export const REJECTION_REASON_LENGTH: Bounds = { min: 5, max: 500 };

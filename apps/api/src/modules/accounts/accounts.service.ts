@@ -10,7 +10,7 @@ import { AccountLimits } from './account-limits.js';
 import { AccountRepository } from './account.repository.js';
 import type { RegisterInput } from './dto/register.input.js';
 import type { UserEntity } from './entities/user.entity.js';
-import { DISPLAY_NAME_LENGTH, normalizeEmail, normalizeIndonesianPhone, PASSWORD_LENGTH, within } from '@karya-ibu/types/rules';
+import { DISPLAY_NAME_LENGTH, normalizeEmail, normalizeIndonesianPhone, PASSWORD_LENGTH, RESET_CODE_LENGTH, within } from '@karya-ibu/types/rules';
 import { parseIdentifier } from './identifiers.js';
 import { toMeModel, type AuthSession, type Me } from './models/me.model.js';
 import { Role } from './models/role.enum.js';
@@ -133,7 +133,7 @@ export class AccountsService {
     await this.limits.resetRequestFor(address, identifier.value);
     const user = await this.accounts.findUserByIdentifier(identifier);
     if (!user) return true;
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = String(randomInt(0, 10 ** RESET_CODE_LENGTH)).padStart(RESET_CODE_LENGTH, '0');
     await this.dataSource.transaction(async (manager) => {
       await this.accounts.insertPasswordReset(manager, { userId: user.id, codeHash: sha256(`${user.id}:${code}`), expiresAt: minutesFromNow(RESET_CODE_MINUTES) });
       await this.notifications.enqueue(manager, {
