@@ -136,7 +136,7 @@ export const sellerEn: Record<keyof typeof sellerId, string> = {
   'seller.error.length': 'Must be {min}–{max} characters.',
   'seller.error.category': 'Choose the kind of product.',
   'seller.error.price': 'Write the price in numbers, e.g. 350.000',
-  'seller.error.priceRange': 'The price must be above Rp 0 and at most Rp 100.000.000.',
+  'seller.error.priceRange': 'The price must be above Rp 0 and at most {max}.',
   'seller.error.whole': 'Write a whole number from {min} to {max}.',
   'seller.error.date': 'Not a valid date.',
   'seller.error.dateFuture': 'The date cannot be in the future.',
