@@ -14,6 +14,7 @@ import {
 import { parseRupiahInput } from '$lib/format/money';
 import { t, type Lang } from '$lib/i18n';
 import { isIdentifier } from '$lib/server/forms/account';
+import { KAMPUNG_DESCRIPTION_MAX_LENGTH } from './limits';
 
 /**
  * Agency forms (queue decisions, kampung, cohorts, pendamping): server-side checks mirroring the
@@ -28,8 +29,6 @@ export type Parsed<F extends string, V, I> =
 export const KAMPUNG_STATUSES: readonly KampungStatus[] = [KampungStatus.Active, KampungStatus.Target];
 export const SKILLS: readonly TrainingSkill[] = [TrainingSkill.Batik, TrainingSkill.Bag];
 export const KEMENDAGRI_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
-/** Only this web app limits a kampung's description; the API keeps what it is given. */
-export const KAMPUNG_DESCRIPTION_MAX_LENGTH = 2000;
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
