@@ -1,22 +1,12 @@
 // Sellers: a verified seller lists a batik with two photos from her phone; her pendamping adds one for her.
-import { assert, goto, log, shot, watch } from './lib.mjs';
+import { assert, goto, log, RETNO, shot, signIn, watch } from './lib.mjs';
 
 const PHONE_VIEWPORT = { width: 360, height: 740 };
-const RETNO = { identifier: '+6281200000001', password: 'karyaibu-demo', name: 'Retno Wulandari' };
 const PENDAMPING = {
   identifier: 'pendamping.karang-jati@karyaibu.demo',
   password: 'pendamping-demo-2026',
   name: 'Pendamping Karang Jati (demo)'
 };
-
-async function signIn(page, base, account, next = '/dashboard') {
-  await goto(page, `${base}/masuk?next=${encodeURIComponent(next)}`);
-  // Typing before hydration finishes can be undone by it: wait until the page is quiet.
-  await page.waitForLoadState('networkidle');
-  await page.locator('#identifier').fill(account.identifier);
-  await page.locator('#password').fill(account.password);
-  await Promise.all([page.waitForURL(`${base}${next}`), page.locator('form.account-form button[type=submit]').click()]);
-}
 
 async function signOut(page) {
   const header = page.locator('header.site-header');
