@@ -40,6 +40,12 @@ export class SellersResolver {
   }
 
   @Authenticated()
+  @Query(() => Seller, { description: 'A verified shop the caller may manage: her own, one of her kampung KB as pendamping, any as admin' })
+  async managedSeller(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Seller> {
+    return (await this.sellers.actingSeller(actor, id)).seller;
+  }
+
+  @Authenticated()
   @Query(() => [AuditEntry], { description: 'Changes to a seller\'s shop, newest first (her own when sellerId is left out)' })
   sellerActivity(
     @CurrentActor() actor: Actor,

@@ -140,7 +140,7 @@ export const sellerEn: Record<keyof typeof sellerId, string> = {
   'seller.error.whole': 'Write a whole number from {min} to {max}.',
   'seller.error.date': 'Not a valid date.',
   'seller.error.dateFuture': 'The date cannot be in the future.',
-  'seller.error.forbidden': 'You cannot manage this shop.',
+  'seller.error.sellerNotFound': 'Seller not found.',
   'seller.error.productNotFound': 'Product not found in this shop.',
 
   'seller.photo.heic': 'HEIC (iPhone) photos are not supported yet. Set the camera to "Most Compatible" or send a JPEG.',

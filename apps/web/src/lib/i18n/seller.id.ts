@@ -139,7 +139,7 @@ export const sellerId = {
   'seller.error.whole': 'Tulis bilangan bulat {min}–{max}.',
   'seller.error.date': 'Tanggal tidak valid.',
   'seller.error.dateFuture': 'Tanggal tidak boleh di masa depan.',
-  'seller.error.forbidden': 'Anda tidak dapat mengelola toko ini.',
+  'seller.error.sellerNotFound': 'Penjual tidak ditemukan.',
   'seller.error.productNotFound': 'Produk tidak ditemukan di toko ini.',
 
   'seller.photo.heic':
