@@ -213,7 +213,7 @@ try {
       check: (json) => !!json.data?.product?.seller,
     },
     'search-common': { what: '"batik": matches nearly everything', body: search('batik'), check: (json) => json.data?.products?.edges?.length === 20 },
-    'search-rare': { what: '"kantong semar": one motif', body: search('kantong semar'), check: (json) => json.data?.products?.edges?.length > 0 },
+    'search-rare': { what: '"wulandari": one maker of 60', body: search('wulandari'), check: (json) => json.data?.products?.edges?.length > 0 },
     'search-typo': { what: '"batk tuls": typos of batik tulis', body: search('batk tuls'), check: (json) => !json.errors },
     'search-typo-mangrove': { what: '"mangrov": a typo, and the pieces are named after mangrove roots', body: search('mangrov'), check: (json) => !json.errors },
   };

@@ -67,6 +67,11 @@ describe('authorization matrix: every query and mutation × every kind of caller
       expected: only('sellerA', 'pendampingA', 'admin'),
     },
     {
+      name: 'query managedSeller of seller A',
+      prepare: async () => ({ query: 'query($id: ID!) { managedSeller(id: $id) { id } }', variables: { id: sellerA.id }, state: nothing }),
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    {
       name: "query sellerProducts of seller A",
       prepare: async () => ({ query: 'query($s: ID) { sellerProducts(sellerId: $s) { totalCount } }', variables: { s: sellerA.id }, state: nothing }),
       expected: only('sellerA', 'pendampingA', 'admin'),

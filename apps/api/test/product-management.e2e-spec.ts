@@ -1,7 +1,8 @@
 import { Role } from '../src/modules/accounts/models/role.enum.js';
 import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
-import { createKampung, createMotif, createPhoto, createProduct, createSellerAccount, signIn, type SignedIn } from './factories.js';
+import { SellerStatus } from '../src/modules/sellers/models/seller-status.enum.js';
+import { createKampung, createMotif, createPhoto, createProduct, createSeller, createSellerAccount, signIn, type SignedIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 const CREATE = `mutation Create($input: CreateProductInput!) { createProduct(input: $input) { id slug title status priceIdr stock hoursOfWork madeOn seller { slug } motif { name } } }`;
@@ -247,6 +248,24 @@ describe('product management', () => {
     expect((await t.gql(views, { id: created.id }, { token: pendampingTeritip.token })).data!.managedProduct.viewCount).toBe(3);
     expect((await t.gql(`query($s: String!) { product(slug: $s) { viewCount } }`, { s: created.slug }, { token: rina.login.token })).data!.product.viewCount).toBeNull();
     expect((await t.gql(`query($s: String!) { product(slug: $s) { viewCount } }`, { s: created.slug })).data!.product.viewCount).toBeNull();
+  });
+
+  it('tells who may manage a shop: the shop for her, her pendamping and an admin; FORBIDDEN for others; NOT_FOUND for no shop', async () => {
+    const MANAGED = `query($id: ID!) { managedSeller(id: $id) { id displayName status kampung { name } } }`;
+    const admin = await signIn(t, { roles: [Role.ADMIN] });
+    for (const who of [siti.login, pendampingTeritip, admin]) {
+      const { data, errors } = await t.gql(MANAGED, { id: siti.seller.id }, { token: who.token });
+      expect(errors).toBeUndefined();
+      expect(data!.managedSeller).toEqual({ id: siti.seller.id, displayName: 'Siti', status: 'VERIFIED', kampung: { name: 'Teritip' } });
+    }
+    for (const who of [rina.login, pendampingManggar]) {
+      expect((await t.gql(MANAGED, { id: siti.seller.id }, { token: who.token })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    }
+    // A shop not verified yet is managed by nobody, an admin included.
+    const pending = await createSeller(t, teritip, { status: SellerStatus.PENDING } as Partial<Seller>);
+    expect((await t.gql(MANAGED, { id: pending.id }, { token: admin.token })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(MANAGED, { id: '6f1c1f9e-4a57-4b8e-9d59-0f5e0b1c2d3e' }, { token: admin.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect((await t.gql(MANAGED, { id: 'bukan-id' }, { token: admin.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
   it('answers NOT_FOUND for a product that does not exist', async () => {

@@ -4,7 +4,8 @@
 //   node apps/web/tests/run-journeys.mjs
 //
 // Env: CHROMIUM_PATH (default /usr/bin/chromium); JOURNEY_BASE_URL to test an already running
-// storefront instead of starting one; START_SCRIPT to start something other than infra/local/start.mjs.
+// storefront instead of starting one; START_SCRIPT to start something other than infra/local/start.mjs;
+// JOURNEY_GREP to run only the journeys whose name contains it.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, chmod, readdir, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -145,6 +146,7 @@ const journeys = [];
 for (const file of (await readdir(path.join(HERE, 'journeys'))).filter((f) => f.endsWith('.mjs') && f !== 'lib.mjs').sort()) {
   journeys.push(...(await import(path.join(HERE, 'journeys', file))).default);
 }
+if (process.env.JOURNEY_GREP) journeys.splice(0, journeys.length, ...journeys.filter((j) => j.name.includes(process.env.JOURNEY_GREP)));
 
 
 // ---------------------------------------------------------------------------------------------

@@ -1,2 +1,3 @@
 export * from './generated/graphql.js';
 export * from './money.js';
+export * from './rules/index.js';

@@ -150,6 +150,43 @@ export default [
     }
   },
   {
+    name: 'while a slow save is on its way the kampung form is busy: button disabled, aria-busy, a second submit not sent',
+    async run(page, base) {
+      const watcher = watch(page);
+      await signInAsOfficer(page, base, '/dinas/kampung');
+      await page.waitForLoadState('networkidle');
+      let release;
+      const gate = new Promise((resolve) => (release = resolve));
+      const posts = [];
+      const action = /\/dinas\/kampung\?\/create$/;
+      await page.route(action, async (route) => {
+        if (route.request().method() === 'POST') {
+          posts.push(route.request().url());
+          await gate;
+        }
+        await route.continue();
+      });
+      const form = page.locator('form[action="?/create"]');
+      const button = form.locator('button[type=submit]');
+      // Empty: the server answers with field errors, so nothing is created.
+      await button.click();
+      await page.locator('form[action="?/create"][aria-busy="true"]').waitFor({ timeout: 5_000 });
+      assert(await button.isDisabled(), 'the save button is not disabled while saving');
+      assert((await button.innerText()).includes('Menyimpan'), `the button does not say it is saving: "${await button.innerText()}"`);
+      // Enter in a field, or a second click that got through: a second submit of the same form.
+      await form.evaluate((element) => element.requestSubmit());
+      await page.waitForTimeout(300);
+      assert(posts.length === 1, `${posts.length} POSTs sent for one save`);
+
+      release();
+      await page.locator('#create-name-error').waitFor();
+      assert((await form.getAttribute('aria-busy')) === 'false' && !(await button.isDisabled()), 'the form stayed busy after the answer');
+      await page.unroute(action);
+      assert(posts.length === 1, `${posts.length} POSTs sent for one save`);
+      watcher.assertClean('busy kampung form');
+    }
+  },
+  {
     name: 'without JavaScript an officer previews and imports a roster in one upload each',
     javaScriptEnabled: false,
     async run(page, base) {

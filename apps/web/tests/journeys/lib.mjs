@@ -43,6 +43,32 @@ export async function shot(page, name, { fullPage = true } = {}) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
+/** Signs in on /masuk and waits to land on `next`. */
+export async function signIn(page, base, account, next = '/dashboard') {
+  await goto(page, `${base}/masuk?next=${encodeURIComponent(next)}`);
+  // Typing before hydration finishes can be undone by it: wait until the page is quiet.
+  await page.waitForLoadState('networkidle');
+  await page.locator('#identifier').fill(account.identifier);
+  await page.locator('#password').fill(account.password);
+  await Promise.all([page.waitForURL(`${base}${next}`), page.locator('form.account-form button[type=submit]').click()]);
+}
+
+/** Demo accounts of the seed (README). */
+export const RETNO = { identifier: '+6281200000001', password: 'karyaibu-demo', name: 'Retno Wulandari' };
+export const ADMIN = { identifier: 'admin@karyaibu.demo', password: 'admin-demo-2026' };
+
+/** A browser context like the runner's (a phone in Balikpapan). */
+export function phoneContext(browser, options = {}) {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Makassar',
+    ...options
+  });
+}
+
 export async function goto(page, url) {
   const response = await page.goto(url, { waitUntil: 'load' });
   assert(response && response.ok(), `GET ${url} answered ${response?.status()}`);

@@ -1,22 +1,12 @@
 // Sellers: a verified seller lists a batik with two photos from her phone; her pendamping adds one for her.
-import { assert, goto, log, shot, watch } from './lib.mjs';
+import { ADMIN, assert, goto, log, RETNO, shot, signIn, watch } from './lib.mjs';
 
 const PHONE_VIEWPORT = { width: 360, height: 740 };
-const RETNO = { identifier: '+6281200000001', password: 'karyaibu-demo', name: 'Retno Wulandari' };
 const PENDAMPING = {
   identifier: 'pendamping.karang-jati@karyaibu.demo',
   password: 'pendamping-demo-2026',
   name: 'Pendamping Karang Jati (demo)'
 };
-
-async function signIn(page, base, account, next = '/dashboard') {
-  await goto(page, `${base}/masuk?next=${encodeURIComponent(next)}`);
-  // Typing before hydration finishes can be undone by it: wait until the page is quiet.
-  await page.waitForLoadState('networkidle');
-  await page.locator('#identifier').fill(account.identifier);
-  await page.locator('#password').fill(account.password);
-  await Promise.all([page.waitForURL(`${base}${next}`), page.locator('form.account-form button[type=submit]').click()]);
-}
 
 async function signOut(page) {
   const header = page.locator('header.site-header');
@@ -183,6 +173,35 @@ export default [
       assert(text.includes(`dibantu oleh ${PENDAMPING.name}`), `history entry lacks "dibantu oleh": ${text}`);
       await shot(page, '2x-history');
       watcher.assertClean('pendamping adds a product for Retno');
+    }
+  },
+  {
+    name: "an ADMIN opens Retno's dashboard with ?penjual= (the API decides) and changes a stock for her; a seller may not",
+    async run(page, base) {
+      const watcher = watch(page);
+      // Her seller id, as her pendamping's switcher links it.
+      await signIn(page, base, PENDAMPING);
+      const retnoId = await page.locator('ul.sellers a', { hasText: RETNO.name }).getAttribute('data-seller');
+      await signOut(page);
+
+      await signIn(page, base, ADMIN, `/dashboard?penjual=${retnoId}`);
+      await page.locator('.helping', { hasText: `Anda membantu ${RETNO.name}` }).waitFor();
+      await page.getByRole('heading', { level: 1, name: `Toko ${RETNO.name}` }).waitFor();
+      const row = page.locator('li.product', { has: page.getByRole('button', { name: /Tambah stok/ }) }).first();
+      const stock = Number(await row.locator('output.count').innerText());
+      await row.getByRole('button', { name: /Tambah stok/ }).click();
+      await row.locator('output.count').filter({ hasText: String(stock + 1) }).waitFor();
+      await shot(page, '2x-admin-acting');
+      await signOut(page);
+
+      // Another seller asking for Retno's shop gets the API's refusal as the 403 page.
+      await signIn(page, base, { identifier: '+6281200000002', password: RETNO.password });
+      const refused = await page.goto(`${base}/dashboard?penjual=${retnoId}`);
+      assert(refused?.status() === 403, `a seller opening another seller's dashboard got HTTP ${refused?.status()}`);
+      await page.getByText('Anda tidak mendampingi penjual ini.').waitFor();
+      // The 403 page itself is the expected answer (and Chromium logs it as a failed load).
+      watcher.problems.splice(0, watcher.problems.length, ...watcher.problems.filter((p) => !p.includes('403')));
+      watcher.assertClean('admin acting for Retno');
     }
   },
   {

@@ -1,5 +1,25 @@
 // A buyer browsing the storefront.
-import { assert, goto, log, shot, watch } from './lib.mjs';
+import { assert, goto, log, phoneContext, RETNO, shot, signIn, watch } from './lib.mjs';
+
+/** Retno's dashboard, in a context of its own: how many views ("Dilihat N kali") her product has. */
+async function sellerViews(browser, base) {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await signIn(page, base, RETNO);
+  const row = page.locator('li.product', { has: page.locator('a', { hasText: 'Lihat di toko' }) }).first();
+  const slug = (await row.locator('a', { hasText: 'Lihat di toko' }).getAttribute('href')).replace('/produk/', '');
+  const title = (await row.locator('a.title').innerText()).trim();
+  return {
+    slug,
+    title,
+    async count() {
+      await goto(page, `${base}/dashboard`);
+      const text = await page.locator('li.product', { has: page.locator(`a[href="/produk/${slug}"]`) }).locator('.views').innerText();
+      return Number(/(\d+)/.exec(text)[1]);
+    },
+    close: () => context.close()
+  };
+}
 
 export default [
   {
@@ -57,6 +77,67 @@ export default [
       log(`  price ${priceText}, photo naturalWidth ${naturalWidth}`);
       await shot(page, '03-product');
       watcher.assertClean('problems during the journey');
+    }
+  },
+  {
+    name: 'a product view counts once the page is shown: not when its card is hovered (prefetch), and the page does not wait for it',
+    async run(page, base) {
+      const watcher = watch(page);
+      const views = await sellerViews(page.context().browser(), base);
+      try {
+        const before = await views.count();
+        log(`  product ${views.slug}: ${before} views`);
+        const beacons = [];
+        page.on('request', (request) => {
+          if (request.url().endsWith(`/produk/${views.slug}/dilihat`)) beacons.push({ at: Date.now(), url: request.url() });
+        });
+
+        // Hovering its card in the catalog prefetches the page's data (the load runs): not a view.
+        await goto(page, `${base}/produk?q=${encodeURIComponent(views.title)}`);
+        await page.waitForLoadState('networkidle');
+        const card = page.locator(`main a[href="/produk/${views.slug}"]`).first();
+        await Promise.all([
+          page.waitForResponse((response) => response.url().includes(`/produk/${views.slug}/__data.json`)),
+          card.hover()
+        ]);
+        await page.waitForTimeout(500);
+        assert(beacons.length === 0, `hovering requested the view beacon: ${beacons.map((b) => b.url)}`);
+        assert((await views.count()) === before, 'hovering a card counted a view');
+
+        // Opening it (client-side navigation, with the prefetched data) shows the page: one view.
+        await Promise.all([
+          page.waitForResponse((response) => response.url().endsWith(`/produk/${views.slug}/dilihat`) && response.headers()['content-type'] === 'image/gif'),
+          card.click()
+        ]);
+        await page.locator('h1', { hasText: views.title }).waitFor();
+        assert(beacons.length === 1, `expected one view beacon, saw ${beacons.length}`);
+        assert((await views.count()) === before + 1, 'opening the page did not count one view');
+
+        // A full load: the page is answered before its view is asked for; the same visitor counts once a day.
+        let documentAnswered = 0;
+        page.on('response', (response) => {
+          if (response.request().resourceType() === 'document') documentAnswered = Date.now();
+        });
+        await Promise.all([
+          page.waitForResponse((response) => response.url().endsWith(`/produk/${views.slug}/dilihat`)),
+          page.reload()
+        ]);
+        assert(beacons.length === 2 && documentAnswered > 0 && documentAnswered <= beacons[1].at, 'the page was answered only after its view was counted');
+        assert((await views.count()) === before + 1, 'the same visitor counted twice in a day');
+
+        // Without JavaScript the image still loads: another visitor, one more view.
+        const noScript = await phoneContext(page.context().browser(), { javaScriptEnabled: false });
+        const plain = await noScript.newPage();
+        await Promise.all([
+          plain.waitForResponse((response) => response.url().endsWith(`/produk/${views.slug}/dilihat`) && response.ok()),
+          goto(plain, `${base}/produk/${views.slug}`)
+        ]);
+        await noScript.close();
+        assert((await views.count()) === before + 2, 'a view without JavaScript was not counted');
+        watcher.assertClean('problems while counting views');
+      } finally {
+        await views.close();
+      }
     }
   },
   {

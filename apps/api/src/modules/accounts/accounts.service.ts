@@ -10,7 +10,8 @@ import { AccountLimits } from './account-limits.js';
 import { AccountRepository } from './account.repository.js';
 import type { RegisterInput } from './dto/register.input.js';
 import type { UserEntity } from './entities/user.entity.js';
-import { normalizeEmail, normalizeIndonesianPhone, parseIdentifier } from './identifiers.js';
+import { DISPLAY_NAME_LENGTH, normalizeEmail, normalizeIndonesianPhone, PASSWORD_LENGTH, RESET_CODE_LENGTH, within } from '@karya-ibu/types/rules';
+import { parseIdentifier } from './identifiers.js';
 import { toMeModel, type AuthSession, type Me } from './models/me.model.js';
 import { Role } from './models/role.enum.js';
 import { hashPassword } from './passwords.js';
@@ -18,8 +19,7 @@ import { hashPassword } from './passwords.js';
 const SESSION_DAYS = 30;
 const RESET_CODE_MINUTES = 15;
 const RESET_CODE_ATTEMPTS = 5;
-const MIN_PASSWORD = 8;
-const MAX_PASSWORD = 200;
+const { min: MIN_PASSWORD, max: MAX_PASSWORD } = PASSWORD_LENGTH;
 const WRONG_CREDENTIALS = 'Nomor HP/email atau kata sandi salah. (Wrong phone/email or password.)';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -38,7 +38,7 @@ export class AccountsService {
   /** The account and its first session commit together. */
   async register(ctx: RequestContext, input: RegisterInput, address: string): Promise<AuthSession> {
     const displayName = input.displayName.trim();
-    if (displayName.length < 2 || displayName.length > 80) throw badInput('input.displayName', 'Nama 2–80 huruf. (Name must be 2–80 characters.)');
+    if (!within(displayName.length, DISPLAY_NAME_LENGTH)) throw badInput('input.displayName', `Nama ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} huruf. (Name must be ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} characters.)`);
     const phone = input.phone?.trim() ? normalizeIndonesianPhone(input.phone) : null;
     if (input.phone?.trim() && !phone) throw badInput('input.phone', 'Nomor HP Indonesia, mis. 0812 3456 7890. (An Indonesian mobile number.)');
     const email = input.email?.trim() ? normalizeEmail(input.email) : null;
@@ -131,7 +131,7 @@ export class AccountsService {
     await this.limits.resetRequestFor(address, identifier.value);
     const user = await this.accounts.findUserByIdentifier(ctx, identifier);
     if (!user) return true;
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = String(randomInt(0, 10 ** RESET_CODE_LENGTH)).padStart(RESET_CODE_LENGTH, '0');
     await this.accounts.insertPasswordReset(ctx, { userId: user.id, codeHash: sha256(`${user.id}:${code}`), expiresAt: minutesFromNow(RESET_CODE_MINUTES) });
     await this.notifications.enqueue(ctx, {
       channel: identifier.kind === 'phone' ? OutboxChannel.SMS : OutboxChannel.EMAIL,

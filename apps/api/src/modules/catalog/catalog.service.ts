@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
+import { PRODUCT_STOCK, within } from '@karya-ibu/types/rules';
 import { encodeCursor } from '../../common/graphql/cursor.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { uniqueSlug } from '../../common/text/slug.js';
@@ -120,7 +121,7 @@ export class CatalogService {
   }
 
   setProductStock(ctx: RequestContext, productId: string, stock: number): Promise<Product> {
-    if (!Number.isInteger(stock) || stock < 0 || stock > 10_000) throw badInput('stock', 'Stok harus bilangan bulat 0–10.000. (Stock must be a whole number from 0 to 10,000.)');
+    if (!Number.isInteger(stock) || !within(stock, PRODUCT_STOCK)) throw badInput('stock', `Stok harus bilangan bulat ${PRODUCT_STOCK.min}–${PRODUCT_STOCK.max.toLocaleString('id-ID')}. (Stock must be a whole number from ${PRODUCT_STOCK.min} to ${PRODUCT_STOCK.max.toLocaleString('en-US')}.)`);
     return this.change(ctx, productId, 'PRODUCT_STOCK_SET', (product) => {
       product.stock = stock;
     });

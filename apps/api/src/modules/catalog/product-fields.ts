@@ -1,9 +1,18 @@
+import {
+  MAX_PRODUCT_PRICE_IDR,
+  PRODUCT_DESCRIPTION_LENGTH,
+  PRODUCT_HOURS_OF_WORK,
+  PRODUCT_MATERIAL_LENGTH,
+  PRODUCT_SIZE_LENGTH,
+  PRODUCT_STOCK,
+  PRODUCT_TITLE_LENGTH,
+  PRODUCT_WEIGHT_GRAMS,
+  type Bounds,
+} from '@karya-ibu/types/rules';
 import { badInput } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import type { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import { ProductStatus, type BatikTechnique, type DyeType, type ProductCategory } from './models/catalog.enums.js';
-
-export const MAX_PRODUCT_PRICE_IDR = 100_000_000n;
 
 /** What a seller may write on a product, after validation. */
 export interface ProductFields {
@@ -36,38 +45,38 @@ export function validateProductFields(input: CreateProductInput | UpdateProductI
   if (mode === 'create') {
     for (const key of REQUIRED_ON_CREATE) if (!given(key)) throw badInput(`input.${key}`, 'Wajib diisi. (Required.)');
   }
-  const text = (key: 'title' | 'description' | 'material' | 'size', min: number, max: number) => {
+  const text = (key: 'title' | 'description' | 'material' | 'size', { min, max }: Bounds) => {
     // Paragraphs of a description keep their line breaks; one-line fields lose repeated spaces.
     const raw = (input[key] as string).trim();
     const value = key === 'description' ? raw : raw.replace(/\s+/g, ' ');
     if (value.length < min || value.length > max) throw badInput(`input.${key}`, `Panjangnya ${min}–${max} huruf. (Must be ${min}–${max} characters.)`);
     return value;
   };
-  const whole = (key: 'weightGrams' | 'stock' | 'hoursOfWork', min: number, max: number, label: string) => {
+  const whole = (key: 'weightGrams' | 'stock' | 'hoursOfWork', { min, max }: Bounds, label: string) => {
     const value = input[key] as number;
     if (!Number.isInteger(value) || value < min || value > max) throw badInput(`input.${key}`, `${label} harus bilangan bulat ${min}–${max}. (Must be a whole number from ${min} to ${max}.)`);
     return value;
   };
 
-  if (given('title')) out.title = text('title', 3, 120);
-  if (given('description')) out.description = text('description', 10, 5000);
+  if (given('title')) out.title = text('title', PRODUCT_TITLE_LENGTH);
+  if (given('description')) out.description = text('description', PRODUCT_DESCRIPTION_LENGTH);
   if (given('category')) out.category = input.category!;
   if (input.technique !== undefined) out.technique = input.technique ?? null;
   if (input.motifId !== undefined) {
     if (input.motifId !== null && !isUuid(input.motifId)) throw badInput('input.motifId', 'Motif tidak dikenal. (Unknown motif.)');
     out.motifId = input.motifId;
   }
-  if (given('material')) out.material = text('material', 2, 120);
+  if (given('material')) out.material = text('material', PRODUCT_MATERIAL_LENGTH);
   if (input.dye !== undefined) out.dye = input.dye ?? null;
-  if (input.size !== undefined) out.size = input.size === null || input.size.trim() === '' ? null : text('size', 1, 60);
-  if (given('weightGrams')) out.weightGrams = whole('weightGrams', 1, 50_000, 'Berat (gram)');
+  if (input.size !== undefined) out.size = input.size === null || input.size.trim() === '' ? null : text('size', PRODUCT_SIZE_LENGTH);
+  if (given('weightGrams')) out.weightGrams = whole('weightGrams', PRODUCT_WEIGHT_GRAMS, 'Berat (gram)');
   if (given('priceIdr')) {
     const price = input.priceIdr!;
-    if (price <= 0n || price > MAX_PRODUCT_PRICE_IDR) throw badInput('input.priceIdr', 'Harga harus lebih dari Rp 0 dan paling banyak Rp 100.000.000. (Price must be above 0 and at most Rp 100.000.000.)');
+    if (price <= 0n || price > MAX_PRODUCT_PRICE_IDR) throw badInput('input.priceIdr', `Harga harus lebih dari Rp 0 dan paling banyak Rp ${MAX_PRODUCT_PRICE_IDR.toLocaleString('id-ID')}. (Price must be above 0 and at most Rp ${MAX_PRODUCT_PRICE_IDR.toLocaleString('id-ID')}.)`);
     out.priceIdr = price;
   }
-  if (given('stock')) out.stock = whole('stock', 0, 10_000, 'Stok');
-  if (input.hoursOfWork !== undefined) out.hoursOfWork = input.hoursOfWork === null ? null : whole('hoursOfWork', 1, 2_000, 'Jam kerja');
+  if (given('stock')) out.stock = whole('stock', PRODUCT_STOCK, 'Stok');
+  if (input.hoursOfWork !== undefined) out.hoursOfWork = input.hoursOfWork === null ? null : whole('hoursOfWork', PRODUCT_HOURS_OF_WORK, 'Jam kerja');
   if (input.madeOn !== undefined) {
     if (input.madeOn !== null && (input.madeOn > today || input.madeOn < '2000-01-01')) {
       throw badInput('input.madeOn', 'Tanggal selesai tidak boleh di masa depan. (The date made cannot be in the future.)');

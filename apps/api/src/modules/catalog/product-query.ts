@@ -1,3 +1,4 @@
+import { MAX_PRICE_FILTER_IDR, SEARCH_MAX_LENGTH } from '@karya-ibu/types/rules';
 import { badInput } from '../../common/errors/user-errors.js';
 import { decodeCursor, InvalidCursorError, type CursorPayload } from '../../common/graphql/cursor.js';
 import { isUuid } from '../../common/graphql/ids.js';
@@ -5,8 +6,6 @@ import type { ProductsArgs } from './dto/products.args.js';
 import { BatikTechnique, ProductCategory, ProductSort, ProductStatus } from './models/catalog.enums.js';
 
 export const MAX_PAGE_SIZE = 100;
-export const MAX_SEARCH_LENGTH = 100;
-export const MAX_PRICE_IDR = 100_000_000_000n;
 
 // The shape of each sort's key inside a cursor, checked before it reaches SQL.
 const CURSOR_KEY: Record<ProductSort, RegExp> = {
@@ -40,8 +39,8 @@ export function toProductQuery(args: ProductsArgs): ProductQuery {
     throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE} (got ${args.first})`);
   }
   const search = filter.search?.trim() || null;
-  if (search && search.length > MAX_SEARCH_LENGTH) {
-    throw badInput('filter.search', `must be at most ${MAX_SEARCH_LENGTH} characters`);
+  if (search && search.length > SEARCH_MAX_LENGTH) {
+    throw badInput('filter.search', `must be at most ${SEARCH_MAX_LENGTH} characters`);
   }
   for (const field of ['kampungId', 'sellerId'] as const) {
     const id = filter[field];
@@ -49,8 +48,8 @@ export function toProductQuery(args: ProductsArgs): ProductQuery {
   }
   for (const field of ['minPriceIdr', 'maxPriceIdr'] as const) {
     const price = filter[field];
-    if (price != null && (price < 0n || price > MAX_PRICE_IDR)) {
-      throw badInput(`filter.${field}`, `must be between 0 and ${MAX_PRICE_IDR} rupiah`);
+    if (price != null && (price < 0n || price > MAX_PRICE_FILTER_IDR)) {
+      throw badInput(`filter.${field}`, `must be between 0 and ${MAX_PRICE_FILTER_IDR} rupiah`);
     }
   }
   if (filter.minPriceIdr != null && filter.maxPriceIdr != null && filter.minPriceIdr > filter.maxPriceIdr) {

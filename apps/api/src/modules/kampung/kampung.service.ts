@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context.js';
+import { KAMPUNG_NAME_LENGTH, within } from '@karya-ibu/types/rules';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { Role } from '../accounts/models/role.enum.js';
@@ -60,7 +61,7 @@ export class KampungService {
     for (const field of ['name', 'kelurahan', 'kecamatan'] as const) {
       if (input[field] == null) continue;
       const value = input[field]!.trim();
-      if (value.length < 2 || value.length > 80) throw badInput(`input.${field}`, 'Panjangnya 2–80 huruf. (Must be 2–80 characters.)');
+      if (!within(value.length, KAMPUNG_NAME_LENGTH)) throw badInput(`input.${field}`, `Panjangnya ${KAMPUNG_NAME_LENGTH.min}–${KAMPUNG_NAME_LENGTH.max} huruf. (Must be ${KAMPUNG_NAME_LENGTH.min}–${KAMPUNG_NAME_LENGTH.max} characters.)`);
       out[field] = value;
     }
     if (input.kemendagriCode != null) {

@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import sharp from 'sharp';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT, PHOTO_ALT_MAX_LENGTH } from '@karya-ibu/types/rules';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { JobQueue } from '../../infra/jobs/job-queue.js';
@@ -18,8 +19,6 @@ import { toProductPhotoModel, type ProductPhoto } from './models/product-photo.m
 import { MAX_INPUT_PIXELS, renderVariants, variantKey } from './photo-variants.js';
 import { ProductPhotoRepository } from './product-photo.repository.js';
 
-export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
-export const MAX_PHOTOS_PER_PRODUCT = 8;
 const UPLOAD_URL_SECONDS = 15 * 60;
 const PROCESS_PHOTO = 'photo.process';
 const UNREADABLE = 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)';
@@ -83,7 +82,7 @@ export class MediaService implements OnModuleInit {
     const { acting } = await this.catalog.managedProduct(ctx, productId);
     if (!key.startsWith(`uploads/${productId}/`) || !isUuid(key.slice(`uploads/${productId}/`.length))) throw badInput('key', 'Unggahan tidak dikenal untuk produk ini. (Unknown upload for this product.)');
     const cleanAlt = alt.trim();
-    if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
+    if (cleanAlt.length > PHOTO_ALT_MAX_LENGTH) throw badInput('alt', `Keterangan foto paling banyak ${PHOTO_ALT_MAX_LENGTH} huruf. (Alt text: at most ${PHOTO_ALT_MAX_LENGTH} characters.)`);
     const info = await this.storage.stat(key);
     if (!info) throw badInput('key', 'Foto belum terunggah; coba unggah lagi. (The photo has not been uploaded yet: try again.)');
     // Before any read: S3 refuses a range of an empty object (416) and s3rver hangs on it until its keep-alive timeout.
@@ -166,7 +165,7 @@ export class MediaService implements OnModuleInit {
   async updatePhotoAlt(ctx: RequestContext, photoId: string, alt: string): Promise<ProductPhoto> {
     const photo = await this.ownedPhoto(ctx, photoId);
     const cleanAlt = alt.trim();
-    if (cleanAlt.length > 200) throw badInput('alt', 'Keterangan foto paling banyak 200 huruf. (Alt text: at most 200 characters.)');
+    if (cleanAlt.length > PHOTO_ALT_MAX_LENGTH) throw badInput('alt', `Keterangan foto paling banyak ${PHOTO_ALT_MAX_LENGTH} huruf. (Alt text: at most ${PHOTO_ALT_MAX_LENGTH} characters.)`);
     if (cleanAlt === photo.entity.alt) return toProductPhotoModel(photo.entity);
     await this.photos.setAlt(ctx, photoId, cleanAlt);
     await this.audit.recordForSeller(ctx, photo.acting, { action: 'PHOTO_ALT_SET', ...productSubject(photo.entity.productId), before: { alt: photo.entity.alt }, after: { alt: cleanAlt } });
@@ -200,7 +199,7 @@ export class MediaService implements OnModuleInit {
 }
 
 
-const tooLargeMessage = () => `Foto paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. (Photos can be at most 15 MB.)`;
+const tooLargeMessage = () => `Foto paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. (Photos can be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB.)`;
 
 function unsupportedMessage(type: 'heic' | 'unknown'): string {
   return type === 'heic'

@@ -4,7 +4,7 @@ import { badInput, userError } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { uniqueSlug } from '../../common/text/slug.js';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { normalizeIndonesianPhone } from '../accounts/identifiers.js';
+import { DISPLAY_NAME_LENGTH, normalizeIndonesianPhone, REJECTION_REASON_LENGTH, SELLER_STORY_LENGTH, within } from '@karya-ibu/types/rules';
 import { Role } from '../accounts/models/role.enum.js';
 import { AuditService } from '../audit/audit.service.js';
 import { KampungService } from '../kampung/kampung.service.js';
@@ -43,9 +43,9 @@ export class SellerOnboardingService {
       throw badInput('input.trainingProgramId', 'Pelatihan tidak ditemukan. (Training program not found.)');
     }
     const displayName = (input.displayName ?? person.displayName).trim();
-    if (displayName.length < 2 || displayName.length > 80) throw badInput('input.displayName', 'Nama 2–80 huruf. (Name must be 2–80 characters.)');
+    if (!within(displayName.length, DISPLAY_NAME_LENGTH)) throw badInput('input.displayName', `Nama ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} huruf. (Name must be ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} characters.)`);
     const story = input.story.trim();
-    if (story.length < 10 || story.length > 1000) throw badInput('input.story', 'Cerita 10–1000 huruf. (Story must be 10–1000 characters.)');
+    if (!within(story.length, SELLER_STORY_LENGTH)) throw badInput('input.story', `Cerita ${SELLER_STORY_LENGTH.min}–${SELLER_STORY_LENGTH.max} huruf. (Story must be ${SELLER_STORY_LENGTH.min}–${SELLER_STORY_LENGTH.max} characters.)`);
     const whatsapp = normalizeIndonesianPhone(input.whatsapp);
     if (!whatsapp) throw badInput('input.whatsapp', 'Nomor WhatsApp Indonesia, mis. 0812 3456 7890. (An Indonesian WhatsApp number.)');
 
@@ -95,7 +95,7 @@ export class SellerOnboardingService {
 
   async rejectSeller(ctx: RequestContext, sellerId: string, reason: string): Promise<Seller> {
     const trimmed = reason.trim();
-    if (trimmed.length < 5 || trimmed.length > 500) throw badInput('reason', 'Tuliskan alasannya (5–500 huruf). (Give a reason, 5–500 characters.)');
+    if (!within(trimmed.length, REJECTION_REASON_LENGTH)) throw badInput('reason', `Tuliskan alasannya (${REJECTION_REASON_LENGTH.min}–${REJECTION_REASON_LENGTH.max} huruf). (Give a reason, ${REJECTION_REASON_LENGTH.min}–${REJECTION_REASON_LENGTH.max} characters.)`);
     return this.review(ctx, sellerId, async (seller) => {
       if (seller.status === SellerStatus.VERIFIED) throw userError('CONFLICT', 'Penjual ini sudah diverifikasi. (This seller is already verified.)');
       if (seller.status === SellerStatus.REJECTED && seller.rejectionReason === trimmed) return false;

@@ -15,6 +15,7 @@ import { ApplyAsSellerInput } from './dto/apply-as-seller.input.js';
 import { Seller } from './models/seller.model.js';
 import { SellerDirectoryService } from './seller-directory.service.js';
 import { SellerOnboardingService } from './seller-onboarding.service.js';
+import { SellerAccessService } from './seller-access.service.js';
 
 const REVIEWERS = [Role.OFFICER, Role.ADMIN, Role.PENDAMPING];
 
@@ -23,6 +24,7 @@ export class SellersResolver {
   constructor(
     private readonly directory: SellerDirectoryService,
     private readonly onboarding: SellerOnboardingService,
+    private readonly access: SellerAccessService,
     private readonly kampungService: KampungService,
   ) {}
 
@@ -41,6 +43,12 @@ export class SellersResolver {
   @Query(() => [Seller], { description: 'The sellers of the kampung KB she assists' })
   assistedSellers(@Ctx() ctx: RequestContext): Promise<Seller[]> {
     return this.directory.assistedSellers(ctx);
+  }
+
+  @Authenticated()
+  @Query(() => Seller, { description: 'A verified shop the caller may manage: her own, one of her kampung KB as pendamping, any as admin' })
+  async managedSeller(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Seller> {
+    return (await this.access.actingSeller(ctx, id)).seller;
   }
 
   @Authenticated()

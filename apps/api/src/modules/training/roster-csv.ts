@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { normalizeIndonesianPhone } from '../accounts/identifiers.js';
+import { DISPLAY_NAME_LENGTH, normalizeIndonesianPhone, within } from '@karya-ibu/types/rules';
 
 /** A roster CSV row after checking, or the reasons it cannot be imported. */
 export interface RosterCsvRow {
@@ -89,7 +89,7 @@ export function readRosterCsv(text: string, knownKampung: (name: string) => bool
     const cell = (key: keyof typeof HEADERS) => (cells[columns[key]] ?? '').trim();
     const errors: RosterCsvRow['errors'] = [];
     const name = cell('name').replace(/\s+/g, ' ');
-    if (name.length < 2 || name.length > 80) errors.push({ field: 'nama', message: 'Nama 2–80 huruf. (Name: 2–80 characters.)' });
+    if (!within(name.length, DISPLAY_NAME_LENGTH)) errors.push({ field: 'nama', message: `Nama ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} huruf. (Name: ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} characters.)` });
     const phone = normalizeIndonesianPhone(cell('phone'));
     if (!phone) errors.push({ field: 'telepon', message: 'Bukan nomor HP Indonesia. (Not an Indonesian mobile number.)' });
     else if (seenPhones.has(phone)) errors.push({ field: 'telepon', message: 'Nomor ini sudah ada di baris sebelumnya. (Duplicate phone in this file.)' });

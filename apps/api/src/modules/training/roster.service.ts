@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MAX_ROSTER_CSV_CHARS, MAX_ROSTER_ROWS } from '@karya-ibu/types/rules';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
@@ -8,8 +9,8 @@ import { readRosterCsv, RosterCsvError } from './roster-csv.js';
 import { RosterRepository } from './roster.repository.js';
 import { TrainingRepository } from './training.repository.js';
 
-const MAX_CSV_CHARS = 2_000_000;
-const MAX_ROWS = 5_000;
+const MAX_CSV_CHARS = MAX_ROSTER_CSV_CHARS;
+const MAX_ROWS = MAX_ROSTER_ROWS;
 
 @Injectable()
 export class RosterService {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MAX_TRAINING_BUDGET_IDR, TRAINING_DESCRIPTION_MAX_LENGTH, TRAINING_PARTICIPANTS, TRAINING_PLACE_LENGTH, TRAINING_TITLE_LENGTH, within, type Bounds } from '@karya-ibu/types/rules';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
@@ -55,23 +56,23 @@ export class TrainingService {
 /** Checks what is given; the number of days follows from the dates (inclusive). */
 function validProgramFields(input: TrainingProgramInput, existing: TrainingProgramEntity | null): Partial<TrainingProgramEntity> {
   const out: Partial<TrainingProgramEntity> = {};
-  const text = (field: 'title' | 'provider' | 'location', min: number, max: number) => {
+  const text = (field: 'title' | 'provider' | 'location', { min, max }: Bounds) => {
     if (input[field] == null) return;
     const value = input[field]!.trim().replace(/\s+/g, ' ');
     if (value.length < min || value.length > max) throw badInput(`input.${field}`, `Panjangnya ${min}–${max} huruf. (Must be ${min}–${max} characters.)`);
     out[field] = value;
   };
-  text('title', 3, 120);
-  text('provider', 2, 120);
-  text('location', 2, 120);
+  text('title', TRAINING_TITLE_LENGTH);
+  text('provider', TRAINING_PLACE_LENGTH);
+  text('location', TRAINING_PLACE_LENGTH);
   if (input.skill != null) out.skill = input.skill;
-  if (input.description != null) out.description = input.description.trim().slice(0, 5000);
+  if (input.description != null) out.description = input.description.trim().slice(0, TRAINING_DESCRIPTION_MAX_LENGTH);
   if (input.budgetIdr != null) {
-    if (input.budgetIdr < 0n || input.budgetIdr > 100_000_000_000n) throw badInput('input.budgetIdr', 'Anggaran antara Rp 0 dan Rp 100.000.000.000. (Budget out of range.)');
+    if (input.budgetIdr < 0n || input.budgetIdr > MAX_TRAINING_BUDGET_IDR) throw badInput('input.budgetIdr', `Anggaran antara Rp 0 dan Rp ${MAX_TRAINING_BUDGET_IDR.toLocaleString('id-ID')}. (Budget out of range.)`);
     out.budgetIdr = input.budgetIdr;
   }
   if (input.participantCount != null) {
-    if (!Number.isInteger(input.participantCount) || input.participantCount < 0 || input.participantCount > 10_000) throw badInput('input.participantCount', 'Jumlah peserta 0–10.000. (0 to 10,000 participants.)');
+    if (!Number.isInteger(input.participantCount) || !within(input.participantCount, TRAINING_PARTICIPANTS)) throw badInput('input.participantCount', `Jumlah peserta ${TRAINING_PARTICIPANTS.min}–${TRAINING_PARTICIPANTS.max.toLocaleString('id-ID')}. (${TRAINING_PARTICIPANTS.min} to ${TRAINING_PARTICIPANTS.max.toLocaleString('en-US')} participants.)`);
     out.participantCount = input.participantCount;
   }
   const startDate = input.startDate ?? existing?.startDate;

@@ -4,9 +4,6 @@
  * so a long file can be sent to the API piece by piece with a progress bar.
  */
 
-/** What the API accepts in one import (mirrors apps/api roster.service.ts). */
-export const MAX_ROSTER_ROWS = 5000;
-export const MAX_ROSTER_CHARS = 2_000_000;
 export const CHUNK_ROWS = 200;
 
 /** Two sample participants for the downloadable example (kampung names as seeded). */

@@ -1,10 +1,20 @@
-import { KampungStatus, TrainingSkill } from '@karya-ibu/types';
+import {
+  KAMPUNG_NAME_LENGTH,
+  KampungStatus,
+  MAX_TRAINING_BUDGET_IDR,
+  REJECTION_REASON_LENGTH,
+  TRAINING_DESCRIPTION_MAX_LENGTH,
+  TRAINING_PARTICIPANTS,
+  TRAINING_PLACE_LENGTH,
+  TRAINING_TITLE_LENGTH,
+  TrainingSkill,
+  within,
+  type Bounds
+} from '@karya-ibu/types';
 import { parseRupiahInput } from '$lib/format/money';
 import { t, type Lang } from '$lib/i18n';
 import { isIdentifier } from '$lib/server/forms/account';
-import { REASON_MAX, REASON_MIN } from './limits';
-
-export { REASON_MAX, REASON_MIN };
+import { KAMPUNG_DESCRIPTION_MAX_LENGTH } from './limits';
 
 /**
  * Agency forms (queue decisions, kampung, cohorts, pendamping): server-side checks mirroring the
@@ -19,7 +29,6 @@ export type Parsed<F extends string, V, I> =
 export const KAMPUNG_STATUSES: readonly KampungStatus[] = [KampungStatus.Active, KampungStatus.Target];
 export const SKILLS: readonly TrainingSkill[] = [TrainingSkill.Batik, TrainingSkill.Bag];
 export const KEMENDAGRI_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
-const MAX_BUDGET = 100_000_000_000n;
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
@@ -30,9 +39,9 @@ function done<F extends string, V, I>(fieldErrors: FieldErrors<F>, values: V, in
   return Object.values(fieldErrors).some(Boolean) ? { ok: false, values, fieldErrors } : { ok: true, values, input };
 }
 
-function lengthError(lang: Lang, value: string, min: number, max: number): string | undefined {
+function lengthError(lang: Lang, value: string, bounds: Bounds): string | undefined {
   if (value === '') return t(lang, 'agency.error.required');
-  if (value.length < min || value.length > max) return t(lang, 'agency.error.length', { min, max });
+  if (!within(value.length, bounds)) return t(lang, 'agency.error.length', bounds);
   return undefined;
 }
 
@@ -62,10 +71,7 @@ export interface RejectValues {
 export function parseReject(form: FormData, lang: Lang): Parsed<RejectField, RejectValues, RejectValues> {
   const values = { sellerId: text(form, 'sellerId'), reason: text(form, 'reason') };
   const reason = values.reason.replace(/\s+/g, ' ');
-  const error =
-    reason.length < REASON_MIN || reason.length > REASON_MAX
-      ? t(lang, 'agency.error.reasonLength', { min: REASON_MIN, max: REASON_MAX })
-      : undefined;
+  const error = within(reason.length, REJECTION_REASON_LENGTH) ? undefined : t(lang, 'agency.error.reasonLength', REJECTION_REASON_LENGTH);
   return done<RejectField, RejectValues, RejectValues>({ reason: error }, values, { ...values, reason: values.reason });
 }
 
@@ -102,15 +108,17 @@ export function parseKampung(form: FormData, lang: Lang): Parsed<KampungField, K
     description: text(form, 'description')
   };
   const errors: FieldErrors<KampungField> = {
-    name: lengthError(lang, values.name, 2, 80),
-    kelurahan: lengthError(lang, values.kelurahan, 2, 80),
-    kecamatan: lengthError(lang, values.kecamatan, 2, 80)
+    name: lengthError(lang, values.name, KAMPUNG_NAME_LENGTH),
+    kelurahan: lengthError(lang, values.kelurahan, KAMPUNG_NAME_LENGTH),
+    kecamatan: lengthError(lang, values.kecamatan, KAMPUNG_NAME_LENGTH)
   };
   if (values.kemendagriCode === '') errors.kemendagriCode = t(lang, 'agency.error.required');
   else if (!KEMENDAGRI_CODE.test(values.kemendagriCode)) errors.kemendagriCode = t(lang, 'agency.error.codeFormat');
   const status = KAMPUNG_STATUSES.find((s) => s === values.status);
   if (!status) errors.status = t(lang, 'agency.error.status');
-  if (values.description.length > 2000) errors.description = t(lang, 'agency.error.length', { min: 0, max: 2000 });
+  if (values.description.length > KAMPUNG_DESCRIPTION_MAX_LENGTH) {
+    errors.description = t(lang, 'agency.error.length', { min: 0, max: KAMPUNG_DESCRIPTION_MAX_LENGTH });
+  }
   return done(errors, values, {
     name: values.name,
     kelurahan: values.kelurahan,
@@ -191,9 +199,9 @@ export function parseTraining(form: FormData, lang: Lang): Parsed<TrainingField,
     description: text(form, 'description')
   };
   const errors: FieldErrors<TrainingField> = {
-    title: lengthError(lang, values.title, 3, 120),
-    provider: lengthError(lang, values.provider, 2, 120),
-    location: lengthError(lang, values.location, 2, 120)
+    title: lengthError(lang, values.title, TRAINING_TITLE_LENGTH),
+    provider: lengthError(lang, values.provider, TRAINING_PLACE_LENGTH),
+    location: lengthError(lang, values.location, TRAINING_PLACE_LENGTH)
   };
   const skill = SKILLS.find((s) => s === values.skill);
   if (!skill) errors.skill = t(lang, 'agency.error.skill');
@@ -206,11 +214,13 @@ export function parseTraining(form: FormData, lang: Lang): Parsed<TrainingField,
   }
   const budget = values.budgetIdr === '' ? null : parseRupiahInput(values.budgetIdr);
   if (values.budgetIdr === '') errors.budgetIdr = t(lang, 'agency.error.required');
-  else if (budget === null || budget > MAX_BUDGET) errors.budgetIdr = t(lang, 'agency.error.budget');
+  else if (budget === null || budget > MAX_TRAINING_BUDGET_IDR) errors.budgetIdr = t(lang, 'agency.error.budget');
   const participants = /^\d{1,5}$/.test(values.participantCount) ? Number(values.participantCount) : NaN;
   if (values.participantCount === '') errors.participantCount = t(lang, 'agency.error.required');
-  else if (!(participants >= 0 && participants <= 10_000)) errors.participantCount = t(lang, 'agency.error.participants');
-  if (values.description.length > 5000) errors.description = t(lang, 'agency.error.length', { min: 0, max: 5000 });
+  else if (!within(participants, TRAINING_PARTICIPANTS)) errors.participantCount = t(lang, 'agency.error.participants');
+  if (values.description.length > TRAINING_DESCRIPTION_MAX_LENGTH) {
+    errors.description = t(lang, 'agency.error.length', { min: 0, max: TRAINING_DESCRIPTION_MAX_LENGTH });
+  }
   return done(errors, values, {
     title: values.title,
     skill: skill ?? TrainingSkill.Batik,

@@ -1,3 +1,2 @@
-/** Limits shared by the forms (server checks) and the inputs (maxlength): the API's own. */
-export const REASON_MIN = 5;
-export const REASON_MAX = 500;
+/** Limits of the agency forms that only this web app applies (the API keeps a kampung's description as given). */
+export const KAMPUNG_DESCRIPTION_MAX_LENGTH = 2000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatikTechnique, ProductCategory, ProductSort } from '@karya-ibu/types';
+import { BatikTechnique, MAX_PRICE_FILTER_IDR, ProductCategory, ProductSort } from '@karya-ibu/types';
 import { catalogPageHref, pageNumber, paginationLinks, parseCatalogParams } from './filters';
 
 const kampungs = [
@@ -48,6 +48,14 @@ describe('parseCatalogParams', () => {
     expect(parse('min=-5').errors.minPrice).toBe('catalog.error.price');
     expect(parse('maks=12,5').errors.maxPrice).toBe('catalog.error.price');
     expect(parse('maks=99999999999999999').errors.maxPrice).toBe('catalog.error.price');
+  });
+
+  it('takes up to the price the API takes, and reports anything above beside the field', () => {
+    // The web used to allow 10× the API's bound: the API then refused the whole search (a 400 page).
+    expect(parse(`maks=${MAX_PRICE_FILTER_IDR}`).filter.maxPriceIdr).toBe(MAX_PRICE_FILTER_IDR.toString());
+    const above = parse(`min=${MAX_PRICE_FILTER_IDR + 1n}&maks=500.000.000.000`);
+    expect(above.errors).toEqual({ minPrice: 'catalog.error.price', maxPrice: 'catalog.error.price' });
+    expect(above.filter).toEqual({});
   });
 
   it('reports a min above the max', () => {

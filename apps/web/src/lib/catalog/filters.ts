@@ -1,4 +1,4 @@
-import { BatikTechnique, ProductCategory, ProductSort, type ProductFilter } from '@karya-ibu/types';
+import { BatikTechnique, MAX_PRICE_FILTER_IDR, ProductCategory, ProductSort, SEARCH_MAX_LENGTH, type ProductFilter } from '@karya-ibu/types';
 import { parseRupiahInput } from '$lib/format/money';
 import type { MessageKey } from '$lib/i18n';
 
@@ -18,8 +18,6 @@ export const PARAM = {
 export type CatalogField = 'search' | 'category' | 'technique' | 'kampung' | 'minPrice' | 'maxPrice' | 'sort' | 'page';
 
 export const PAGE_SIZE = 12;
-export const SEARCH_MAX = 100;
-const MAX_PRICE_IDR = 1_000_000_000_000n;
 const MAX_PREV = 50;
 const CURSOR = /^[A-Za-z0-9+/=_\-:.]{1,200}$/;
 
@@ -62,7 +60,7 @@ function pick<T extends string>(allowed: readonly T[], raw: string): T | undefin
 function parsePrice(raw: string): bigint | null | 'invalid' {
   if (raw === '') return null;
   const amount = parseRupiahInput(raw);
-  if (amount === null || amount > MAX_PRICE_IDR) return 'invalid';
+  if (amount === null || amount > MAX_PRICE_FILTER_IDR) return 'invalid';
   return amount;
 }
 
@@ -80,7 +78,7 @@ export function parseCatalogParams(params: URLSearchParams, kampungs: readonly K
   const errors: CatalogQuery['errors'] = {};
   const filter: ProductFilter = {};
 
-  if (values.search.length > SEARCH_MAX) errors.search = 'catalog.error.search';
+  if (values.search.length > SEARCH_MAX_LENGTH) errors.search = 'catalog.error.search';
   else if (values.search) filter.search = values.search;
 
   if (values.category) {

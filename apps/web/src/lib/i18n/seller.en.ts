@@ -136,11 +136,11 @@ export const sellerEn: Record<keyof typeof sellerId, string> = {
   'seller.error.length': 'Must be {min}–{max} characters.',
   'seller.error.category': 'Choose the kind of product.',
   'seller.error.price': 'Write the price in numbers, e.g. 350.000',
-  'seller.error.priceRange': 'The price must be above Rp 0 and at most Rp 100.000.000.',
+  'seller.error.priceRange': 'The price must be above Rp 0 and at most {max}.',
   'seller.error.whole': 'Write a whole number from {min} to {max}.',
   'seller.error.date': 'Not a valid date.',
   'seller.error.dateFuture': 'The date cannot be in the future.',
-  'seller.error.forbidden': 'You cannot manage this shop.',
+  'seller.error.sellerNotFound': 'Seller not found.',
   'seller.error.productNotFound': 'Product not found in this shop.',
 
   'seller.photo.heic': 'HEIC (iPhone) photos are not supported yet. Set the camera to "Most Compatible" or send a JPEG.',

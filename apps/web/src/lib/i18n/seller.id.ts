@@ -135,11 +135,11 @@ export const sellerId = {
   'seller.error.length': 'Panjangnya {min}–{max} huruf.',
   'seller.error.category': 'Pilih jenis produk.',
   'seller.error.price': 'Tulis harga dengan angka, mis. 350.000',
-  'seller.error.priceRange': 'Harga harus lebih dari Rp 0 dan paling banyak Rp 100.000.000.',
+  'seller.error.priceRange': 'Harga harus lebih dari Rp 0 dan paling banyak {max}.',
   'seller.error.whole': 'Tulis bilangan bulat {min}–{max}.',
   'seller.error.date': 'Tanggal tidak valid.',
   'seller.error.dateFuture': 'Tanggal tidak boleh di masa depan.',
-  'seller.error.forbidden': 'Anda tidak dapat mengelola toko ini.',
+  'seller.error.sellerNotFound': 'Penjual tidak ditemukan.',
   'seller.error.productNotFound': 'Produk tidak ditemukan di toko ini.',
 
   'seller.photo.heic':

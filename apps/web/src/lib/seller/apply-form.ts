@@ -1,5 +1,5 @@
+import { DISPLAY_NAME_LENGTH, normalizeIndonesianPhone, SELLER_STORY_LENGTH, within } from '@karya-ibu/types';
 import { t, type Lang } from '$lib/i18n';
-import { normalizeIndonesianPhone } from '$lib/server/forms/account';
 
 /** The seller application form (`applyAsSeller`), checked like the API checks it. */
 export type ApplyField = 'kampungId' | 'trainingProgramId' | 'displayName' | 'story' | 'whatsapp';
@@ -43,11 +43,11 @@ export function validateApply(
   const values = applyValues(form);
   const errors: Partial<Record<ApplyField, string>> = {};
   if (!values.kampungId) errors.kampungId = t(lang, 'seller.apply.error.kampung');
-  if (values.displayName && (values.displayName.length < 2 || values.displayName.length > 80)) {
-    errors.displayName = t(lang, 'seller.error.length', { min: 2, max: 80 });
+  if (values.displayName && !within(values.displayName.length, DISPLAY_NAME_LENGTH)) {
+    errors.displayName = t(lang, 'seller.error.length', DISPLAY_NAME_LENGTH);
   }
-  if (values.story.length < 10 || values.story.length > 1000) {
-    errors.story = values.story ? t(lang, 'seller.error.length', { min: 10, max: 1000 }) : t(lang, 'seller.error.required');
+  if (!within(values.story.length, SELLER_STORY_LENGTH)) {
+    errors.story = values.story ? t(lang, 'seller.error.length', SELLER_STORY_LENGTH) : t(lang, 'seller.error.required');
   }
   const whatsapp = normalizeIndonesianPhone(values.whatsapp);
   if (!values.whatsapp) errors.whatsapp = t(lang, 'seller.error.required');

@@ -5,12 +5,13 @@ import {
   DashboardCreatePhotoUploadDocument,
   DashboardMeDocument,
   DashboardManagedProductDocument,
+  DashboardManagedSellerDocument,
   Role,
   SellerStatus,
   type DashboardProductFieldsFragment
 } from '@karya-ibu/types';
 import { safeNext, withNext } from '$lib/account/next';
-import { t, type Lang } from '$lib/i18n';
+import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { ApiError, query } from '$lib/server/api/client';
 import { apiMessageIn } from '$lib/server/forms/account';
 import { caller } from '$lib/server/session';
@@ -52,6 +53,7 @@ export async function dashboardContext(event: Event): Promise<DashboardContext> 
   const { me } = await query(event.fetch, DashboardMeDocument, {}, caller(event));
   if (!me) redirect(303, withNext('/masuk', safeNext(`${event.url.pathname}${event.url.search}`)));
 
+  const lang = event.locals.lang;
   const isPendamping = me.roles.includes(Role.Pendamping);
   const assisted: ShopSummary[] = isPendamping
     ? (await query(event.fetch, DashboardAssistedSellersDocument, {}, caller(event))).assistedSellers.map((s) => ({
@@ -75,14 +77,16 @@ export async function dashboardContext(event: Event): Promise<DashboardContext> 
 
   const wanted = sellerParam(event.url);
   if (wanted && wanted !== own?.id) {
-    const helped = assisted.find((s) => s.id === wanted);
-    if (!helped) error(403, t(event.locals.lang, 'seller.error.forbidden'));
+    // Who may manage whose shop (her pendamping, an admin) is the API's to decide, not ours.
+    const { managedSeller: helped } = await query(event.fetch, DashboardManagedSellerDocument, { id: wanted }, caller(event)).catch(
+      asPageError(lang, 'seller.error.sellerNotFound')
+    );
     return {
       displayName: me.displayName,
       isPendamping,
       own,
       assisted,
-      shop: helped.status === SellerStatus.Verified ? helped : null,
+      shop: { id: helped.id, slug: helped.slug, displayName: helped.displayName, status: helped.status, kampungName: helped.kampung.name },
       onBehalf: true,
       sellerParam: helped.id
     };
@@ -115,11 +119,11 @@ export async function findManagedProduct(event: Event, productId: string): Promi
 }
 
 /** FORBIDDEN / NOT_FOUND from the API become the matching error page, in her words. */
-export function asPageError(lang: Lang) {
+export function asPageError(lang: Lang, notFound: MessageKey = 'seller.error.productNotFound') {
   return (cause: unknown): never => {
     if (cause instanceof ApiError) {
       if (cause.code === 'FORBIDDEN') error(403, apiMessageIn(lang, cause.message));
-      if (cause.code === 'NOT_FOUND') error(404, t(lang, 'seller.error.productNotFound'));
+      if (cause.code === 'NOT_FOUND') error(404, t(lang, notFound));
     }
     throw cause;
   };

@@ -1,6 +1,22 @@
-import { BatikTechnique, DyeType, ProductCategory, ProductStatus, parseRupiahInput } from '@karya-ibu/types';
+import {
+  BatikTechnique,
+  DyeType,
+  formatRupiah,
+  MAX_PRODUCT_PRICE_IDR,
+  PRODUCT_DESCRIPTION_LENGTH,
+  PRODUCT_HOURS_OF_WORK,
+  PRODUCT_MATERIAL_LENGTH,
+  PRODUCT_SIZE_LENGTH,
+  PRODUCT_STOCK,
+  PRODUCT_TITLE_LENGTH,
+  PRODUCT_WEIGHT_GRAMS,
+  ProductCategory,
+  ProductStatus,
+  parseRupiahInput,
+  within,
+  type Bounds
+} from '@karya-ibu/types';
 import { t, type Lang } from '$lib/i18n';
-import { STOCK_MAX, STOCK_MIN } from './stock';
 
 /**
  * The product form (add and edit): read from FormData, checked the way the API checks (so every
@@ -26,8 +42,6 @@ export const PRODUCT_FIELDS = [
 export type ProductField = (typeof PRODUCT_FIELDS)[number];
 export type ProductValues = Record<ProductField, string>;
 export type ProductFieldErrors = Partial<Record<ProductField, string>>;
-
-export const MAX_PRICE_IDR = 100_000_000n;
 
 /** Bags are not batik: no technique. */
 export const needsTechnique = (category: string): boolean => category !== '' && category !== ProductCategory.Tas;
@@ -120,42 +134,40 @@ export const todayInWita = (now = new Date()): string => new Date(now.getTime() 
 export function validateProduct(form: FormData, lang: Lang, today = todayInWita()): ProductFormResult {
   const values = productValues(form);
   const errors: ProductFieldErrors = {};
-  const length = (field: 'title' | 'material' | 'description' | 'size', min: number, max: number) => {
+  const length = (field: 'title' | 'material' | 'description' | 'size', bounds: Bounds) => {
     const value = values[field];
-    if (value.length < min || value.length > max) {
-      errors[field] = value ? t(lang, 'seller.error.length', { min, max }) : t(lang, 'seller.error.required');
+    if (!within(value.length, bounds)) {
+      errors[field] = value ? t(lang, 'seller.error.length', bounds) : t(lang, 'seller.error.required');
     }
   };
+  // Whole numbers are shown as she writes them: 10.000.
+  const wholeError = ({ min, max }: Bounds) => t(lang, 'seller.error.whole', { min, max: max.toLocaleString('id-ID') });
 
-  length('title', 3, 120);
+  length('title', PRODUCT_TITLE_LENGTH);
   if (!isEnum(ProductCategory, values.category)) errors.category = t(lang, 'seller.error.category');
   if (values.technique && !isEnum(BatikTechnique, values.technique)) errors.technique = t(lang, 'seller.error.required');
 
   const price = priceFromText(values.priceIdr);
   if (!values.priceIdr) errors.priceIdr = t(lang, 'seller.error.required');
   else if (price === null) errors.priceIdr = t(lang, 'seller.error.price');
-  else if (BigInt(price) <= 0n || BigInt(price) > MAX_PRICE_IDR) errors.priceIdr = t(lang, 'seller.error.priceRange');
+  else if (BigInt(price) <= 0n || BigInt(price) > MAX_PRODUCT_PRICE_IDR) errors.priceIdr = t(lang, 'seller.error.priceRange', { max: formatRupiah(MAX_PRODUCT_PRICE_IDR) });
 
   const stock = wholeNumber(values.stock);
   if (!values.stock) errors.stock = t(lang, 'seller.error.required');
-  else if (stock === null || stock < STOCK_MIN || stock > STOCK_MAX) {
-    errors.stock = t(lang, 'seller.error.whole', { min: STOCK_MIN, max: '10.000' });
-  }
+  else if (stock === null || !within(stock, PRODUCT_STOCK)) errors.stock = wholeError(PRODUCT_STOCK);
 
   const weight = wholeNumber(values.weightGrams);
   if (!values.weightGrams) errors.weightGrams = t(lang, 'seller.error.required');
-  else if (weight === null || weight < 1 || weight > 50_000) errors.weightGrams = t(lang, 'seller.error.whole', { min: 1, max: '50.000' });
+  else if (weight === null || !within(weight, PRODUCT_WEIGHT_GRAMS)) errors.weightGrams = wholeError(PRODUCT_WEIGHT_GRAMS);
 
-  length('material', 2, 120);
-  length('description', 10, 5000);
-  if (values.size) length('size', 1, 60);
+  length('material', PRODUCT_MATERIAL_LENGTH);
+  length('description', PRODUCT_DESCRIPTION_LENGTH);
+  if (values.size) length('size', PRODUCT_SIZE_LENGTH);
 
   if (values.dye && !isEnum(DyeType, values.dye)) errors.dye = t(lang, 'seller.error.required');
 
   const hours = values.hoursOfWork ? wholeNumber(values.hoursOfWork) : null;
-  if (values.hoursOfWork && (hours === null || hours < 1 || hours > 2000)) {
-    errors.hoursOfWork = t(lang, 'seller.error.whole', { min: 1, max: '2.000' });
-  }
+  if (values.hoursOfWork && (hours === null || !within(hours, PRODUCT_HOURS_OF_WORK))) errors.hoursOfWork = wholeError(PRODUCT_HOURS_OF_WORK);
   if (values.madeOn) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.madeOn) || Number.isNaN(Date.parse(values.madeOn))) {
       errors.madeOn = t(lang, 'seller.error.date');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { PRODUCT_STOCK } from '@karya-ibu/types';
 import { actionFor, sellerParam, withSeller } from './acting';
 import { activityHelper, activityText, type ActivityEntry } from './activity';
 import { validateApply } from './apply-form';
 import { needsTechnique, priceFromText, validateProduct } from './product-form';
-import { clampStock, nextStock, parseStock, STOCK_MAX } from './stock';
+import { clampStock, nextStock, parseStock } from './stock';
 import { checkPhoto, chosenFiles, movePhoto, photoContentType, photosLeft, progressPercent } from './upload';
 
 const formData = (entries: Record<string, string>) => {
@@ -94,9 +95,9 @@ describe('stock', () => {
     expect(nextStock(3, 1)).toBe(4);
     expect(nextStock(3, -1)).toBe(2);
     expect(nextStock(0, -1)).toBeNull();
-    expect(nextStock(STOCK_MAX, 1)).toBeNull();
+    expect(nextStock(PRODUCT_STOCK.max, 1)).toBeNull();
     expect(clampStock(-4)).toBe(0);
-    expect(clampStock(20_000)).toBe(STOCK_MAX);
+    expect(clampStock(20_000)).toBe(PRODUCT_STOCK.max);
   });
 
   it('reads posted stock', () => {

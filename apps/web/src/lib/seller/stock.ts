@@ -1,6 +1,7 @@
-/** Stock bounds, the same as the API's (`setProductStock`: a whole number 0–10.000). */
-export const STOCK_MIN = 0;
-export const STOCK_MAX = 10_000;
+import { PRODUCT_STOCK } from '@karya-ibu/types';
+
+/** Stock bounds, the same as the API's (`setProductStock`). */
+const { min: STOCK_MIN, max: STOCK_MAX } = PRODUCT_STOCK;
 
 export function clampStock(value: number): number {
   return Math.min(STOCK_MAX, Math.max(STOCK_MIN, Math.trunc(value)));

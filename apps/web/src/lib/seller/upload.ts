@@ -1,6 +1,6 @@
-/** Photo rules, the same as the API's: JPEG, PNG or WebP, at most 15 MB, at most 8 a product. */
-export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
-export const MAX_PHOTOS = 8;
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT } from '@karya-ibu/types';
+
+/** Photo rules, the same as the API's: JPEG, PNG or WebP, at most MAX_PHOTO_BYTES, at most MAX_PHOTOS_PER_PRODUCT a product. */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
@@ -45,7 +45,7 @@ export function progressPercent(loaded: number, total: number): number {
 
 /** How many more photos a product can take. */
 export function photosLeft(current: number): number {
-  return Math.max(0, MAX_PHOTOS - current);
+  return Math.max(0, MAX_PHOTOS_PER_PRODUCT - current);
 }
 
 /** The three steps of adding a photo, in order; the screen shows which one it is on. */

@@ -3,7 +3,6 @@ import {
   apiMessageIn,
   isIdentifier,
   mapApiError,
-  normalizeIndonesianPhone,
   validateLogin,
   validateRegister,
   validateReset,
@@ -16,21 +15,6 @@ const formData = (entries: Record<string, string>) => {
   for (const [key, value] of Object.entries(entries)) form.set(key, value);
   return form;
 };
-
-describe('normalizeIndonesianPhone', () => {
-  it.each([
-    ['0812-3456-7890', '+6281234567890'],
-    ['62 812 3456 7890', '+6281234567890'],
-    ['+62 (812) 3456.7890', '+6281234567890'],
-    ['0812345678', '+62812345678']
-  ])('%s → %s', (input, expected) => {
-    expect(normalizeIndonesianPhone(input)).toBe(expected);
-  });
-
-  it.each(['0212345678', '0812', '+1 415 555 0100', 'delapan', '08123456789012345'])('rejects %s', (input) => {
-    expect(normalizeIndonesianPhone(input)).toBeNull();
-  });
-});
 
 describe('isIdentifier', () => {
   it('accepts a phone or an email', () => {

@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_LENGTH, normalizeEmail, normalizeIndonesianPhone, PASSWORD_LENGTH, RESET_CODE_LENGTH, within } from '@karya-ibu/types';
 import { t, type Lang, type MessageKey } from '$lib/i18n';
 
 /**
@@ -5,35 +6,13 @@ import { t, type Lang, type MessageKey } from '$lib/i18n';
  * a person sees every problem at once and in their language; the API stays the authority.
  */
 
-export const NAME_MIN = 2;
-export const NAME_MAX = 80;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
-export const CODE_LENGTH = 6;
-
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 export type Validated<F extends string, V> =
   | { ok: true; input: V }
   | { ok: false; fieldErrors: FieldErrors<F> };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-
-/** `0812-3456-7890`, `62812…`, `+62 812 …` → `+62812…`; null when it is not an Indonesian mobile number. */
-export function normalizeIndonesianPhone(input: string): string | null {
-  const compact = input.replace(/[\s\-().]/g, '');
-  let national: string;
-  if (/^\+62\d+$/.test(compact)) national = compact.slice(3);
-  else if (/^62\d+$/.test(compact)) national = compact.slice(2);
-  else if (/^0\d+$/.test(compact)) national = compact.slice(1);
-  else return null;
-  return /^8\d{8,11}$/.test(national) ? `+62${national}` : null;
-}
-
-export function isEmail(input: string): boolean {
-  const email = input.trim();
-  return email.length <= 254 && EMAIL.test(email);
-}
+export const isEmail = (input: string): boolean => normalizeEmail(input) !== null;
 
 /** A phone number or an email: what the sign-in and reset forms accept. */
 export function isIdentifier(input: string): boolean {
@@ -53,8 +32,8 @@ function secret(form: FormData, name: string): string {
 
 function passwordError(lang: Lang, password: string): string | undefined {
   if (password === '') return t(lang, 'account.error.passwordRequired');
-  if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-    return t(lang, 'account.error.passwordLength', { min: PASSWORD_MIN });
+  if (!within(password.length, PASSWORD_LENGTH)) {
+    return t(lang, 'account.error.passwordLength', { min: PASSWORD_LENGTH.min });
   }
   return undefined;
 }
@@ -120,9 +99,9 @@ export function validateRegister(form: FormData, lang: Lang): Validated<Register
   const password = secret(form, 'password');
   const errors: FieldErrors<RegisterField> = {};
 
-  if (values.displayName.length < NAME_MIN || values.displayName.length > NAME_MAX) {
+  if (!within(values.displayName.length, DISPLAY_NAME_LENGTH)) {
     errors.displayName = values.displayName
-      ? t(lang, 'account.error.nameLength', { min: NAME_MIN, max: NAME_MAX })
+      ? t(lang, 'account.error.nameLength', DISPLAY_NAME_LENGTH)
       : t(lang, 'account.error.nameRequired');
   }
   if (values.phone && !normalizeIndonesianPhone(values.phone)) errors.phone = t(lang, 'account.error.phoneInvalid');
@@ -170,8 +149,8 @@ export function validateReset(
     newPassword: passwordError(lang, newPassword)
   };
   if (values.code === '') errors.code = t(lang, 'account.error.codeRequired');
-  else if (!new RegExp(`^\\d{${CODE_LENGTH}}$`).test(values.code)) {
-    errors.code = t(lang, 'account.error.codeFormat', { length: CODE_LENGTH });
+  else if (!new RegExp(`^\\d{${RESET_CODE_LENGTH}}$`).test(values.code)) {
+    errors.code = t(lang, 'account.error.codeFormat', { length: RESET_CODE_LENGTH });
   }
   return result(errors, { ...values, newPassword });
 }

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { RegisterDocument } from '@karya-ibu/types';
+import { PASSWORD_LENGTH, RegisterDocument } from '@karya-ibu/types';
 import { safeNext } from '$lib/account/next';
 import { query } from '$lib/server/api/client';
 import { failFromApi, signedIn } from '$lib/server/forms/actions';
-import { PASSWORD_MIN, registerValues, validateRegister, type FieldErrors, type RegisterField } from '$lib/server/forms/account';
+import { registerValues, validateRegister, type FieldErrors, type RegisterField } from '$lib/server/forms/account';
 import { caller } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ const API_FIELDS: Partial<Record<string, RegisterField>> = {
 export const load: PageServerLoad = ({ locals, url }) => {
   const next = safeNext(url.searchParams.get('next'));
   if (locals.actor) redirect(303, next);
-  return { next, passwordMin: PASSWORD_MIN };
+  return { next, passwordMin: PASSWORD_LENGTH.min };
 };
 
 export const actions: Actions = {

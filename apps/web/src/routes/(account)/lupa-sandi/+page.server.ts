@@ -1,15 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { RequestPasswordResetDocument } from '@karya-ibu/types';
+import { RequestPasswordResetDocument, RESET_CODE_LENGTH } from '@karya-ibu/types';
 import { safeNext, withNext } from '$lib/account/next';
 import { query } from '$lib/server/api/client';
 import { failFromApi } from '$lib/server/forms/actions';
-import { CODE_LENGTH, loginValues, validateResetRequest, type FieldErrors, type ResetRequestField } from '$lib/server/forms/account';
+import { loginValues, validateResetRequest, type FieldErrors, type ResetRequestField } from '$lib/server/forms/account';
 import { caller, RESET_IDENTIFIER_COOKIE, resetIdentifierCookieOptions } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
   next: safeNext(url.searchParams.get('next')),
-  codeLength: CODE_LENGTH
+  codeLength: RESET_CODE_LENGTH
 });
 
 export const actions: Actions = {

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { DashboardActivityDocument, DashboardProductsDocument, DashboardSetProductStockDocument, PhotoStatus } from '@karya-ibu/types';
+import { DashboardActivityDocument, DashboardProductsDocument, DashboardSetProductStockDocument, PhotoStatus, PRODUCT_STOCK } from '@karya-ibu/types';
 import { ApiError, query } from '$lib/server/api/client';
 import { apiMessageIn } from '$lib/server/forms/account';
 import { caller } from '$lib/server/session';
@@ -54,7 +54,7 @@ export const actions: Actions = {
     const id = String(form.get('id') ?? '');
     const stock = parseStock(form.get('stock'));
     const lang = event.locals.lang;
-    if (!id || stock === null) return fail(400, { stockError: t(lang, 'seller.error.whole', { min: 0, max: '10.000' }), id });
+    if (!id || stock === null) return fail(400, { stockError: t(lang, 'seller.error.whole', { min: PRODUCT_STOCK.min, max: PRODUCT_STOCK.max.toLocaleString('id-ID') }), id });
     try {
       await query(event.fetch, DashboardSetProductStockDocument, { id, stock }, caller(event));
     } catch (error) {

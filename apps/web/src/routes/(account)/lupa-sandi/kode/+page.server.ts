@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
-import { ResetPasswordDocument } from '@karya-ibu/types';
+import { PASSWORD_LENGTH, RESET_CODE_LENGTH, ResetPasswordDocument } from '@karya-ibu/types';
 import { safeNext } from '$lib/account/next';
 import { query } from '$lib/server/api/client';
 import { failFromApi, signedIn } from '$lib/server/forms/actions';
-import { CODE_LENGTH, PASSWORD_MIN, resetValues, validateReset, type FieldErrors, type ResetField } from '$lib/server/forms/account';
+import { resetValues, validateReset, type FieldErrors, type ResetField } from '$lib/server/forms/account';
 import { caller, RESET_IDENTIFIER_COOKIE } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,8 +17,8 @@ export const load: PageServerLoad = ({ url, cookies }) => ({
   next: safeNext(url.searchParams.get('next')),
   sent: url.searchParams.has('terkirim'),
   identifier: cookies.get(RESET_IDENTIFIER_COOKIE) ?? '',
-  codeLength: CODE_LENGTH,
-  passwordMin: PASSWORD_MIN
+  codeLength: RESET_CODE_LENGTH,
+  passwordMin: PASSWORD_LENGTH.min
 });
 
 export const actions: Actions = {

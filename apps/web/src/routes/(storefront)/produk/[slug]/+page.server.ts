@@ -1,11 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { DyeType, PhotoStatus, ProductDetailDocument, ProductStatus, RecordProductViewDocument } from '@karya-ibu/types';
+import { DyeType, PhotoStatus, ProductDetailDocument, ProductStatus } from '@karya-ibu/types';
 import { formatRupiah } from '$lib/format/money';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { rethrowBadInputAs400 } from '$lib/server/api/http';
-import { caller } from '$lib/server/session';
-import { visitorId } from '$lib/server/visitor';
 import { whatsappHref } from '$lib/whatsapp';
 import type { PageServerLoad } from './$types';
 
@@ -17,11 +15,8 @@ export const load: PageServerLoad = async (event) => {
   );
   if (!product || product.status === ProductStatus.Draft) error(404, t(lang, 'error.productNotFound'));
 
-  // The seller's "dilihat" count, once per visitor a day (her account, this browser's id, her address
-  // as the API sees it through us); a failure to count must not cost the buyer the page.
-  const visitor = { slug: product.slug, visitorId: visitorId(event.cookies, url) };
-  await query(fetch, RecordProductViewDocument, visitor, caller(event)).catch(() => undefined);
-
+  // The seller's "dilihat" count is not made here: a prefetch runs this load too. The page's beacon
+  // image (./dilihat) counts it once the page is really shown.
   const photos = product.photos
     .filter((photo) => photo.status === PhotoStatus.Ready)
     .sort((a, b) => a.position - b.position);

@@ -2,9 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import {
   AgencyImportRosterDocument,
   AgencyTrainingProgramsWithRosterDocument,
-  AgencyUpdateTrainingProgramDocument
+  AgencyUpdateTrainingProgramDocument,
+  MAX_ROSTER_CSV_CHARS
 } from '@karya-ibu/types';
-import { MAX_ROSTER_CHARS } from '$lib/agency/csv';
 import { parseTraining, TRAINING_API_FIELDS, type FieldErrors, type TrainingField } from '$lib/agency/forms';
 import { countOutcomes, type RosterReport } from '$lib/agency/roster';
 import { t } from '$lib/i18n';
@@ -43,7 +43,7 @@ async function importRoster(event: RequestEvent, dryRun: boolean) {
   const fromBrowserChunks = form.get('chunk') === '1';
   const mode = dryRun ? ('preview' as const) : ('import' as const);
   if (csv.trim() === '') return fail(400, { importError: t(locals.lang, 'agency.import.noFile'), mode });
-  if (csv.length > MAX_ROSTER_CHARS) return fail(400, { importError: t(locals.lang, 'agency.import.tooLarge'), mode });
+  if (csv.length > MAX_ROSTER_CSV_CHARS) return fail(400, { importError: t(locals.lang, 'agency.import.tooLarge'), mode });
 
   let result;
   try {

@@ -5,6 +5,7 @@ import {
   DashboardReorderProductPhotosDocument,
   DashboardUpdatePhotoAltDocument,
   DashboardUpdateProductDocument,
+  MAX_PHOTOS_PER_PRODUCT,
   ProductStatus
 } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
@@ -14,7 +15,7 @@ import { apiMessageIn } from '$lib/server/forms/account';
 import { caller } from '$lib/server/session';
 import { findManagedProduct, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
 import { PRODUCT_API_FIELDS, validateProduct, valuesOf, type ProductField } from '$lib/seller/product-form';
-import { MAX_PHOTOS, chosenFiles, movePhoto } from '$lib/seller/upload';
+import { chosenFiles, movePhoto } from '$lib/seller/upload';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -72,7 +73,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const files = chosenFiles<File>(form.getAll('photos'));
     if (files.length === 0) return fail(400, { uploadError: t(lang, 'seller.error.required') });
-    if (files.length > MAX_PHOTOS) return fail(400, { uploadError: t(lang, 'seller.photo.tooMany', { max: MAX_PHOTOS }) });
+    if (files.length > MAX_PHOTOS_PER_PRODUCT) return fail(400, { uploadError: t(lang, 'seller.photo.tooMany', { max: MAX_PHOTOS_PER_PRODUCT }) });
     const problems: string[] = [];
     for (const file of files) {
       const problem = await uploadPhotoFromServer(event, event.params.id, file);

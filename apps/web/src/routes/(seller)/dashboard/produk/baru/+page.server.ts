@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { DashboardCreateProductDocument, DashboardMotifsDocument } from '@karya-ibu/types';
+import { DashboardCreateProductDocument, DashboardMotifsDocument, MAX_PHOTOS_PER_PRODUCT } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { failFromApi } from '$lib/server/forms/actions';
@@ -7,7 +7,7 @@ import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { PHOTO_PROBLEM_KEYS, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
 import { PRODUCT_API_FIELDS, validateProduct, type ProductField } from '$lib/seller/product-form';
-import { MAX_PHOTOS, checkPhoto, chosenFiles } from '$lib/seller/upload';
+import { checkPhoto, chosenFiles } from '$lib/seller/upload';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,7 +29,7 @@ export const actions: Actions = {
     const files = chosenFiles<File>(form.getAll('photos'));
     const fieldErrors: Partial<Record<Field, string>> = checked.ok ? {} : { ...checked.fieldErrors };
     const problem = files.map(checkPhoto).find(Boolean);
-    if (files.length > MAX_PHOTOS) fieldErrors.photos = t(lang, 'seller.photo.tooMany', { max: MAX_PHOTOS });
+    if (files.length > MAX_PHOTOS_PER_PRODUCT) fieldErrors.photos = t(lang, 'seller.photo.tooMany', { max: MAX_PHOTOS_PER_PRODUCT });
     else if (problem) fieldErrors.photos = t(lang, PHOTO_PROBLEM_KEYS[problem]);
     if (!checked.ok || fieldErrors.photos) {
       if (files.length > 0 && !fieldErrors.photos) fieldErrors.photos = t(lang, 'seller.form.photosAgain');

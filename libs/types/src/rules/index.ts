@@ -1,0 +1,4 @@
+// Rules both the API and the storefront apply; no framework imports, so either side can load them.
+export * from './email.js';
+export * from './limits.js';
+export * from './phone.js';
