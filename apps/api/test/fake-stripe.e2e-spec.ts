@@ -411,6 +411,10 @@ describe('local Stripe test server, through the real stripe SDK', () => {
     await expect(stripe.checkout.sessions.retrieve('cs_test_doesNotExist')).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing', message: "No such checkout.session: 'cs_test_doesNotExist'" });
     await expect(stripe.paymentIntents.retrieve('pi_doesNotExist')).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     await expect(stripe.checkout.sessions.retrieve('cs_test_x', { expand: ['line_items'] })).rejects.toMatchObject({ param: 'expand' });
+    // A broken escape in the path is just an unknown id, not a server error.
+    const garbled = await fetch(`${fake.url}/v1/checkout/sessions/cs_test_%E0`, { headers: { authorization: `Bearer ${fake.secretKey}` } });
+    expect(garbled.status).toBe(404);
+    expect(await (await fetch(`${fake.url}/checkout/cs_test_%E0`)).text()).toContain('Sesi pembayaran tidak ditemukan');
   });
 });
 

@@ -85,7 +85,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<Runni
     const body = req.method === 'POST' ? await readBody(req) : '';
 
     const page = /^\/checkout\/([^/]+)(?:\/(pay|fail))?$/.exec(url.pathname);
-    if (page) return hostedPage(req, res, decodeURIComponent(page[1]), page[2] as 'pay' | 'fail' | undefined, url);
+    if (page) return hostedPage(req, res, decodePath(page[1]), page[2] as 'pay' | 'fail' | undefined, url);
 
     if (req.method === 'POST' && url.pathname === '/_test/accounts') {
       const p = new Params(parseForm(body));
@@ -100,7 +100,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<Runni
       return json(res, 404, new StripeApiError(404, 'invalid_request_error', `Unrecognized request URL (${req.method}: ${url.pathname}). This Stripe test server implements only what Karya Ibu calls.`).body());
     }
     const account = authenticate(req.headers.authorization, accounts);
-    const id = decodeURIComponent(route[1].exec(url.pathname)![1] ?? '');
+    const id = decodePath(route[1].exec(url.pathname)![1] ?? '');
     const ctx: RequestContext = { requestId: newId('req', 14), idempotencyKey: req.method === 'POST' ? headerValue(req.headers['idempotency-key']) : null };
     res.setHeader('request-id', ctx.requestId);
     res.setHeader('stripe-version', headerValue(req.headers['stripe-version']) ?? STRIPE_API_VERSION);
@@ -219,6 +219,15 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** A malformed escape is kept as it is: it then names no object (404), rather than failing the server. */
+function decodePath(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
