@@ -1,5 +1,6 @@
 // `npm start`: the whole product on one machine. Starts embedded PostgreSQL and S3 for whatever
-// DATABASE_URL / S3_* leave unset, migrates and seeds, then runs the API and the storefront.
+// DATABASE_URL / S3_* leave unset (and the local Stripe test server without STRIPE_*), migrates and
+// seeds, then runs the API and the storefront.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -119,6 +120,10 @@ try {
   console.log(`  API:        ${apiUrl}/graphql   (health: ${apiUrl}/health/ready${apiHost === '127.0.0.1' ? '; this machine only' : ''})`);
   console.log(`  Metrics:    http://${apiConnectHost}:${config.metricsPort}/metrics`);
   console.log(`  Photos:     ${infrastructure.config.s3.publicUrl}/${infrastructure.config.s3.bucket}/`);
+  if (config.stripe === null) {
+    const { host, port } = infrastructure.config.stripe.apiBase;
+    console.log(`  Stripe:     http://${host}:${port}   (local test server: checkout pages at /checkout/<session>, no real money)`);
+  }
   console.log('');
   log('Karya Ibu is ready. Press Ctrl-C to stop.');
 } catch (error) {

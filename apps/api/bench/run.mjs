@@ -170,6 +170,8 @@ try {
       S3_ACCESS_KEY: s3.accessKey,
       S3_SECRET_KEY: s3.secretKey,
       S3_BUCKET: 'karya-bench',
+      // Its own local Stripe test server, off the port a running `npm start` holds.
+      EMBEDDED_STRIPE_PORT: String(await freePort()),
       LOG_SQL: 'false',
       JOB_WORKER: 'false',
       SEED_DEMO_DATA: 'false',

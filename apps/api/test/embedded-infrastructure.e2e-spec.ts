@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedS3 } from '../src/infra/embedded/embedded-s3.js';
+import { startFakeStripe } from '../src/infra/embedded/fake-stripe/fake-stripe-server.js';
 
 /**
- * The embedded stores check no credentials that matter (s3rver checks no signatures at all), so
- * they are for one machine: nothing but the machine itself may reach them.
+ * The embedded stores check no credentials that matter (s3rver checks no signatures at all; anyone
+ * reaching the Stripe test server can "pay"), so they are for one machine: nothing but the machine
+ * itself may reach them.
  */
-describe('embedded PostgreSQL and S3 listen on loopback only', () => {
+describe('embedded PostgreSQL, S3 and Stripe listen on loopback only', () => {
   it('PostgreSQL listens on 127.0.0.1', async () => {
     const client = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
     await client.connect();
@@ -26,6 +28,15 @@ describe('embedded PostgreSQL and S3 listen on loopback only', () => {
     } finally {
       await s3.stop();
       await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('the Stripe test server listens on 127.0.0.1', async () => {
+    const stripe = await startFakeStripe({ port: 0, webhookUrl: null });
+    try {
+      expect(await listeningAddresses(stripe.port)).toEqual(['127.0.0.1']);
+    } finally {
+      await stripe.stop();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { formatRupiah, parseRupiahInput, toRupiahBigInt } from './money.js';
+import { formatRupiah, fromStripeAmount, parseRupiahInput, toRupiahBigInt, toStripeAmount } from './money.js';
 
 describe('formatRupiah', () => {
   it.each([
@@ -37,5 +37,27 @@ describe('parseRupiahInput', () => {
 describe('toRupiahBigInt', () => {
   it('keeps amounts beyond 2^53 exact', () => {
     expect(toRupiahBigInt('9007199254740993').toString()).toBe('9007199254740993');
+  });
+});
+
+describe('Stripe amounts (IDR minor units)', () => {
+  it('turns rupiah into hundredths and back', () => {
+    expect(toStripeAmount(350000n)).toBe(35000000);
+    expect(fromStripeAmount(35000000)).toBe(350000n);
+    expect(toStripeAmount(0n)).toBe(0);
+    expect(fromStripeAmount(-1215000)).toBe(-12150n);
+  });
+
+  it('goes up to the twelve digits Stripe takes for IDR, and no further', () => {
+    expect(toStripeAmount(9_999_999_999n)).toBe(999_999_999_900);
+    expect(() => toStripeAmount(10_000_000_000n)).toThrow(RangeError);
+    expect(() => toStripeAmount(-1n)).toThrow(RangeError);
+  });
+
+  it('refuses fractions of a rupiah and numbers that are not exact integers', () => {
+    expect(() => fromStripeAmount(35000050)).toThrow(/not a whole rupiah/);
+    expect(() => fromStripeAmount(350000.5)).toThrow(RangeError);
+    expect(() => fromStripeAmount(2 ** 53)).toThrow(RangeError);
+    expect(() => fromStripeAmount(Number.NaN)).toThrow(RangeError);
   });
 });

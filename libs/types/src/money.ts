@@ -29,3 +29,27 @@ export function parseRupiahInput(text: string): bigint | null {
   if (!/^\d+$/.test(cleaned)) return null;
   return BigInt(cleaned);
 }
+
+/**
+ * Stripe counts IDR in hundredths (it is not a zero-decimal currency), although no sen coin exists:
+ * Rp 350.000 is `amount: 35000000`. Its technical ceiling for IDR is twelve digits.
+ */
+const STRIPE_MINOR_UNITS_PER_RUPIAH = 100n;
+export const STRIPE_MAX_IDR_AMOUNT = 999_999_999_999;
+
+/** Whole rupiah → a Stripe `amount` (IDR minor units). Refuses negatives and what Stripe cannot take. */
+export function toStripeAmount(rupiah: bigint): number {
+  const amount = rupiah * STRIPE_MINOR_UNITS_PER_RUPIAH;
+  if (rupiah < 0n || amount > BigInt(STRIPE_MAX_IDR_AMOUNT)) {
+    throw new RangeError(`Rp ${rupiah} is outside what Stripe takes (0 to ${STRIPE_MAX_IDR_AMOUNT} IDR minor units)`);
+  }
+  return Number(amount);
+}
+
+/** A Stripe IDR `amount` → whole rupiah; negative for refunds in balance transactions. Refuses fractions of a rupiah. */
+export function fromStripeAmount(amount: number): bigint {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`Not a Stripe amount (a whole number of IDR minor units): ${amount}`);
+  const minor = BigInt(amount);
+  if (minor % STRIPE_MINOR_UNITS_PER_RUPIAH !== 0n) throw new RangeError(`Stripe amount ${amount} is not a whole rupiah`);
+  return minor / STRIPE_MINOR_UNITS_PER_RUPIAH;
+}

@@ -101,4 +101,62 @@ describe('loadConfig', () => {
     })();
     expect(problems).toEqual([expect.stringMatching(/^METRICS_PORT must differ from API_PORT/), expect.stringMatching(/^LOG_LEVEL/), expect.stringMatching(/^LOG_FORMAT/)]);
   });
+
+  describe('Stripe', () => {
+    const key = 'sk_test_51Karya0123456789abcdefXYZ';
+    const webhookSecret = 'whsec_0123456789abcdefABCDEF0123456789';
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as ConfigError).problems.join('\n');
+      }
+      return '';
+    };
+
+    it('falls back to the local Stripe test server when no STRIPE_* is set', () => {
+      expect(loadConfig({})).toMatchObject({ stripe: null, embeddedStripePort: 12111 });
+    });
+
+    it('talks to Stripe itself with both secrets, or to another Stripe-compatible server with STRIPE_API_URL', () => {
+      expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_live_51Karya0123456789abcdef', STRIPE_WEBHOOK_SECRET: webhookSecret }).stripe).toEqual({
+        secretKey: 'sk_live_51Karya0123456789abcdef',
+        webhookSecret,
+        apiBase: null,
+      });
+      expect(loadConfig({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_URL: 'http://127.0.0.1:12111' }).stripe?.apiBase).toEqual({
+        protocol: 'http',
+        host: '127.0.0.1',
+        port: 12111,
+      });
+      expect(loadConfig({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_URL: 'https://stripe-mock.internal' }).stripe?.apiBase).toEqual({
+        protocol: 'https',
+        host: 'stripe-mock.internal',
+        port: 443,
+      });
+    });
+
+    it('wants both secrets or neither', () => {
+      expect(problemsOf({ STRIPE_SECRET_KEY: key })).toMatch(/STRIPE_WEBHOOK_SECRET must be set together with STRIPE_SECRET_KEY/);
+      expect(problemsOf({ STRIPE_WEBHOOK_SECRET: webhookSecret })).toMatch(/STRIPE_SECRET_KEY must be set together with STRIPE_WEBHOOK_SECRET/);
+      expect(problemsOf({ STRIPE_API_URL: 'http://127.0.0.1:12111' })).toMatch(/STRIPE_API_URL needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET/);
+    });
+
+    it('refuses keys of the wrong kind without echoing them', () => {
+      const problems = problemsOf({ STRIPE_SECRET_KEY: 'pk_test_51Karya0123456789abcdefXYZ', STRIPE_WEBHOOK_SECRET: 'sekret-1234567890abcdef' });
+      expect(problems).toMatch(/STRIPE_SECRET_KEY must be a secret or restricted key .*got "pk_test_…"/);
+      expect(problems).toMatch(/STRIPE_WEBHOOK_SECRET must be the endpoint's signing secret, whsec_… \(got "…"\)/);
+      expect(problems).not.toContain('51Karya');
+      expect(problems).not.toContain('sekret');
+    });
+
+    it('sends a live key to Stripe only, and takes a server address without a path', () => {
+      expect(problemsOf({ STRIPE_SECRET_KEY: 'sk_live_51Karya0123456789abcdef', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_URL: 'http://127.0.0.1:12111' })).toMatch(
+        /STRIPE_API_URL takes test keys only/,
+      );
+      expect(problemsOf({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_URL: 'http://127.0.0.1:12111/v1' })).toMatch(/without a path/);
+      expect(problemsOf({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_URL: 'stripe:12111' })).toMatch(/STRIPE_API_URL must be an http\(s\) URL such as http:\/\/127.0.0.1:12111/);
+      expect(problemsOf({ EMBEDDED_STRIPE_PORT: '0' })).toMatch(/EMBEDDED_STRIPE_PORT/);
+    });
+  });
 });

@@ -19,6 +19,15 @@ export interface S3Config {
   publicUrl: string;
 }
 
+/** Stripe, or another server that speaks its API (the local Stripe test server). */
+export interface StripeConfig {
+  secretKey: string;
+  /** Signs the webhooks Stripe sends to POST /webhooks/stripe (whsec_…). */
+  webhookSecret: string;
+  /** Where the SDK sends requests instead of api.stripe.com; null: Stripe itself. */
+  apiBase: { protocol: 'http' | 'https'; host: string; port: number } | null;
+}
+
 /** What one GraphQL operation may ask for; anything beyond is refused before a resolver runs. */
 export interface GraphQLLimits {
   /** Levels of nested fields. */
@@ -50,9 +59,12 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** null → start the embedded S3-compatible server under dataDir. */
   s3: S3Config | null;
+  /** null → start the local Stripe test server (no real money). */
+  stripe: StripeConfig | null;
   dataDir: string;
   embeddedPostgresPort: number;
   embeddedS3Port: number;
+  embeddedStripePort: number;
   seedDemoData: boolean;
   graphqlLimits: GraphQLLimits;
   /** PostgreSQL statement_timeout for the API's own queries, in ms (0: none). */
@@ -102,6 +114,7 @@ export const PRODUCTION_REQUIRED_VARIABLES = [
 ] as const;
 
 const S3_VARIABLES = ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] as const;
+const STRIPE_VARIABLES = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const;
 
 export function repoRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -140,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (metricsPort === port) problems.push(`METRICS_PORT must differ from API_PORT (both ${port})`);
   const embeddedPostgresPort = integer('EMBEDDED_POSTGRES_PORT', 54329, 1, 65535);
   const embeddedS3Port = integer('EMBEDDED_S3_PORT', 4569, 1, 65535);
+  const embeddedStripePort = integer('EMBEDDED_STRIPE_PORT', 12111, 1, 65535);
   const graphqlLimits: GraphQLLimits = {
     maxDepth: integer('GRAPHQL_MAX_DEPTH', 8, 2, 50),
     maxComplexity: integer('GRAPHQL_MAX_COMPLEXITY', 5000, 100, 1_000_000),
@@ -198,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
+  const stripe = parseStripe(read, problems);
+
   const booleanVar = (name: string, fallback: boolean) => {
     const raw = read(name);
     if (raw === undefined) return fallback;
@@ -222,9 +238,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host,
     databaseUrl,
     s3,
+    stripe,
     dataDir: path.resolve(read('DATA_DIR') ?? path.join(repoRoot(), '.data')),
     embeddedPostgresPort,
     embeddedS3Port,
+    embeddedStripePort,
     seedDemoData,
     logSql,
     log: { level: logLevel as LogConfig['level'], format: logFormat as LogConfig['format'] },
@@ -237,6 +255,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlLimits,
     dbStatementTimeoutMs,
   };
+}
+
+/**
+ * STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together, or neither (the local test server). STRIPE_API_URL
+ * points the SDK at another Stripe-compatible server; it takes test keys only, since a live key must
+ * never be sent anywhere but Stripe. Secrets are never echoed, only their prefix.
+ */
+function parseStripe(read: (name: string) => string | undefined, problems: string[]): StripeConfig | null {
+  const set = STRIPE_VARIABLES.filter((name) => read(name) !== undefined);
+  const apiUrl = read('STRIPE_API_URL');
+  if (set.length === 0) {
+    if (apiUrl !== undefined) problems.push('STRIPE_API_URL needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (the keys of that server)');
+    return null;
+  }
+  if (set.length < STRIPE_VARIABLES.length) {
+    const missing = STRIPE_VARIABLES.filter((name) => read(name) === undefined);
+    problems.push(`${missing.join(', ')} must be set together with ${set.join(', ')} (or leave both unset for the local Stripe test server)`);
+    return null;
+  }
+  const secretKey = read('STRIPE_SECRET_KEY')!;
+  const webhookSecret = read('STRIPE_WEBHOOK_SECRET')!;
+  const prefix = (secret: string) => `${/^[a-z]+_(?:(?:test|live)_)?/.exec(secret)?.[0] ?? ''}…`;
+  const validKey = /^(sk|rk)_(test|live)_[A-Za-z0-9]{16,}$/.test(secretKey);
+  if (!validKey) {
+    problems.push(`STRIPE_SECRET_KEY must be a secret or restricted key (sk_test_…, sk_live_…, rk_live_…), not a publishable pk_ key (got "${prefix(secretKey)}")`);
+  }
+  if (!/^whsec_[A-Za-z0-9+/=_-]{16,}$/.test(webhookSecret)) {
+    problems.push(`STRIPE_WEBHOOK_SECRET must be the endpoint's signing secret, whsec_… (got "${prefix(webhookSecret)}")`);
+  }
+  let apiBase: StripeConfig['apiBase'] = null;
+  if (apiUrl !== undefined) {
+    const url = parseHttpUrl('STRIPE_API_URL', apiUrl, problems, 'http://127.0.0.1:12111');
+    if (url && (url.pathname !== '/' || url.search !== '')) problems.push(`STRIPE_API_URL must be a server's address without a path, e.g. http://127.0.0.1:12111 (got "${apiUrl}")`);
+    if (validKey && secretKey.includes('_live_')) problems.push('STRIPE_API_URL takes test keys only: a live STRIPE_SECRET_KEY goes to Stripe itself, nowhere else');
+    if (url) {
+      const protocol = url.protocol === 'https:' ? 'https' : 'http';
+      apiBase = { protocol, host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : protocol === 'https' ? 443 : 80 };
+    }
+  }
+  return { secretKey, webhookSecret, apiBase };
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -263,13 +321,13 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): AppConfig
   return entries;
 }
 
-function parseHttpUrl(name: string, value: string, problems: string[]): URL | null {
+function parseHttpUrl(name: string, value: string, problems: string[], example = 'http://minio:9000'): URL | null {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
     return url;
   } catch {
-    problems.push(`${name} must be an http(s) URL such as http://minio:9000 (got "${value}")`);
+    problems.push(`${name} must be an http(s) URL such as ${example} (got "${value}")`);
     return null;
   }
 }

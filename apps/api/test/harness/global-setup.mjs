@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../dist/infra/embedded/embedded-postgres.js';
 import { startEmbeddedS3 } from '../../dist/infra/embedded/embedded-s3.js';
+import { startFakeStripe } from '../../dist/infra/embedded/fake-stripe/fake-stripe-server.js';
 import { runMigrations } from '../../dist/migrate.js';
 
 const TEMPLATE_DATABASE = 'karya_template';
@@ -23,7 +24,8 @@ function freePort() {
 
 /**
  * Once per test run: a real PostgreSQL with the migrations applied to a template database (each test
- * file clones it, Immich's trick) and a real S3-compatible server, on free ports in a temp folder.
+ * file clones it, Immich's trick), a real S3-compatible server and the local Stripe test server (each
+ * test app gets its own account on it), on free ports in a temp folder.
  */
 export default async function globalSetup() {
   const started = Date.now();
@@ -38,11 +40,16 @@ export default async function globalSetup() {
   await admin.end();
 
   const s3 = await startEmbeddedS3({ directory: path.join(root, 's3'), port: 0 });
+  // Quick retries, so a test sees a webhook redelivered within seconds.
+  const stripe = await startFakeStripe({ port: 0, webhookUrl: null, retry: { firstDelayMs: 200, maxDelayMs: 2000, giveUpAfterMs: 60_000 } });
 
   process.env.TEST_PG_ADMIN_URL = postgres.adminUrl;
   process.env.TEST_S3_ENDPOINT = s3.endpoint;
   process.env.TEST_S3_ACCESS_KEY = s3.accessKey;
   process.env.TEST_S3_SECRET_KEY = s3.secretKey;
-  globalThis.__KARYA_TEST_INFRA__ = { postgres, s3, root };
-  console.log(`\nTest infrastructure: PostgreSQL + S3 ready in ${Date.now() - started} ms`);
+  process.env.TEST_STRIPE_API_URL = stripe.url;
+  process.env.TEST_STRIPE_SECRET_KEY = stripe.secretKey;
+  process.env.TEST_STRIPE_WEBHOOK_SECRET = stripe.webhookSecret;
+  globalThis.__KARYA_TEST_INFRA__ = { postgres, s3, stripe, root };
+  console.log(`\nTest infrastructure: PostgreSQL + S3 + Stripe test server ready in ${Date.now() - started} ms`);
 }

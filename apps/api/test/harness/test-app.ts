@@ -116,6 +116,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 
   const port = await freePort();
   const metricsPort = await freePort();
+  // Its own account on the Stripe test server: the webhooks of its payments go to this API and no other.
+  const stripeUrl = requireEnv('TEST_STRIPE_API_URL');
+  const stripeAccount = await createStripeTestAccount(stripeUrl, `http://127.0.0.1:${port}/webhooks/stripe`);
   const variables: Record<string, string> = {
     NODE_ENV: 'test',
     API_PORT: String(port),
@@ -125,6 +128,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     S3_ACCESS_KEY: requireEnv('TEST_S3_ACCESS_KEY'),
     S3_SECRET_KEY: requireEnv('TEST_S3_SECRET_KEY'),
     S3_BUCKET: `test-${suffix}`,
+    STRIPE_API_URL: stripeUrl,
+    STRIPE_SECRET_KEY: stripeAccount.secretKey,
+    STRIPE_WEBHOOK_SECRET: stripeAccount.webhookSecret,
     CLIENT_ADDRESS_SECRET: randomBytes(32).toString('base64url'),
     ...env,
   };
@@ -181,6 +187,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await cleanup.end();
     },
   };
+}
+
+/** A fresh account on the local Stripe test server (POST /_test/accounts), with its own keys and webhook endpoint. */
+export async function createStripeTestAccount(stripeUrl: string, webhookUrl: string | null): Promise<{ secretKey: string; webhookSecret: string }> {
+  const response = await fetch(`${stripeUrl}/_test/accounts`, { method: 'POST', body: new URLSearchParams(webhookUrl ? { webhook_url: webhookUrl } : {}) });
+  if (!response.ok) throw new Error(`The Stripe test server refused a new account: ${response.status} ${await response.text()}`);
+  const account = (await response.json()) as { secret_key: string; webhook_secret: string };
+  return { secretKey: account.secret_key, webhookSecret: account.webhook_secret };
 }
 
 /** Log lines kept per API process, for tests that read the log (a soak test makes thousands). */

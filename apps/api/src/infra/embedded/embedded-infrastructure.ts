@@ -3,6 +3,7 @@ import type { AppConfig } from '../../config/env.js';
 import type { RuntimeConfig } from '../../config/runtime-config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { startEmbeddedS3 } from './embedded-s3.js';
+import { startFakeStripe } from './fake-stripe/fake-stripe-server.js';
 
 export interface Infrastructure {
   config: RuntimeConfig;
@@ -12,7 +13,7 @@ export interface Infrastructure {
 
 export const EMBEDDED_BUCKET = 'karya-ibu';
 
-/** Fills in what the configuration left out with embedded PostgreSQL and S3 under dataDir. */
+/** Fills in what the configuration left out with embedded PostgreSQL and S3 under dataDir, and the local Stripe test server. */
 export async function resolveInfrastructure(config: AppConfig, log: (line: string) => void = () => undefined): Promise<Infrastructure> {
   const stops: (() => Promise<void>)[] = [];
   try {
@@ -45,12 +46,23 @@ export async function resolveInfrastructure(config: AppConfig, log: (line: strin
       };
       log(`Embedded S3 (s3rver) on ${server.endpoint} (data in ${path.join(config.dataDir, 's3')})`);
     }
-    return { config: { ...config, databaseUrl, s3 }, stop: () => stopAll(stops) };
+    let stripe = config.stripe;
+    if (stripe === null) {
+      // The API's webhook endpoint on this machine, wherever it listens.
+      const apiHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+      const server = await startFakeStripe({ port: config.embeddedStripePort, webhookUrl: `http://${urlHost(apiHost)}:${config.port}/webhooks/stripe`, log });
+      stops.push(server.stop);
+      stripe = { secretKey: server.secretKey, webhookSecret: server.webhookSecret, apiBase: { protocol: 'http', host: '127.0.0.1', port: server.port } };
+      log(`Local Stripe test server on ${server.url} (test mode, no real money; in memory, restarts empty)`);
+    }
+    return { config: { ...config, databaseUrl, s3, stripe }, stop: () => stopAll(stops) };
   } catch (error) {
     await stopAll(stops);
     throw error;
   }
 }
+
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
   for (const stop of stops.reverse()) await stop();
@@ -58,6 +70,7 @@ async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
 
 /** The variables that point the API at the same infrastructure (for child processes). */
 export function infrastructureEnv(config: RuntimeConfig): Record<string, string> {
+  const { apiBase } = config.stripe;
   return {
     DATABASE_URL: config.databaseUrl,
     S3_ENDPOINT: `${config.s3.useSSL ? 'https' : 'http'}://${config.s3.endPoint}:${config.s3.port}`,
@@ -66,5 +79,8 @@ export function infrastructureEnv(config: RuntimeConfig): Record<string, string>
     S3_BUCKET: config.s3.bucket,
     S3_REGION: config.s3.region,
     S3_PUBLIC_URL: config.s3.publicUrl,
+    STRIPE_SECRET_KEY: config.stripe.secretKey,
+    STRIPE_WEBHOOK_SECRET: config.stripe.webhookSecret,
+    ...(apiBase ? { STRIPE_API_URL: `${apiBase.protocol}://${urlHost(apiBase.host)}:${apiBase.port}` } : {}),
   };
 }
