@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { RequestLoaders, type GraphQLContext } from './common/dataloader/request-loaders.js';
 import { AbandonedQueryCanceller } from './common/database/abandoned-query-canceller.js';
 import { trackRequestWork } from './common/database/request-work.js';
@@ -58,7 +59,8 @@ export class AppModule implements NestModule {
             sortSchema: true,
             introspection: !production,
             playground: false,
-            plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+            // No HTTP cache hints: Apollo's cache-control plugin hooks every field of every request for them.
+            plugins: [ApolloServerPluginCacheControlDisabled(), ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
             includeStacktraceInErrorResponses: false,
             documentStore: documentCache(),
             parseOptions: limits.parseOptions,

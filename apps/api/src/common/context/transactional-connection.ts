@@ -24,6 +24,37 @@ export class TransactionalConnection {
   }
 
   /**
+   * Entities from plain SQL (`SELECT t.* …`), mapped by the entity's column metadata (names and
+   * transformers): for the hot batch reads of every page, without a query builder or TypeORM's hydration.
+   */
+  async rows<Entity extends ObjectLiteral>(ctx: RequestContext, target: EntityTarget<Entity>, sql: string, parameters: unknown[]): Promise<Entity[]> {
+    const raw: Record<string, unknown>[] = await this.manager(ctx).query(sql, parameters);
+    return raw.map(this.hydrator(target));
+  }
+
+  private readonly hydrators = new Map<EntityTarget<ObjectLiteral>, (row: Record<string, unknown>) => never>();
+
+  /** Maps a plain row (database column names) to an entity; built once per entity. */
+  hydrator<Entity extends ObjectLiteral>(target: EntityTarget<Entity>): (row: Record<string, unknown>) => Entity {
+    let hydrate = this.hydrators.get(target);
+    if (!hydrate) {
+      const metadata = this.dataSource.getMetadata(target);
+      const columns = metadata.columns.map((column) => ({
+        from: column.databaseName,
+        to: column.propertyName,
+        transform: column.transformer && !Array.isArray(column.transformer) ? column.transformer.from.bind(column.transformer) : (value: unknown) => value,
+      }));
+      hydrate = (row) => {
+        const entity = metadata.create() as Record<string, unknown>;
+        for (const column of columns) if (column.from in row) entity[column.to] = column.transform(row[column.from]);
+        return entity as never;
+      };
+      this.hydrators.set(target, hydrate);
+    }
+    return hydrate as (row: Record<string, unknown>) => Entity;
+  }
+
+  /**
    * Runs `work` in the context's transaction, or opens one that commits when `work` resolves and rolls
    * back when it throws. `work` must use the context it is given, not the outer one.
    */

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Plugin } from '@nestjs/apollo';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { currentRequestWork } from '../database/request-work.js';
 import type { GraphQLContext } from '../dataloader/request-loaders.js';
 
 const logger = new Logger('GraphQL');
@@ -18,6 +19,8 @@ export class ErrorResponsePlugin implements ApolloServerPlugin<GraphQLContext> {
         response.http.headers.set('retry-after', String(limited.extensions.retryAfterSeconds ?? 60));
       },
       async didEncounterErrors({ errors, contextValue }) {
+        // Its client hung up and its statements were stopped on purpose: nothing failed.
+        if (currentRequestWork()?.abandoned) return;
         for (const error of errors) {
           const code = error.extensions?.code;
           if (code && code !== 'INTERNAL_SERVER_ERROR') continue;

@@ -36,9 +36,9 @@ const ORDER: Record<Exclude<ProductSort, ProductSort.RELEVANCE>, { key: string; 
   [ProductSort.PRICE_DESC]: { key: 'p.price_idr', keyType: 'bigint', cursorText: 'p.price_idr::text', direction: 'DESC' },
 };
 
-/** Every column of the product a page shows (not the search document), plus its cursor key. */
+/** Every column of the product a page shows (not the search document), plus its cursor key; a date as its text. */
 const COLUMNS = `p.id, p.created_at, p.updated_at, p.seller_id, p.slug, p.title, p.description, p.category, p.technique, p.motif_id,
-  p.material, p.dye, p.size, p.weight_grams, p.price_idr::text AS price_idr, p.stock, p.hours_of_work, p.made_on::text AS made_on, p.status`;
+  p.material, p.dye, p.size, p.weight_grams, p.price_idr, p.stock, p.hours_of_work, p.made_on::text AS made_on, p.status`;
 
 export interface ListingFilter {
   query: ProductQuery;

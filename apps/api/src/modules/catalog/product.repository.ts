@@ -23,52 +23,6 @@ export interface ProductPage {
   suggestion: string | null;
 }
 
-interface ProductRow {
-  id: string;
-  created_at: Date;
-  updated_at: Date;
-  seller_id: string;
-  slug: string;
-  title: string;
-  description: string;
-  category: ProductEntity['category'];
-  technique: ProductEntity['technique'];
-  motif_id: string | null;
-  material: string;
-  dye: ProductEntity['dye'];
-  size: string | null;
-  weight_grams: number;
-  price_idr: string;
-  stock: number;
-  hours_of_work: number | null;
-  made_on: string | null;
-  status: ProductEntity['status'];
-  cursor_key: string;
-}
-
-const toEntity = (row: ProductRow): ProductEntity =>
-  Object.assign(new ProductEntity(), {
-    id: row.id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    sellerId: row.seller_id,
-    slug: row.slug,
-    title: row.title,
-    description: row.description,
-    category: row.category,
-    technique: row.technique,
-    motifId: row.motif_id,
-    material: row.material,
-    dye: row.dye,
-    size: row.size,
-    weightGrams: row.weight_grams,
-    priceIdr: BigInt(row.price_idr),
-    stock: row.stock,
-    hoursOfWork: row.hours_of_work,
-    madeOn: row.made_on,
-    status: row.status,
-  });
-
 @Injectable()
 export class ProductRepository {
   constructor(private readonly db: TransactionalConnection) {}
@@ -109,7 +63,8 @@ export class ProductRepository {
     if (query.sort === ProductSort.RELEVANCE && tsquery && !(await count()).exact) {
       dense = isDense((await this.run<{ n: number }>(ctx, densityStatement(filter)))[0].n);
     }
-    const found = await this.run<ProductRow>(ctx, pageStatement(filter, { dense }));
+    const found = await this.run<Record<string, unknown> & { cursor_key: string }>(ctx, pageStatement(filter, { dense }));
+    const toEntity = this.db.hydrator(ProductEntity);
     const rows = found.slice(0, query.first).map((row) => ({ entity: toEntity(row), cursorKey: row.cursor_key }));
     return { rows, hasNextPage: found.length > query.first, count, suggestion };
   }

@@ -22,7 +22,7 @@ export class KampungRepository {
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<KampungEntity[]> {
-    return this.repo(ctx).findBy({ id: In([...ids]) });
+    return ids.length ? this.db.rows(ctx, KampungEntity, 'SELECT k.* FROM kampungs k WHERE k.id = ANY($1::uuid[])', [ids]) : Promise.resolve([]);
   }
 
   findById(ctx: RequestContext, id: string): Promise<KampungEntity | null> {

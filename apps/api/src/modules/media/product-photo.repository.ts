@@ -14,7 +14,8 @@ export class ProductPhotoRepository {
   }
 
   findReadyByProductIds(ctx: RequestContext, productIds: readonly string[]): Promise<ProductPhotoEntity[]> {
-    return this.repo(ctx).find({ where: { productId: In([...productIds]), status: PhotoStatus.READY }, order: { position: 'ASC' } });
+    if (productIds.length === 0) return Promise.resolve([]);
+    return this.db.rows(ctx, ProductPhotoEntity, `SELECT ph.* FROM product_photos ph WHERE ph.product_id = ANY($1::uuid[]) AND ph.status = 'READY' ORDER BY ph.position`, [productIds]);
   }
 
   findAllByProductIds(ctx: RequestContext, productIds: readonly string[]): Promise<ProductPhotoEntity[]> {

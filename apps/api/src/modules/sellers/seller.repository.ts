@@ -28,7 +28,7 @@ export class SellerRepository {
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<SellerEntity[]> {
-    return ids.length ? this.repo(ctx).findBy({ id: In([...ids]) }) : Promise.resolve([]);
+    return ids.length ? this.db.rows(ctx, SellerEntity, 'SELECT s.* FROM sellers s WHERE s.id = ANY($1::uuid[])', [ids]) : Promise.resolve([]);
   }
 
   findByKampungIds(ctx: RequestContext, kampungIds: readonly string[], status?: SellerStatus): Promise<SellerEntity[]> {
