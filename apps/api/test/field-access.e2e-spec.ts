@@ -177,7 +177,10 @@ function outcomeOf(response: { data: unknown; errors?: { extensions?: { code?: s
   const collect = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(collect);
     else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) key === field ? values.push(value) : collect(value);
+      for (const [key, value] of Object.entries(node)) {
+        if (key === field) values.push(value);
+        else collect(value);
+      }
     }
   };
   collect(response.data);

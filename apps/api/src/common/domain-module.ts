@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import type { EntitySchema } from 'typeorm';
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity lists take any class as a Function
 type EntityClass = Function | EntitySchema;
 
 export interface DomainModuleMetadata extends ModuleMetadata {

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { MotifEntity } from './entities/motif.entity.js';
 import { ProductEntity } from './entities/product.entity.js';
-import { ProductSort, ProductStatus } from './models/catalog.enums.js';
+import { ProductSort } from './models/catalog.enums.js';
 import type { ProductQuery } from './product-query.js';
 import { countableFromCounts, densityStatement, isDense, keptCountStatement, matchCountStatement, pageStatement, RANKED_MATCHES, type ListingFilter, type Statement } from './product-listing.sql.js';
 

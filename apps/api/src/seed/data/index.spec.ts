@@ -78,7 +78,10 @@ describe('buildSeedData', () => {
       expect(new Date(s.joinedAt).toISOString()).toBe(s.joinedAt);
     }
     expect([...perKampung.keys()].sort()).toEqual([...active].sort());
-    for (const count of perKampung.values()) expect(count).toBeGreaterThanOrEqual(8), expect(count).toBeLessThanOrEqual(12);
+    for (const count of perKampung.values()) {
+      expect(count).toBeGreaterThanOrEqual(8);
+      expect(count).toBeLessThanOrEqual(12);
+    }
     const bagCohort = sellers.filter((s) => s.trainingSlugs.includes(BAG_TRAINING_SLUG)).length;
     expect(bagCohort).toBeGreaterThanOrEqual(15);
     expect(bagCohort).toBeLessThanOrEqual(25);
@@ -104,7 +107,10 @@ describe('buildSeedData', () => {
       perSeller.set(p.sellerSlug, (perSeller.get(p.sellerSlug) ?? 0) + 1);
     }
     expect(perSeller.size).toBe(60);
-    for (const n of perSeller.values()) expect(n).toBeGreaterThanOrEqual(2), expect(n).toBeLessThanOrEqual(7);
+    for (const n of perSeller.values()) {
+      expect(n).toBeGreaterThanOrEqual(2);
+      expect(n).toBeLessThanOrEqual(7);
+    }
   });
 
   it('prices every product as a whole-rupiah bigint inside its category band', () => {

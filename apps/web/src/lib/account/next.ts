@@ -3,6 +3,7 @@ export function safeNext(raw: string | null | undefined, fallback = '/'): string
   if (!raw) return fallback;
   const value = raw.trim();
   // `//evil.example` and `/\evil.example` are protocol-relative to browsers; control characters hide tricks.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
   if (value.length > 1000) return fallback;
   try {

@@ -11,11 +11,11 @@ export function requireAgency(event: Pick<RequestEvent, 'locals' | 'url'>): NonN
   const { locals, url } = event;
   switch (agencyAccess(locals.actor?.roles, url.pathname)) {
     case 'signIn':
-      redirect(303, withNext('/masuk', `${url.pathname}${url.search}`));
+      return redirect(303, withNext('/masuk', `${url.pathname}${url.search}`));
     case 'toQueue':
-      redirect(303, QUEUE_PATH);
+      return redirect(303, QUEUE_PATH);
     case 'forbidden':
-      error(403, t(locals.lang, 'agency.forbidden.message'));
+      return error(403, t(locals.lang, 'agency.forbidden.message'));
     case 'allowed':
       return locals.actor!;
   }
