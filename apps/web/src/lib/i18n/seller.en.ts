@@ -158,6 +158,8 @@ export const sellerEn: Record<keyof typeof sellerId, string> = {
   'seller.photo.READY': 'Ready',
   'seller.photo.FAILED': 'Failed',
   'seller.photo.failureReason': 'Reason: {reason}',
+  'seller.photo.failure.UNREADABLE': 'The photo could not be read or is damaged; try another one.',
+  'seller.photo.failure.NOT_PROCESSED': 'The photo could not be processed; upload it again.',
   'seller.photo.processingNote': 'Photos are being processed and appear in the shop once ready.',
   'seller.photo.reload': 'Reload',
   'seller.photo.up': 'Move photo {index} up',

@@ -158,6 +158,8 @@ export const sellerId = {
   'seller.photo.READY': 'Siap',
   'seller.photo.FAILED': 'Gagal',
   'seller.photo.failureReason': 'Alasan: {reason}',
+  'seller.photo.failure.UNREADABLE': 'Foto tidak dapat dibaca atau rusak; coba foto lain.',
+  'seller.photo.failure.NOT_PROCESSED': 'Foto belum dapat diproses; coba unggah lagi.',
   'seller.photo.processingNote': 'Foto sedang diproses dan muncul di toko setelah siap.',
   'seller.photo.reload': 'Muat ulang',
   'seller.photo.up': 'Naikkan foto {index}',
