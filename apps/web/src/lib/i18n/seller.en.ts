@@ -141,6 +141,7 @@ export const sellerEn: Record<keyof typeof sellerId, string> = {
   'seller.error.date': 'Not a valid date.',
   'seller.error.dateFuture': 'The date cannot be in the future.',
   'seller.error.sellerNotFound': 'Seller not found.',
+  'seller.error.notYourShop': 'You do not manage this shop: only she, her kampung\'s pendamping and an admin do.',
   'seller.error.productNotFound': 'Product not found in this shop.',
 
   'seller.photo.heic': 'HEIC (iPhone) photos are not supported yet. Set the camera to "Most Compatible" or send a JPEG.',

@@ -140,6 +140,7 @@ export const sellerId = {
   'seller.error.date': 'Tanggal tidak valid.',
   'seller.error.dateFuture': 'Tanggal tidak boleh di masa depan.',
   'seller.error.sellerNotFound': 'Penjual tidak ditemukan.',
+  'seller.error.notYourShop': 'Toko ini tidak Anda kelola: hanya penjualnya, pendamping kampungnya, dan admin.',
   'seller.error.productNotFound': 'Produk tidak ditemukan di toko ini.',
 
   'seller.photo.heic':

@@ -64,7 +64,7 @@ describe('dashboardContext: whose shop ?penjual= opens', () => {
     const failure = await dashboardContext(event(fetch) as never).catch((error: unknown) => error);
     expect(isHttpError(failure, 403)).toBe(true);
     // Words of our own: the API's English message is not shown.
-    expect((failure as { body: { message: string } }).body.message).toBe('Akun Anda tidak berhak melakukan ini.');
+    expect((failure as { body: { message: string } }).body.message).toBe('Toko ini tidak Anda kelola: hanya penjualnya, pendamping kampungnya, dan admin.');
   });
 
   it('asks nothing more for her own dashboard', async () => {

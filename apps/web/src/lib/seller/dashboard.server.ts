@@ -79,7 +79,7 @@ export async function dashboardContext(event: Event): Promise<DashboardContext> 
   if (wanted && wanted !== own?.id) {
     // Who may manage whose shop (her pendamping, an admin) is the API's to decide, not ours.
     const { managedSeller: helped } = await query(event.fetch, DashboardManagedSellerDocument, { id: wanted }, caller(event)).catch(
-      asPageError(lang, 'seller.error.sellerNotFound')
+      asPageError(lang, 'seller.error.sellerNotFound', 'seller.error.notYourShop')
     );
     return {
       displayName: me.displayName,
@@ -119,10 +119,10 @@ export async function findManagedProduct(event: Event, productId: string): Promi
 }
 
 /** FORBIDDEN / NOT_FOUND from the API become the matching error page, in her words. */
-export function asPageError(lang: Lang, notFound: MessageKey = 'seller.error.productNotFound') {
+export function asPageError(lang: Lang, notFound: MessageKey = 'seller.error.productNotFound', forbidden: MessageKey = 'error.thrown.FORBIDDEN') {
   return (cause: unknown): never => {
     if (cause instanceof ApiError) {
-      if (cause.code === 'FORBIDDEN') error(403, t(lang, 'error.thrown.FORBIDDEN'));
+      if (cause.code === 'FORBIDDEN') error(403, t(lang, forbidden));
       if (cause.code === 'NOT_FOUND') error(404, t(lang, notFound));
     }
     throw cause;

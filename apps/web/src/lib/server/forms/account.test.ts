@@ -4,8 +4,7 @@ import {
   validateLogin,
   validateRegister,
   validateReset,
-  validateResetRequest,
-  type RegisterField
+  validateResetRequest
 } from './account';
 
 const formData = (entries: Record<string, string>) => {

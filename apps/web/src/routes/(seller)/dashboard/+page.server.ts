@@ -1,4 +1,4 @@
-import { fail, isActionFailure } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { DashboardActivityDocument, DashboardProductsDocument, DashboardSetProductStockDocument, PhotoStatus, PRODUCT_STOCK } from '@karya-ibu/types';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';

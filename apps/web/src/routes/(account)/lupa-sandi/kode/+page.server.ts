@@ -1,4 +1,4 @@
-import { fail, isActionFailure } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { PASSWORD_LENGTH, RESET_CODE_LENGTH, ResetPasswordDocument } from '@karya-ibu/types';
 import { safeNext } from '$lib/account/next';
 import { query } from '$lib/server/api/client';

@@ -3,7 +3,7 @@ import { DashboardApplyAsSellerDocument, DashboardApplyOptionsDocument, KampungS
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
-import { APPLY_API_FIELDS, validateApply, type ApplyField } from '$lib/seller/apply-form';
+import { APPLY_API_FIELDS, validateApply } from '$lib/seller/apply-form';
 import { requireSignedIn } from '$lib/seller/dashboard.server';
 import type { Actions, PageServerLoad } from './$types';
 

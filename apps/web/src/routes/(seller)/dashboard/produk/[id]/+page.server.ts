@@ -1,4 +1,4 @@
-import { fail, isActionFailure } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import {
   DashboardMotifsDocument,
   DashboardRemoveProductPhotoDocument,
@@ -13,7 +13,7 @@ import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { findManagedProduct, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
-import { PRODUCT_API_FIELDS, validateProduct, valuesOf, type ProductField } from '$lib/seller/product-form';
+import { PRODUCT_API_FIELDS, validateProduct, valuesOf } from '$lib/seller/product-form';
 import { chosenFiles, movePhoto } from '$lib/seller/upload';
 import type { Actions, PageServerLoad } from './$types';
 
