@@ -2,6 +2,7 @@ import { ProductStatus } from '../src/modules/catalog/models/catalog.enums.js';
 import { KampungStatus } from '../src/modules/kampung/models/kampung-status.enum.js';
 import { TrainingSkill } from '../src/modules/training/models/training-skill.enum.js';
 import { createKampung, createMotif, createProduct, createSeller, createTrainingProgram, enroll } from './factories.js';
+import { CatalogKampungsDocument, CatalogMotifsDocument, CatalogProductPageDocument, CatalogSellerPageDocument, CatalogTrainingProgramsDocument, CatalogUnknownSlugsDocument } from './generated/graphql.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 describe('product, seller, kampung and training pages', () => {
@@ -25,10 +26,7 @@ describe('product, seller, kampung and training pages', () => {
   afterAll(() => t.close());
 
   it('shows a product with its maker, her kampung, cohorts and motif story; money as exact strings', async () => {
-    const { data, errors } = await t.gql(`{ product(slug: "kain-akar-bakau") {
-      title priceIdr createdAt motif { name story }
-      seller { displayName whatsappUrl whatsappNumber isDemo productCount trainings { title skill budgetIdr }
-        kampung { name kecamatan kemendagriCode status } } } }`);
+    const { data, errors } = await t.gql(CatalogProductPageDocument, { slug: 'kain-akar-bakau' });
     expect(errors).toBeUndefined();
     expect(data!.product).toEqual({
       title: 'Kain Akar Bakau',
@@ -51,33 +49,33 @@ describe('product, seller, kampung and training pages', () => {
   });
 
   it('answers null for an unknown slug or a product that is not on sale', async () => {
-    const { data, errors } = await t.gql(`{ product(slug: "tidak-ada") { id } draft: product(slug: "draft") { id } seller(slug: "tidak-ada") { id } kampung(slug: "tidak-ada") { id } }`);
+    const { data, errors } = await t.gql(CatalogUnknownSlugsDocument);
     expect(errors).toBeUndefined();
     expect(data).toEqual({ product: null, draft: null, seller: null, kampung: null });
   });
 
   it('shows a seller page', async () => {
-    const { data } = await t.gql(`{ seller(slug: "siti-aminah") { displayName story joinedAt kampung { slug } } }`);
+    const { data } = await t.gql(CatalogSellerPageDocument, { slug: 'siti-aminah' });
     expect(data!.seller).toEqual({ displayName: 'Siti Aminah', story: expect.any(String), joinedAt: '2026-04-01T02:00:00.000Z', kampung: { slug: 'teritip' } });
   });
 
   it('lists kampung KB with their seller and product counts, active first', async () => {
-    const { data } = await t.gql(`{ kampungs { slug status sellerCount productCount } kampung(slug: "teritip") { name sellers { slug } } }`);
+    const { data } = await t.gql(CatalogKampungsDocument, { slug: 'teritip' });
     expect(data!.kampungs).toEqual([
       { slug: 'teritip', status: 'ACTIVE', sellerCount: 2, productCount: 1 },
       { slug: 'karang-joang', status: 'TARGET', sellerCount: 0, productCount: 0 },
     ]);
-    expect(data!.kampung.sellers.map((seller: { slug: string }) => seller.slug)).toEqual(['dewi', 'siti-aminah']);
+    expect(data!.kampung!.sellers.map((seller) => seller.slug)).toEqual(['dewi', 'siti-aminah']);
   });
 
   it('lists training programs newest first with budget and participants', async () => {
-    const { data } = await t.gql(`{ trainingPrograms { slug days participantCount budgetIdr provider startDate endDate } }`);
+    const { data } = await t.gql(CatalogTrainingProgramsDocument);
     expect(data!.trainingPrograms[0]).toEqual({ slug: 'pelatihan-membatik', days: 4, participantCount: 60, budgetIdr: '32000000', provider: 'Rumah Batik Shaho', startDate: '2026-03-10', endDate: '2026-03-13' });
     expect(data!.trainingPrograms[1].slug).toBe('pelatihan-tas');
   });
 
   it('lists motifs', async () => {
-    const { data } = await t.gql(`{ motifs { slug name story } }`);
+    const { data } = await t.gql(CatalogMotifsDocument);
     expect(data!.motifs).toEqual([{ slug: 'akar-bakau', name: 'Akar Bakau', story: 'Hutan mangrove Margomulyo.' }]);
   });
 });

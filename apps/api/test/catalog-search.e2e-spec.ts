@@ -1,20 +1,15 @@
 import { BatikTechnique, DyeType, ProductCategory } from '../src/modules/catalog/models/catalog.enums.js';
 import { createKampung, createMotif, createProduct, createSeller } from './factories.js';
+import { CatalogSearchDocument, CatalogSellerCountDocument, type ProductSort } from './generated/graphql.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
-
-const SEARCH = `query Search($search: String!, $sort: ProductSort, $first: Int, $after: String) {
-  products(filter: { search: $search }, sort: $sort, first: $first, after: $after) {
-    totalCount edges { node { slug } } pageInfo { hasNextPage endCursor }
-  }
-}`;
 
 describe('product search', () => {
   let t: TestApp;
 
-  const search = async (text: string, sort = 'RELEVANCE') => {
-    const response = await t.gql(SEARCH, { search: text, sort });
+  const search = async (text: string, sort: ProductSort = 'RELEVANCE') => {
+    const response = await t.gql(CatalogSearchDocument, { search: text, sort });
     expect(response.errors).toBeUndefined();
-    return response.data!.products.edges.map((edge: { node: { slug: string } }) => edge.node.slug) as string[];
+    return response.data!.products.edges.map((edge) => edge.node.slug);
   };
 
   beforeAll(async () => {
@@ -92,8 +87,8 @@ describe('product search', () => {
   it('pages through relevance-ranked results with cursors', async () => {
     const all = await search('batik', 'RELEVANCE');
     expect(all.length).toBeGreaterThanOrEqual(2);
-    const first = await t.gql(SEARCH, { search: 'batik', sort: 'RELEVANCE', first: 1 });
-    const second = await t.gql(SEARCH, { search: 'batik', sort: 'RELEVANCE', first: 1, after: first.data!.products.pageInfo.endCursor });
+    const first = await t.gql(CatalogSearchDocument, { search: 'batik', sort: 'RELEVANCE', first: 1 });
+    const second = await t.gql(CatalogSearchDocument, { search: 'batik', sort: 'RELEVANCE', first: 1, after: first.data!.products.pageInfo.endCursor });
     expect([first.data!.products.edges[0].node.slug, second.data!.products.edges[0].node.slug]).toEqual(all.slice(0, 2));
   });
 
@@ -106,17 +101,17 @@ describe('product search', () => {
     const seller = await createSeller(t, kampung);
     const akarBakau = await createMotif(t, { name: 'Akar Bakau', story: 'Akar bakau dari hutan mangrove di pesisir Balikpapan.' });
     await createProduct(t, seller, { slug: 'kain-tulis-akar-bakau', title: 'Kain Batik Tulis Akar Bakau', technique: BatikTechnique.TULIS, motifId: akarBakau.id });
-    const ask = async (text: string) => (await t.gql(`query($s: String!) { products(filter: { search: $s }, sort: RELEVANCE) { searchSuggestion totalCount totalCountExact edges { node { slug } } } }`, { s: text })).data!.products;
+    const ask = async (text: string) => (await t.gql(CatalogSearchDocument, { search: text, sort: 'RELEVANCE' })).data!.products;
 
     const typo = await ask('batk tuls');
-    expect(typo.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toContain('kain-tulis-akar-bakau');
+    expect(typo.edges.map((edge) => edge.node.slug)).toContain('kain-tulis-akar-bakau');
     expect(typo.searchSuggestion).toBe('batik tulis');
     // Only the motif's story names the mangrove.
     const mangrove = await ask('mangrov');
-    expect(mangrove.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toEqual(['kain-tulis-akar-bakau']);
+    expect(mangrove.edges.map((edge) => edge.node.slug)).toEqual(['kain-tulis-akar-bakau']);
     expect(mangrove.searchSuggestion).toBe('mangrove');
     expect((await ask('kain tulis')).searchSuggestion).toBeNull();
-    expect(await ask('!!! ???')).toEqual({ searchSuggestion: null, totalCount: 0, totalCountExact: true, edges: [] });
+    expect(await ask('!!! ???')).toMatchObject({ searchSuggestion: null, totalCount: 0, totalCountExact: true, edges: [] });
   });
 
   it('counts a search that matches more than a thousand as "1.000+" and still ranks and pages it', async () => {
@@ -126,15 +121,14 @@ describe('product search', () => {
     await t.dataSource.query(`INSERT INTO products (seller_id, slug, title, description, category, technique, motif_id, material, dye, size, weight_grams, price_idr, stock, status, created_at)
       SELECT seller_id, slug || '-' || g, title || ' ' || g, description, category, technique, motif_id, material, dye, size, weight_grams, price_idr, stock, status, created_at - g * interval '1 minute'
       FROM products, generate_series(1, 1100) g WHERE slug = 'sasirangan-asal'`);
-    const page = async (after?: string) =>
-      (await t.gql(`query($after: String) { products(filter: { search: "sasirangan" }, sort: RELEVANCE, first: 50, after: $after) { totalCount totalCountExact edges { node { slug } } pageInfo { hasNextPage endCursor } } }`, { after })).data!.products;
+    const page = async (after?: string | null) => (await t.gql(CatalogSearchDocument, { search: 'sasirangan', sort: 'RELEVANCE', first: 50, after })).data!.products;
     const first = await page();
     expect({ totalCount: first.totalCount, exact: first.totalCountExact, size: first.edges.length }).toEqual({ totalCount: 1000, exact: false, size: 50 });
     const second = await page(first.pageInfo.endCursor);
-    const seen = new Set([...first.edges, ...second.edges].map((edge: { node: { slug: string } }) => edge.node.slug));
+    const seen = new Set([...first.edges, ...second.edges].map((edge) => edge.node.slug));
     expect(seen.size).toBe(100);
     // Without a search the kept counts answer exactly, however many there are.
-    const all = (await t.gql(`{ products(filter: { sellerId: "${seller.id}" }) { totalCount totalCountExact } }`)).data!.products;
+    const all = (await t.gql(CatalogSellerCountDocument, { sellerId: seller.id })).data!.products;
     expect(all).toEqual({ totalCount: 1101, totalCountExact: true });
   });
 });

@@ -1,9 +1,10 @@
 import { Role } from '../src/modules/accounts/models/role.enum.js';
 import { signIn } from './factories.js';
+import { DevOutboxDocument, RequestPasswordResetDocument } from './generated/graphql.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
-const OUTBOX = `{ devOutbox(first: 20) { recipient body } }`;
-const REQUEST_RESET = `mutation R($identifier: String!) { requestPasswordReset(identifier: $identifier) }`;
+const OUTBOX = DevOutboxDocument;
+const REQUEST_RESET = RequestPasswordResetDocument;
 
 /** Reset codes land in the outbox: whoever reads it can take over the account. */
 describe('devOutbox', () => {

@@ -1,8 +1,11 @@
 import { createKampung, createProduct, createSeller } from './factories.js';
-import { createTestApp, type TestApp } from './harness/test-app.js';
+import { CatalogProductsDocument, type CatalogProductsQueryVariables } from './generated/graphql.js';
+import { createTestApp, type GraphQLResponse, type TestApp } from './harness/test-app.js';
 
-const PRODUCTS = `query P($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {
-  products(first: $first, after: $after, filter: $filter, sort: $sort) { totalCount } }`;
+/**
+ * Most documents here are deliberately invalid or oversized, so they go raw (t.rawGql); the
+ * listing's own typed document carries the bad variables.
+ */
 
 describe('bad input and abusive queries', () => {
   let t: TestApp;
@@ -13,7 +16,7 @@ describe('bad input and abusive queries', () => {
   });
   afterAll(() => t.close());
 
-  const expectBadInput = (response: Awaited<ReturnType<TestApp['gql']>>, mention: RegExp) => {
+  const expectBadInput = (response: GraphQLResponse<unknown>, mention: RegExp) => {
     expect(response.status).toBeLessThan(500);
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -35,30 +38,31 @@ describe('bad input and abusive queries', () => {
     ['a kampung id that is not an id', { filter: { kampungId: 'teritip' } }, /kampungId/],
     ['a search longer than 100 characters', { filter: { search: 'batik '.repeat(30) } }, /search/],
   ])('rejects %s with BAD_USER_INPUT naming the field', async (_name, variables, mention) => {
-    expectBadInput(await t.gql(PRODUCTS, variables), mention);
+    // Some of these values are outside the schema's types on purpose: the API must refuse them, not the compiler.
+    expectBadInput(await t.gql(CatalogProductsDocument, variables as CatalogProductsQueryVariables), mention);
   });
 
   it('rejects a cursor that belongs to another sort order', async () => {
-    const page = await t.gql(`{ products(first: 1, sort: PRICE_ASC) { pageInfo { endCursor } } }`);
-    const response = await t.gql(PRODUCTS, { sort: 'NEWEST', after: page.data!.products.pageInfo.endCursor });
+    const page = await t.gql(CatalogProductsDocument, { first: 1, sort: 'PRICE_ASC' });
+    const response = await t.gql(CatalogProductsDocument, { sort: 'NEWEST', after: page.data!.products.pageInfo.endCursor });
     expectBadInput(response, /after.*PRICE_ASC/);
   });
 
   it('rejects an unknown enum written in the query itself as BAD_USER_INPUT', async () => {
-    expectBadInput(await t.gql(`{ products(sort: CHEAPEST) { totalCount } }`), /CHEAPEST/);
-    expectBadInput(await t.gql(`{ products(first: "dua puluh") { totalCount } }`), /Int/);
+    expectBadInput(await t.rawGql(`{ products(sort: CHEAPEST) { totalCount } }`), /CHEAPEST/);
+    expectBadInput(await t.rawGql(`{ products(first: "dua puluh") { totalCount } }`), /Int/);
   });
 
   it('refuses queries nested too deep with QUERY_TOO_DEEP', async () => {
     const deep = `{ products { edges { node { seller { kampung { sellers { kampung { sellers { kampung { name } } } } } } } } } }`;
-    const response = await t.gql(deep);
+    const response = await t.rawGql(deep);
     expect(response.status).toBe(400);
     expect(response.errors![0].extensions?.code).toBe('QUERY_TOO_DEEP');
   });
 
   it('refuses queries that would cost too much with QUERY_TOO_COMPLEX', async () => {
     const fields = Array.from({ length: 12 }, (_, i) => `a${i}: photos { url width height alt }`).join(' ');
-    const response = await t.gql(`{ products(first: 100) { edges { node { title ${fields} } } } }`);
+    const response = await t.rawGql(`{ products(first: 100) { edges { node { title ${fields} } } } }`);
     expect(response.status).toBe(400);
     expect(response.errors![0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(response.errors![0].message).toMatch(/limit is 5000/);
@@ -66,7 +70,7 @@ describe('bad input and abusive queries', () => {
 
   it('refuses fragments spread over and over, which the pricing cannot walk, as QUERY_TOO_COMPLEX', async () => {
     const spreads = (name: string) => Array.from({ length: 10 }, () => `...${name}`).join(' ');
-    const response = await t.gql(`{ kampungs { ${spreads('A')} } }
+    const response = await t.rawGql(`{ kampungs { ${spreads('A')} } }
       fragment A on Kampung { sellers { ${spreads('B')} } }
       fragment B on Seller { kampung { ${spreads('C')} } }
       fragment C on Kampung { sellers { ${spreads('D')} } }
@@ -78,7 +82,7 @@ describe('bad input and abusive queries', () => {
 
   it('answers a page above 100 with BAD_USER_INPUT naming first, not as too complex', async () => {
     // 1000 of these would cost 8000 points; priced at the largest page allowed, the resolver names the problem.
-    expectBadInput(await t.gql(`{ products(first: 1000) { edges { node { title photos { url width height alt } } } } }`), /first/);
+    expectBadInput(await t.rawGql(`{ products(first: 1000) { edges { node { title photos { url width height alt } } } } }`), /first/);
   });
 
   const aliased = (n: number, field: string) => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
@@ -89,16 +93,16 @@ describe('bad input and abusive queries', () => {
     ['a document of more than 1000 tokens', `{ motifs { ${Array.from({ length: 1000 }, () => 'id').join(' ')} } }`, 'QUERY_TOO_LARGE', /limit is 1000 tokens/],
     ['eight relevance searches in one request', `{ ${aliased(8, 'products(first: 1, filter: { search: "batik" }, sort: RELEVANCE) { totalCount }')} }`, 'QUERY_TOO_COMPLEX', /limit is 5000/],
   ])('refuses %s with HTTP 400 and its own code', async (_name, query, code, message) => {
-    const response = await t.gql(query);
+    const response = await t.rawGql(query);
     expect(response.status).toBe(400);
     expect(response.data).toBeNull();
     expect(response.errors!.map((error) => error.extensions?.code)).toEqual([code]);
     expect(response.errors![0].message).toMatch(message);
-    expect(response.errors![0].message).toMatch(/^[^()]+\. \(.+\)$/); // Indonesian, then English in brackets
+    expect(response.errors![0].message).toMatch(/^[^()]+\.$/); // plain English: the client words it
   });
 
   it('answers a syntax error as a GraphQL parse failure, not a server error', async () => {
-    const response = await t.gql(`{ products(first: ) }`);
+    const response = await t.rawGql(`{ products(first: ) }`);
     expect(response.status).toBe(400);
     expect(response.errors![0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
@@ -120,7 +124,7 @@ describe('bad input and abusive queries', () => {
   });
 
   it('allows introspection outside production', async () => {
-    const response = await t.gql(`{ __schema { queryType { name } } }`);
+    const response = await t.rawGql(`{ __schema { queryType { name } } }`);
     expect(response.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 });
@@ -133,7 +137,7 @@ describe('in production', () => {
   afterAll(() => t.close());
 
   it('turns introspection off', async () => {
-    const response = await t.gql(`{ __schema { queryType { name } } }`);
+    const response = await t.rawGql(`{ __schema { queryType { name } } }`);
     expect(response.status).toBe(400);
     expect(response.errors![0].message).toMatch(/introspection/i);
   });

@@ -12,6 +12,7 @@ import { toSellerModel, type Seller } from '../src/modules/sellers/models/seller
 import { TrainingSkill } from '../src/modules/training/models/training-skill.enum.js';
 import { toTrainingProgramModel, type TrainingProgram } from '../src/modules/training/models/training-program.model.js';
 import { SeedRepository } from '../src/seed/seed-repository.js';
+import { LoginDocument } from './generated/graphql.js';
 import type { TestApp } from './harness/test-app.js';
 
 /** Test data inserted through the DataSource, the way the demo seed writes it (never through the services' rules, never mocked). */
@@ -143,8 +144,8 @@ export async function signIn(t: TestApp, options: { roles?: Role[]; displayName?
     roles: [Role.BUYER, ...(options.roles ?? [])],
   });
   for (const kampung of options.pendampingOf ?? []) await seed.assignPendamping(userId, kampung.id);
-  const response = await t.gql(`mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }`, { i: phone, p: password });
-  if (!response.data) throw new Error(`sign-in failed: ${JSON.stringify(response.errors)}`);
+  const response = await t.gql(LoginDocument, { identifier: phone, password });
+  if (response.data?.login.__typename !== 'AuthSession') throw new Error(`sign-in failed: ${JSON.stringify(response.errors ?? response.data)}`);
   return { userId, token: response.data.login.token, phone };
 }
 

@@ -3,6 +3,8 @@ import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Product } from '../src/modules/catalog/models/product.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { createKampung, createMotif, createPhoto, createProduct, createSellerAccount, createTrainingProgram, enroll, signIn } from './factories.js';
+import { FaRosterMatchesOfSellerDocument, ImportRosterDocument } from './generated/graphql.js';
+import { expectResult } from './harness/results.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 /**
@@ -76,8 +78,8 @@ describe('field-level access on everything public queries reach', () => {
       roster.push(`Penjual ${subject},0${seller.whatsappNumber.slice(3)},${name},1250000`);
       subjects[subject] = { kampung, seller, product };
     }
-    const imported = await t.gql('mutation($p: ID!, $csv: String!) { importRoster(trainingProgramId: $p, csv: $csv, dryRun: false) { newCount } }', { p: program.id, csv: `nama,telepon,kampung,penghasilan\n${roster.join('\n')}` }, { token: officer.token });
-    expect(imported.data?.importRoster.newCount).toBe(2);
+    const imported = await t.gql(ImportRosterDocument, { trainingProgramId: program.id, csv: `nama,telepon,kampung,penghasilan\n${roster.join('\n')}`, dryRun: false }, { token: officer.token });
+    expect(expectResult(imported.data?.importRoster, 'RosterImportReport').newCount).toBe(2);
 
     const product = (s: Subject) => `product(slug: "${subjects[s].product.slug}")`;
     const seller = (s: Subject) => `seller(slug: "${subjects[s].seller.slug}")`;
@@ -98,11 +100,10 @@ describe('field-level access on everything public queries reach', () => {
   });
   afterAll(() => t.close());
 
+  // Raw documents here (t.rawGql): this test builds one per field it finds by walking the schema.
   async function reachableFields(): Promise<Map<string, { name: string; object: boolean }[]>> {
-    const { data } = await t.gql<{ __schema: { types: IntrospectedType[] } }>(
-      '{ __schema { types { name kind fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }',
-    );
-    const types = new Map(data!.__schema.types.map((type) => [type.name, type]));
+    const { data } = await t.rawGql('{ __schema { types { name kind fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }');
+    const types = new Map((data!.__schema.types as IntrospectedType[]).map((type) => [type.name, type]));
     const named = (ref: TypeRef): TypeRef => (ref.ofType ? named(ref.ofType) : ref);
     const reached = new Map<string, { name: string; object: boolean }[]>();
     const queue = types.get('Query')!.fields!.filter((field) => PUBLIC_ROOTS.includes(field.name)).map((field) => named(field.type).name!);
@@ -134,7 +135,7 @@ describe('field-level access on everything public queries reach', () => {
         for (const subject of ['A', 'B'] as Subject[]) {
           const query = paths[type](subject, field.object ? `${field.name} { __typename }` : field.name);
           for (const persona of PERSONAS) {
-            const outcome = outcomeOf(await t.gql(query, {}, { token: tokens[persona] }), field.name);
+            const outcome = outcomeOf(await t.rawGql(query, {}, { token: tokens[persona] }), field.name);
             asked++;
             if (outcome !== expected(subject)[persona]) mismatches.push(`${name} of ${subject} as ${persona}: ${outcome}, expected ${expected(subject)[persona]}`);
           }
@@ -146,8 +147,7 @@ describe('field-level access on everything public queries reach', () => {
   });
 
   it('scopes roster data the same way through the product listing', async () => {
-    const query = `query($s: ID!) { products(filter: { sellerId: $s }) { edges { node { seller { rosterMatches { phone baselineMonthlyIncomeIdr } } } } } }`;
-    const asPendampingA = (s: Subject) => t.gql(query, { s: subjects[s].seller.id }, { token: tokens.pendampingA });
+    const asPendampingA = (s: Subject) => t.gql(FaRosterMatchesOfSellerDocument, { sellerId: subjects[s].seller.id }, { token: tokens.pendampingA });
     const own = await asPendampingA('A');
     expect(own.errors).toBeUndefined();
     expect(own.data!.products.edges[0].node.seller.rosterMatches).toEqual([{ phone: subjects.A.seller.whatsappNumber, baselineMonthlyIncomeIdr: '1250000' }]);

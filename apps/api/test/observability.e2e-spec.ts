@@ -1,7 +1,9 @@
 import pg from 'pg';
 import sharp from 'sharp';
 import { createKampung, createProduct, createSeller, createSellerAccount } from './factories.js';
-import { ATTACH, putPhoto } from './photo-helpers.js';
+import { AttachProductPhotoDocument, LoginDocument, LogoutDocument, MotifListDocument, ProductPageDocument } from './generated/graphql.js';
+import { putPhoto } from './photo-helpers.js';
+import { expectResult } from './harness/results.js';
 import { createTestApp, type LogLine, type TestApp } from './harness/test-app.js';
 
 /** Waits (bounded) until the API has written a log line that matches. */
@@ -30,7 +32,7 @@ describe('logs carry the request id', () => {
   afterAll(() => t.close());
 
   it("uses the caller's x-request-id in the request line and in every line logged meanwhile, SQL included", async () => {
-    const response = await t.gql(`query ProductPage($s: String!) { product(slug: $s) { title } }`, { s: 'kain-tercatat' }, { headers: { 'x-request-id': 'web-3f9a1c' } });
+    const response = await t.gql(ProductPageDocument, { s: 'kain-tercatat' }, { headers: { 'x-request-id': 'web-3f9a1c' } });
     expect(response.errors).toBeUndefined();
     expect(response.headers.get('x-request-id')).toBe('web-3f9a1c');
     const request = await logLine(t, (line) => line.reqId === 'web-3f9a1c' && line.msg === 'request completed');
@@ -43,7 +45,8 @@ describe('logs carry the request id', () => {
   });
 
   it('gives a request without a usable id a fresh one, and logs it under that id', async () => {
-    const response = await t.gql(`{ motifs { id } }`, {}, { headers: { 'x-request-id': 'not an id; DROP TABLE' } });
+    // An anonymous operation on purpose: raw.
+    const response = await t.rawGql(`{ motifs { id } }`, {}, { headers: { 'x-request-id': 'not an id; DROP TABLE' } });
     const id = response.headers.get('x-request-id')!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await logLine(t, (line) => line.reqId === id && line.msg === 'request completed')).toMatchObject({ operation: 'anonymous' });
@@ -54,7 +57,7 @@ describe('logs carry the request id', () => {
     await admin.connect();
     await admin.query('ALTER TABLE products RENAME TO products_hidden');
     try {
-      const response = await t.gql(`query($s: String!) { product(slug: $s) { title } }`, { s: 'rahasia-0812' }, { headers: { 'x-request-id': 'web-err-77' } });
+      const response = await t.gql(ProductPageDocument, { s: 'rahasia-0812' }, { headers: { 'x-request-id': 'web-err-77' } });
       expect(response.errors![0].extensions!.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
       await admin.query('ALTER TABLE products_hidden RENAME TO products');
@@ -86,13 +89,17 @@ describe('metrics', () => {
   });
 
   it('time GraphQL requests by operation and type, and count errors by code', async () => {
-    await t.gql(`query MotifList { motifs { id } }`);
-    await t.gql(`mutation Login { login(identifier: "+6281299999999", password: "salah-sandi") { token } }`);
-    await t.gql(`{ motifs { id } }`);
-    await t.gql(`query Broken { motifs { tidakAda } }`);
+    await t.gql(MotifListDocument);
+    // A wrong password is an error result, not an error; signing out without a session is UNAUTHENTICATED.
+    expect((await t.gql(LoginDocument, { identifier: '+6281299999999', password: 'salah-sandi' })).data!.login.__typename).toBe('InvalidCredentialsError');
+    await t.gql(LogoutDocument);
+    // Anonymous and invalid on purpose: raw.
+    await t.rawGql(`{ motifs { id } }`);
+    await t.rawGql(`query Broken { motifs { tidakAda } }`);
     const text = await scrape(t);
     expect(sample(text, 'karya_graphql_request_duration_seconds_count{operation="MotifList",type="query"}')).toBe(1);
     expect(sample(text, 'karya_graphql_request_duration_seconds_count{operation="Login",type="mutation"}')).toBe(1);
+    expect(sample(text, 'karya_graphql_request_duration_seconds_count{operation="Logout",type="mutation"}')).toBe(1);
     expect(sample(text, 'karya_graphql_request_duration_seconds_count{operation="anonymous",type="query"}')).toBe(1);
     // A document that did not validate gives no name: invented names cannot add series.
     expect(sample(text, 'karya_graphql_request_duration_seconds_count{operation="invalid",type="unknown"}')).toBe(1);
@@ -105,8 +112,8 @@ describe('metrics', () => {
     const { seller, login } = await createSellerAccount(t, await createKampung(t));
     const product = await createProduct(t, seller);
     const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 120, g: 72, b: 40 } } }).jpeg().toBuffer();
-    const attached = await t.gql(ATTACH, { p: product.id, k: await putPhoto(t, product.id, jpeg, login.token), alt: 'Kain' }, { token: login.token });
-    expect(attached.errors).toBeUndefined();
+    const attached = await t.gql(AttachProductPhotoDocument, { productId: product.id, key: await putPhoto(t, product.id, jpeg, login.token), alt: 'Kain' }, { token: login.token });
+    expectResult(attached.data?.attachProductPhoto, 'ProductPhoto');
     for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
       if (sample(await scrape(t), 'karya_job_duration_seconds_count{queue="photo.process",outcome="completed"}') === 1) return;
     }

@@ -1,13 +1,12 @@
+import { CreatePhotoUploadDocument } from './generated/graphql.js';
 import type { TestApp } from './harness/test-app.js';
-
-export const CREATE_UPLOAD = `mutation U($p: ID!, $t: String!, $s: Int!) { createPhotoUpload(productId: $p, contentType: $t, byteSize: $s) { uploadUrl key expiresAt } }`;
-export const ATTACH = `mutation A($p: ID!, $k: String!, $alt: String!) { attachProductPhoto(productId: $p, key: $k, alt: $alt) { id status position alt } }`;
 
 /** The browser's part of an upload: asks for a URL, PUTs the bytes straight to storage; returns the key to attach. */
 export async function putPhoto(t: TestApp, productId: string, bytes: Buffer, token: string, contentType = 'image/jpeg'): Promise<string> {
-  const created = await t.gql(CREATE_UPLOAD, { p: productId, t: contentType, s: Math.max(bytes.length, 1) }, { token });
-  if (created.errors) throw new Error(`createPhotoUpload: ${created.errors[0].message}`);
-  const { uploadUrl, key } = created.data!.createPhotoUpload;
+  const created = await t.gql(CreatePhotoUploadDocument, { productId, contentType, byteSize: Math.max(bytes.length, 1) }, { token });
+  const upload = created.data?.createPhotoUpload;
+  if (upload?.__typename !== 'PhotoUpload') throw new Error(`createPhotoUpload: ${JSON.stringify(created.errors ?? upload)}`);
+  const { uploadUrl, key } = upload;
   const put = await fetch(uploadUrl, { method: 'PUT', body: bytes, headers: { 'content-type': contentType } });
   if (put.status !== 200) throw new Error(`PUT to storage answered ${put.status}`);
   return key;

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { originalKey } from '../src/modules/media/photo-variants.js';
 import { createKampung, createPhoto, createProduct, createSeller } from './factories.js';
+import { PublicPhotosDocument } from './generated/graphql.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 describe('product photos', () => {
@@ -16,13 +17,11 @@ describe('product photos', () => {
     await createPhoto(t, product, { width: 2400, height: 1600, position: 1, alt: 'Detail motif' });
     await createPhoto(t, product, { width: 2000, height: 2000, position: 0, alt: 'Kain dibentangkan' });
 
-    const { data, errors } = await t.gql(`{ product(slug: "berfoto") {
-      primaryPhoto { alt }
-      photos { alt width height status thumb: url(size: THUMB) card: url(size: CARD) full: url(size: FULL) byDefault: url } } }`);
+    const { data, errors } = await t.gql(PublicPhotosDocument, { slug: 'berfoto' });
     expect(errors).toBeUndefined();
-    const photos = data!.product.photos;
-    expect(photos.map((photo: { alt: string }) => photo.alt)).toEqual(['Kain dibentangkan', 'Detail motif']);
-    expect(data!.product.primaryPhoto.alt).toBe('Kain dibentangkan');
+    const photos = data!.product!.photos;
+    expect(photos.map((photo) => photo.alt)).toEqual(['Kain dibentangkan', 'Detail motif']);
+    expect(data!.product!.primaryPhoto!.alt).toBe('Kain dibentangkan');
     expect(photos[1]).toMatchObject({ width: 2400, height: 1600, status: 'READY' });
     expect(photos[1].byDefault).toBe(photos[1].card);
 
@@ -39,8 +38,8 @@ describe('product photos', () => {
     const seller = await createSeller(t, await createKampung(t));
     const product = await createProduct(t, seller, { slug: 'kecil' });
     await createPhoto(t, product, { width: 500, height: 400 });
-    const { data } = await t.gql(`{ product(slug: "kecil") { photos { full: url(size: FULL) } } }`);
-    const metadata = await sharp(Buffer.from(await (await fetch(data!.product.photos[0].full)).arrayBuffer())).metadata();
+    const { data } = await t.gql(PublicPhotosDocument, { slug: 'kecil' });
+    const metadata = await sharp(Buffer.from(await (await fetch(data!.product!.photos[0].full)).arrayBuffer())).metadata();
     expect(metadata.width).toBe(500);
   });
 
@@ -49,8 +48,9 @@ describe('product photos', () => {
     const product = await createProduct(t, seller, { slug: 'asli' });
     const photo = await createPhoto(t, product);
     expect(await t.storage.stat(originalKey(product.id, photo.id))).toMatchObject({ contentType: 'image/png' });
-    const { data } = await t.gql(`{ product(slug: "asli") { photos { thumb: url(size: THUMB) card: url(size: CARD) full: url(size: FULL) } } }`);
-    for (const url of Object.values(data!.product.photos[0]) as string[]) {
+    const { data } = await t.gql(PublicPhotosDocument, { slug: 'asli' });
+    const { thumb, card, full } = data!.product!.photos[0];
+    for (const url of [thumb, card, full]) {
       expect(url).toContain('/variants/');
       expect(url).not.toContain('originals');
     }

@@ -3,14 +3,25 @@ import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { SellerStatus } from '../src/modules/sellers/models/seller-status.enum.js';
 import { createKampung, createMotif, createPhoto, createProduct, createSeller, createSellerAccount, signIn, type SignedIn } from './factories.js';
+import {
+  ManagedProductDocument,
+  ManagedSellerDocument,
+  PmArchiveDocument,
+  PmCreateDocument,
+  PmKampungProductsDocument,
+  PmSellerProductsDocument,
+  PmStockDocument,
+  PmUpdateDocument,
+  ProductBySlugDocument,
+  ProductViewCountDocument,
+  RecordProductViewDocument,
+  SellerActivityDocument,
+  type CreateProductInput,
+} from './generated/graphql.js';
+import { expectResult } from './harness/results.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
-const CREATE = `mutation Create($input: CreateProductInput!) { createProduct(input: $input) { id slug title status priceIdr stock hoursOfWork madeOn seller { slug } motif { name } } }`;
-const UPDATE = `mutation Update($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id title priceIdr status } }`;
-const STOCK = `mutation Stock($id: ID!, $stock: Int!) { setProductStock(id: $id, stock: $stock) { id stock } }`;
-const ARCHIVE = `mutation Archive($id: ID!) { archiveProduct(id: $id) { id status } }`;
-
-const valid = {
+const valid: CreateProductInput = {
   title: 'Kain Batik Tulis Akar Bakau',
   description: 'Kain katun primisima 2 meter, dibatik tulis dengan motif akar bakau.',
   category: 'KAIN_BATIK',
@@ -46,12 +57,15 @@ describe('product management', () => {
   afterAll(() => t.close());
 
   const productRow = async (id: string) => (await t.dataSource.query('SELECT title, price_idr, stock, status FROM products WHERE id = $1', [id]))[0];
+  /** Lists a product through the API and answers it (the test fails on any other answer). */
+  const create = async (input: CreateProductInput, token: string) => expectResult((await t.gql(PmCreateDocument, { input }, { token })).data?.createProduct, 'Product');
 
   it('lets a seller list a product in her own shop, on sale at once with a unique slug', async () => {
     const motif = await createMotif(t, { name: 'Akar Bakau' });
-    const first = await t.gql(CREATE, { input: { ...valid, motifId: motif.id } }, { token: siti.login.token });
+    const first = await t.gql(PmCreateDocument, { input: { ...valid, motifId: motif.id } }, { token: siti.login.token });
     expect(first.errors).toBeUndefined();
     expect(first.data!.createProduct).toMatchObject({
+      __typename: 'Product',
       slug: 'kain-batik-tulis-akar-bakau',
       status: 'ACTIVE',
       priceIdr: '850000',
@@ -60,77 +74,82 @@ describe('product management', () => {
       seller: { slug: siti.seller.slug },
       motif: { name: 'Akar Bakau' },
     });
-    const second = await t.gql(CREATE, { input: valid }, { token: siti.login.token });
-    expect(second.data!.createProduct.slug).toBe('kain-batik-tulis-akar-bakau-2');
-    expect((await t.gql(`{ product(slug: "kain-batik-tulis-akar-bakau") { title } }`)).data!.product.title).toBe(valid.title);
+    const second = await create(valid, siti.login.token);
+    expect(second.slug).toBe('kain-batik-tulis-akar-bakau-2');
+    expect((await t.gql(ProductBySlugDocument, { slug: 'kain-batik-tulis-akar-bakau' })).data!.product!.title).toBe(valid.title);
   });
 
   it.each([
-    ['a price of zero', { priceIdr: '0' }, 'input.priceIdr'],
-    ['a price above Rp100.000.000', { priceIdr: '100000001' }, 'input.priceIdr'],
-    ['negative stock', { stock: -1 }, 'input.stock'],
-    ['no weight', { weightGrams: 0 }, 'input.weightGrams'],
-    ['a two-letter title', { title: 'Ka' }, 'input.title'],
-    ['a 121-character title', { title: 'K'.repeat(121) }, 'input.title'],
-    ['no description', { description: null }, 'input.description'],
-    ['an unknown motif', { motifId: '6f1c1f9e-4a57-4b8e-9d59-0f5e0b1c2d3e' }, 'input.motifId'],
-    ['a date made in the future', { madeOn: '2099-01-01' }, 'input.madeOn'],
-    ['status ARCHIVED', { status: 'ARCHIVED' }, 'input.status'],
-  ])('rejects %s naming the field and creating nothing', async (_name, overrides, field) => {
+    ['a price of zero', { priceIdr: '0' }, { field: 'input.priceIdr', problem: 'OUT_OF_RANGE', min: 1, max: 100_000_000 }],
+    ['a price above Rp100.000.000', { priceIdr: '100000001' }, { field: 'input.priceIdr', problem: 'OUT_OF_RANGE' }],
+    ['negative stock', { stock: -1 }, { field: 'input.stock', problem: 'OUT_OF_RANGE', min: 0, max: 10_000 }],
+    ['no weight', { weightGrams: 0 }, { field: 'input.weightGrams', problem: 'OUT_OF_RANGE', min: 1, max: 50_000 }],
+    ['a two-letter title', { title: 'Ka' }, { field: 'input.title', problem: 'TOO_SHORT', min: 3, max: 120 }],
+    ['a 121-character title', { title: 'K'.repeat(121) }, { field: 'input.title', problem: 'TOO_LONG', min: 3, max: 120 }],
+    ['no description', { description: null }, { field: 'input.description', problem: 'REQUIRED' }],
+    ['an unknown motif', { motifId: '6f1c1f9e-4a57-4b8e-9d59-0f5e0b1c2d3e' }, { field: 'input.motifId', problem: 'UNKNOWN_OPTION' }],
+    ['a date made in the future', { madeOn: '2099-01-01' }, { field: 'input.madeOn', problem: 'OUT_OF_RANGE' }],
+    ['status ARCHIVED', { status: 'ARCHIVED' }, { field: 'input.status', problem: 'UNKNOWN_OPTION' }],
+  ] as const)('answers %s with InvalidInputError naming the field, creating nothing', async (_name, overrides, expected) => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM products');
-    const response = await t.gql(CREATE, { input: { ...valid, ...overrides } }, { token: siti.login.token });
-    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const response = await t.gql(PmCreateDocument, { input: { ...valid, ...overrides } }, { token: siti.login.token });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.createProduct).toMatchObject({ __typename: 'InvalidInputError', errorCode: 'INVALID_INPUT', ...expected });
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM products')).toEqual(before);
   });
 
-  it('rejects an unknown enum value in input as BAD_USER_INPUT', async () => {
-    const response = await t.gql(CREATE, { input: { ...valid, category: 'SEPATU' } }, { token: siti.login.token });
+  it('rejects malformed input as BAD_USER_INPUT: an unknown enum value, a motif id that is no id', async () => {
+    // Deliberately outside the schema's types: the API must refuse it, not the compiler.
+    const response = await t.gql(PmCreateDocument, { input: { ...valid, category: 'SEPATU' as never } }, { token: siti.login.token });
     expect(response.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const notAnId = await t.gql(PmCreateDocument, { input: { ...valid, motifId: 'motif' } }, { token: siti.login.token });
+    expect(notAnId.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.motifId' });
   });
 
   it('lets her pendamping list for her, openly: the seller sees "dibantu oleh" in her history', async () => {
-    const listed = await t.gql(CREATE, { input: { ...valid, title: 'Selendang Sutra Kantong Semar', sellerId: siti.seller.id } }, { token: pendampingTeritip.token });
-    expect(listed.data!.createProduct.seller.slug).toBe(siti.seller.slug);
-    const history = await t.gql(`{ sellerActivity(first: 5) { action actorName onBehalf subjectId after } }`, {}, { token: siti.login.token });
-    expect(history.data!.sellerActivity[0]).toMatchObject({ action: 'PRODUCT_CREATED', actorName: 'Bu Nining', onBehalf: true, subjectId: listed.data!.createProduct.id });
-    expect(JSON.parse(history.data!.sellerActivity[0].after)).toMatchObject({ title: 'Selendang Sutra Kantong Semar', priceIdr: '850000' });
+    const listed = await create({ ...valid, title: 'Selendang Sutra Kantong Semar', sellerId: siti.seller.id }, pendampingTeritip.token);
+    expect(listed.seller.slug).toBe(siti.seller.slug);
+    const history = await t.gql(SellerActivityDocument, { first: 5 }, { token: siti.login.token });
+    expect(history.data!.sellerActivity[0]).toMatchObject({ action: 'PRODUCT_CREATED', actorName: 'Bu Nining', onBehalf: true, subjectId: listed.id });
+    expect(JSON.parse(history.data!.sellerActivity[0].after!)).toMatchObject({ title: 'Selendang Sutra Kantong Semar', priceIdr: '850000' });
   });
 
-  it('keeps a pendamping to the sellers of her own kampung KB', async () => {
+  it('keeps a pendamping to the sellers of her own kampung KB: NotYourSellerError, nothing created', async () => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM products');
-    const response = await t.gql(CREATE, { input: { ...valid, sellerId: siti.seller.id } }, { token: pendampingManggar.token });
-    expect(response.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const response = await t.gql(PmCreateDocument, { input: { ...valid, sellerId: siti.seller.id } }, { token: pendampingManggar.token });
+    expect(response.data!.createProduct).toMatchObject({ __typename: 'NotYourSellerError', errorCode: 'NOT_YOUR_SELLER', sellerId: siti.seller.id });
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM products')).toEqual(before);
   });
 
-  it('does not let one seller touch another seller\'s product', async () => {
-    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Taplak Meja Batik Cap' } }, { token: siti.login.token })).data!.createProduct.id;
+  it('does not let one seller touch another seller\'s product: FORBIDDEN (a seller never acts for another)', async () => {
+    const { id } = await create({ ...valid, title: 'Taplak Meja Batik Cap' }, siti.login.token);
     const before = await productRow(id);
-    for (const [query, variables] of [
-      [UPDATE, { id, input: { title: 'Diambil alih' } }],
-      [STOCK, { id, stock: 0 }],
-      [ARCHIVE, { id }],
-    ] as const) {
-      expect((await t.gql(query, variables, { token: rina.login.token })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    const as = { token: rina.login.token };
+    for (const response of [
+      await t.gql(PmUpdateDocument, { id, input: { title: 'Diambil alih' } }, as),
+      await t.gql(PmStockDocument, { id, stock: 0 }, as),
+      await t.gql(PmArchiveDocument, { id }, as),
+    ]) {
+      expect(response.errors![0].extensions!.code).toBe('FORBIDDEN');
     }
     expect(await productRow(id)).toEqual(before);
   });
 
   it('edits, sets stock and archives; archived products leave the storefront but stay in her list', async () => {
-    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Kain Cap Beruang Madu' } }, { token: siti.login.token })).data!.createProduct.id;
-    expect((await t.gql(UPDATE, { id, input: { priceIdr: '900000', status: 'DRAFT' } }, { token: siti.login.token })).data!.updateProduct).toMatchObject({ priceIdr: '900000', status: 'DRAFT', title: 'Kain Cap Beruang Madu' });
-    expect((await t.gql(UPDATE, { id, input: { status: 'ACTIVE' } }, { token: pendampingTeritip.token })).data!.updateProduct.status).toBe('ACTIVE');
-    expect((await t.gql(STOCK, { id, stock: 7 }, { token: pendampingTeritip.token })).data!.setProductStock.stock).toBe(7);
-    expect((await t.gql(STOCK, { id, stock: -2 }, { token: siti.login.token })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stock' });
+    const { id } = await create({ ...valid, title: 'Kain Cap Beruang Madu' }, siti.login.token);
+    expect((await t.gql(PmUpdateDocument, { id, input: { priceIdr: '900000', status: 'DRAFT' } }, { token: siti.login.token })).data!.updateProduct).toMatchObject({ __typename: 'Product', priceIdr: '900000', status: 'DRAFT', title: 'Kain Cap Beruang Madu' });
+    expect((await t.gql(PmUpdateDocument, { id, input: { status: 'ACTIVE' } }, { token: pendampingTeritip.token })).data!.updateProduct).toMatchObject({ __typename: 'Product', status: 'ACTIVE' });
+    expect((await t.gql(PmStockDocument, { id, stock: 7 }, { token: pendampingTeritip.token })).data!.setProductStock).toEqual({ __typename: 'Product', id, stock: 7 });
+    expect((await t.gql(PmStockDocument, { id, stock: -2 }, { token: siti.login.token })).data!.setProductStock).toMatchObject({ __typename: 'InvalidInputError', field: 'stock', problem: 'OUT_OF_RANGE', min: 0, max: 10_000 });
 
-    expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
-    expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
-    expect((await t.gql(`{ product(slug: "kain-cap-beruang-madu") { id } }`)).data!.product).toBeNull();
-    const managed = await t.gql(`query($id: ID!) { managedProduct(id: $id) { status stock } }`, { id }, { token: pendampingTeritip.token });
-    expect(managed.data!.managedProduct).toEqual({ status: 'ARCHIVED', stock: 7 });
-    expect((await t.gql(`query($id: ID!) { managedProduct(id: $id) { id } }`, { id }, { token: rina.login.token })).errors![0].extensions!.code).toBe('FORBIDDEN');
-    const mine = await t.gql(`{ sellerProducts(first: 50) { totalCount edges { node { id status } } } }`, {}, { token: siti.login.token });
-    expect(mine.data!.sellerProducts.edges).toContainEqual({ node: { id, status: 'ARCHIVED' } });
+    expect((await t.gql(PmArchiveDocument, { id }, { token: siti.login.token })).data!.archiveProduct).toEqual({ __typename: 'Product', id, status: 'ARCHIVED' });
+    expect((await t.gql(PmArchiveDocument, { id }, { token: siti.login.token })).data!.archiveProduct).toEqual({ __typename: 'Product', id, status: 'ARCHIVED' });
+    expect((await t.gql(ProductBySlugDocument, { slug: 'kain-cap-beruang-madu' })).data!.product).toBeNull();
+    const managed = await t.gql(ManagedProductDocument, { id }, { token: pendampingTeritip.token });
+    expect(managed.data!.managedProduct).toMatchObject({ status: 'ARCHIVED', stock: 7 });
+    expect((await t.gql(ManagedProductDocument, { id }, { token: rina.login.token })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    const mine = await t.gql(PmSellerProductsDocument, { first: 50 }, { token: siti.login.token });
+    expect(mine.data!.sellerProducts.edges).toContainEqual({ node: expect.objectContaining({ id, status: 'ARCHIVED' }) });
 
     const actions = await t.dataSource.query(`SELECT action, on_behalf FROM audit_entries WHERE subject_id = $1 ORDER BY seq`, [id]);
     expect(actions).toEqual([
@@ -144,9 +163,9 @@ describe('product management', () => {
 
   it('applies concurrent stock changes one after the other, each audited', async () => {
     // Starting at 0, each of 1…6 is a real change whatever order they land in.
-    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Tas Perca Batik', stock: 0 } }, { token: siti.login.token })).data!.createProduct.id;
-    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((stock) => t.gql(STOCK, { id, stock }, { token: siti.login.token })));
-    expect(results.every((r) => !r.errors)).toBe(true);
+    const { id } = await create({ ...valid, title: 'Tas Perca Batik', stock: 0 }, siti.login.token);
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((stock) => t.gql(PmStockDocument, { id, stock }, { token: siti.login.token })));
+    expect(results.map((r) => r.errors ?? r.data!.setProductStock.__typename)).toEqual(Array(6).fill('Product'));
     const audit: { before: { stock: number }; after: { stock: number } }[] = await t.dataSource.query(
       `SELECT before, after FROM audit_entries WHERE subject_id = $1 AND action = 'PRODUCT_STOCK_SET'`,
       [id],
@@ -160,9 +179,9 @@ describe('product management', () => {
     expect([...befores, final].sort()).toEqual([0, ...afters].sort());
   });
 
-  it('keeps an archived product off sale for good: no status change brings it back, nothing is audited', async () => {
-    const { id, slug } = (await t.gql(CREATE, { input: { ...valid, title: 'Kain Cap Sudah Diarsipkan' } }, { token: siti.login.token })).data!.createProduct;
-    expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
+  it('keeps an archived product off sale for good: no status change brings it back (ProductArchivedError), nothing is written or audited', async () => {
+    const { id, slug } = await create({ ...valid, title: 'Kain Cap Sudah Diarsipkan' }, siti.login.token);
+    expect((await t.gql(PmArchiveDocument, { id }, { token: siti.login.token })).data!.archiveProduct).toMatchObject({ status: 'ARCHIVED' });
     const entries = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_entries WHERE subject_id = $1', [id]))[0].n;
     const audited = await entries();
 
@@ -171,34 +190,34 @@ describe('product management', () => {
       ['DRAFT', siti.login],
       ['ACTIVE', pendampingTeritip],
     ] as const) {
-      const response = await t.gql(UPDATE, { id, input: { status, priceIdr: '1000' } }, { token: as.token });
-      expect(response.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.status' });
-      expect(response.errors![0].message).toMatch(/^input\.status: [^()]+\. \([^()]+\.\)$/);
+      const response = await t.gql(PmUpdateDocument, { id, input: { status, priceIdr: '1000' } }, { token: as.token });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.updateProduct).toEqual({ __typename: 'ProductArchivedError', errorCode: 'PRODUCT_ARCHIVED', message: expect.stringMatching(/^[^()]*archived[^()]*$/) });
     }
     expect(await productRow(id)).toMatchObject({ status: 'ARCHIVED', price_idr: '850000' });
-    expect((await t.gql(`query($s: String!) { product(slug: $s) { id } }`, { s: slug })).data!.product).toBeNull();
+    expect((await t.gql(ProductBySlugDocument, { slug })).data!.product).toBeNull();
     expect(await entries()).toBe(audited);
 
     // Her details can still be corrected; it stays archived.
-    expect((await t.gql(UPDATE, { id, input: { title: 'Kain Cap Diarsipkan Dikoreksi' } }, { token: siti.login.token })).data!.updateProduct).toMatchObject({ status: 'ARCHIVED', title: 'Kain Cap Diarsipkan Dikoreksi' });
+    expect((await t.gql(PmUpdateDocument, { id, input: { title: 'Kain Cap Diarsipkan Dikoreksi' } }, { token: siti.login.token })).data!.updateProduct).toMatchObject({ __typename: 'Product', status: 'ARCHIVED', title: 'Kain Cap Diarsipkan Dikoreksi' });
   });
 
   it('archives a draft too', async () => {
-    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Draf Yang Diarsipkan', status: 'DRAFT' } }, { token: siti.login.token })).data!.createProduct.id;
-    expect((await t.gql(ARCHIVE, { id }, { token: siti.login.token })).data!.archiveProduct.status).toBe('ARCHIVED');
+    const { id } = await create({ ...valid, title: 'Draf Yang Diarsipkan', status: 'DRAFT' }, siti.login.token);
+    expect((await t.gql(PmArchiveDocument, { id }, { token: siti.login.token })).data!.archiveProduct).toMatchObject({ __typename: 'Product', status: 'ARCHIVED' });
   });
 
   it('lists 50 concurrent stock changes in her history in the order they were applied', async () => {
     const dewi = await createSellerAccount(t, teritip, 'Dewi');
-    const id = (await t.gql(CREATE, { input: { ...valid, title: 'Tas Anyaman Lima Puluh', stock: 0 } }, { token: dewi.login.token })).data!.createProduct.id;
+    const { id } = await create({ ...valid, title: 'Tas Anyaman Lima Puluh', stock: 0 }, dewi.login.token);
     // Starting at 0, each of 1…50 is a real change whatever order they land in.
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => t.gql(STOCK, { id, stock: i + 1 }, { token: dewi.login.token })));
-    expect(results.filter((r) => r.errors)).toEqual([]);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => t.gql(PmStockDocument, { id, stock: i + 1 }, { token: dewi.login.token })));
+    expect(results.filter((r) => r.errors || r.data!.setProductStock.__typename !== 'Product')).toEqual([]);
 
-    const history = await t.gql(`{ sellerActivity(first: 100) { action subjectId before after } }`, {}, { token: dewi.login.token });
-    const changes = (history.data!.sellerActivity as { action: string; subjectId: string; before: string; after: string }[])
+    const history = await t.gql(SellerActivityDocument, { first: 100 }, { token: dewi.login.token });
+    const changes = history.data!.sellerActivity
       .filter((entry) => entry.subjectId === id && entry.action === 'PRODUCT_STOCK_SET')
-      .map((entry) => ({ before: JSON.parse(entry.before).stock as number, after: JSON.parse(entry.after).stock as number }));
+      .map((entry) => ({ before: JSON.parse(entry.before!).stock as number, after: JSON.parse(entry.after!).stock as number }));
     expect(changes).toHaveLength(50);
     // Newest first: each change starts from the stock the next older one left; the newest left today's stock.
     const outOfOrder = changes.slice(0, -1).filter((change, i) => change.before !== changes[i + 1].after).length;
@@ -213,7 +232,7 @@ describe('product management', () => {
     }
     const page = (first: number) =>
       t.countQueries(async () => {
-        const response = await t.gql(`query($n: Int) { sellerProducts(first: $n) { edges { node { title managedPhotos { id status } photos { id } } } } }`, { n: first }, { token: lina.login.token });
+        const response = await t.gql(PmSellerProductsDocument, { first }, { token: lina.login.token });
         expect(response.errors).toBeUndefined();
         expect(response.data!.sellerProducts.edges).toHaveLength(first);
       });
@@ -232,26 +251,25 @@ describe('product management', () => {
     // Each product of another seller: its page views and every photo, which only those managing it see.
     const page = (first: number) =>
       t.countQueries(async () => {
-        const response = await t.gql(`query($k: ID, $n: Int) { products(filter: { kampungId: $k }, first: $n) { edges { node { viewCount managedPhotos { id } } } } }`, { k: lamaru.id, n: first }, { token: helper.token });
+        const response = await t.gql(PmKampungProductsDocument, { kampungId: lamaru.id, first }, { token: helper.token });
         expect(response.errors).toBeUndefined();
-        expect(response.data!.products.edges.map((edge: { node: { viewCount: number } }) => edge.node.viewCount)).toEqual(Array(first).fill(0));
+        expect(response.data!.products.edges.map((edge) => edge.node.viewCount)).toEqual(Array(first).fill(0));
       });
     expect(await page(6)).toBe(await page(2));
   });
 
   it('counts page views, shown only to those who manage the product', async () => {
-    const created = (await t.gql(CREATE, { input: { ...valid, title: 'Kain Dilihat Banyak Orang' } }, { token: siti.login.token })).data!.createProduct;
-    for (let i = 0; i < 3; i++) expect((await t.gql(`mutation($s: String!, $v: String) { recordProductView(slug: $s, visitorId: $v) }`, { s: created.slug, v: `tamu-${i}` })).data).toEqual({ recordProductView: true });
-    expect((await t.gql(`mutation { recordProductView(slug: "tidak-ada") }`)).data).toEqual({ recordProductView: false });
-    const views = `query($id: ID!) { managedProduct(id: $id) { viewCount } }`;
-    expect((await t.gql(views, { id: created.id }, { token: siti.login.token })).data!.managedProduct.viewCount).toBe(3);
-    expect((await t.gql(views, { id: created.id }, { token: pendampingTeritip.token })).data!.managedProduct.viewCount).toBe(3);
-    expect((await t.gql(`query($s: String!) { product(slug: $s) { viewCount } }`, { s: created.slug }, { token: rina.login.token })).data!.product.viewCount).toBeNull();
-    expect((await t.gql(`query($s: String!) { product(slug: $s) { viewCount } }`, { s: created.slug })).data!.product.viewCount).toBeNull();
+    const created = await create({ ...valid, title: 'Kain Dilihat Banyak Orang' }, siti.login.token);
+    for (let i = 0; i < 3; i++) expect((await t.gql(RecordProductViewDocument, { slug: created.slug, visitorId: `tamu-${i}` })).data).toEqual({ recordProductView: true });
+    expect((await t.gql(RecordProductViewDocument, { slug: 'tidak-ada' })).data).toEqual({ recordProductView: false });
+    expect((await t.gql(ManagedProductDocument, { id: created.id }, { token: siti.login.token })).data!.managedProduct.viewCount).toBe(3);
+    expect((await t.gql(ManagedProductDocument, { id: created.id }, { token: pendampingTeritip.token })).data!.managedProduct.viewCount).toBe(3);
+    expect((await t.gql(ProductViewCountDocument, { slug: created.slug }, { token: rina.login.token })).data!.product!.viewCount).toBeNull();
+    expect((await t.gql(ProductViewCountDocument, { slug: created.slug })).data!.product!.viewCount).toBeNull();
   });
 
   it('tells who may manage a shop: the shop for her, her pendamping and an admin; FORBIDDEN for others; NOT_FOUND for no shop', async () => {
-    const MANAGED = `query($id: ID!) { managedSeller(id: $id) { id displayName status kampung { name } } }`;
+    const MANAGED = ManagedSellerDocument;
     const admin = await signIn(t, { roles: [Role.ADMIN] });
     for (const who of [siti.login, pendampingTeritip, admin]) {
       const { data, errors } = await t.gql(MANAGED, { id: siti.seller.id }, { token: who.token });
@@ -268,8 +286,16 @@ describe('product management', () => {
     expect((await t.gql(MANAGED, { id: 'bukan-id' }, { token: admin.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
-  it('answers NOT_FOUND for a product that does not exist', async () => {
-    expect((await t.gql(STOCK, { id: '6f1c1f9e-4a57-4b8e-9d59-0f5e0b1c2d3e', stock: 1 }, { token: siti.login.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
-    expect((await t.gql(STOCK, { id: 'bukan-id', stock: 1 }, { token: siti.login.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
+  it('answers NotFoundError for a product that does not exist, BAD_USER_INPUT for an id that is none', async () => {
+    expect((await t.gql(PmStockDocument, { id: '6f1c1f9e-4a57-4b8e-9d59-0f5e0b1c2d3e', stock: 1 }, { token: siti.login.token })).data!.setProductStock).toMatchObject({ __typename: 'NotFoundError', errorCode: 'NOT_FOUND', entity: 'PRODUCT' });
+    expect((await t.gql(PmStockDocument, { id: 'bukan-id', stock: 1 }, { token: siti.login.token })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
+  it('answers SellerNotVerifiedError to an applicant adding to her shop before it is verified', async () => {
+    const applicant = await signIn(t, { displayName: 'Bu Pending' });
+    await createSeller(t, teritip, { userId: applicant.userId, status: SellerStatus.PENDING } as Partial<Seller>);
+    expect((await t.gql(PmCreateDocument, { input: valid }, { token: applicant.token })).data!.createProduct).toMatchObject({ __typename: 'SellerNotVerifiedError', sellerStatus: 'PENDING' });
+    // An account with no shop at all may never list: FORBIDDEN.
+    expect((await t.gql(PmCreateDocument, { input: valid }, { token: (await signIn(t)).token })).errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -4,10 +4,8 @@ import { CatalogService } from '../src/modules/catalog/catalog.service.js';
 import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { createKampung, createProduct, createSellerAccount, signIn, type SignedIn } from './factories.js';
+import { ManagedProductDocument, RecordProductViewDocument } from './generated/graphql.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
-
-const VIEW = `mutation($s: String!) { recordProductView(slug: $s) }`;
-const VIEW_AS = `mutation($s: String!, $v: String) { recordProductView(slug: $s, visitorId: $v) }`;
 
 describe('product page views', () => {
   let t: TestApp;
@@ -23,7 +21,7 @@ describe('product page views', () => {
 
   /** What the seller's dashboard shows: views of the last 30 days. */
   const viewCount = async (id: string): Promise<number> =>
-    (await t.gql(`query($id: ID!) { managedProduct(id: $id) { viewCount } }`, { id }, { token: siti.login.token })).data!.managedProduct.viewCount;
+    (await t.gql(ManagedProductDocument, { id }, { token: siti.login.token })).data!.managedProduct.viewCount!;
 
   /** `count` calls, 50 at a time (the storefront's pages arrive in parallel too). */
   async function call(count: number, one: (i: number) => Promise<{ data: unknown; errors?: unknown }>): Promise<void> {
@@ -35,39 +33,39 @@ describe('product page views', () => {
 
   it('counts 300 anonymous calls from one address and browser (no visitor id) as one view', async () => {
     const product = await createProduct(t, siti.seller);
-    await call(300, () => t.gql(VIEW, { s: product.slug }, { ip: '203.0.113.10' }));
+    await call(300, () => t.gql(RecordProductViewDocument, { slug: product.slug }, { ip: '203.0.113.10' }));
     expect(await viewCount(product.id)).toBe(1);
   });
 
   it('counts 300 calls of one visitor as one view, and three visitors as three', async () => {
     const once = await createProduct(t, siti.seller);
-    await call(300, () => t.gql(VIEW_AS, { s: once.slug, v: 'tamu-satu' }, { ip: '203.0.113.11' }));
+    await call(300, () => t.gql(RecordProductViewDocument, { slug: once.slug, visitorId: 'tamu-satu' }, { ip: '203.0.113.11' }));
     expect(await viewCount(once.id)).toBe(1);
 
     const three = await createProduct(t, siti.seller);
-    await call(300, (i) => t.gql(VIEW_AS, { s: three.slug, v: `tamu-${i % 3}` }, { ip: '203.0.113.12' }));
+    await call(300, (i) => t.gql(RecordProductViewDocument, { slug: three.slug, visitorId: `tamu-${i % 3}` }, { ip: '203.0.113.12' }));
     expect(await viewCount(three.id)).toBe(3);
   });
 
   it('counts a visitor on a new network once, and a signed-in buyer once whatever her cookie', async () => {
     const product = await createProduct(t, siti.seller);
-    await call(4, (i) => t.gql(VIEW_AS, { s: product.slug, v: 'tamu-pindah' }, { ip: `203.0.113.${20 + i}` }));
+    await call(4, (i) => t.gql(RecordProductViewDocument, { slug: product.slug, visitorId: 'tamu-pindah' }, { ip: `203.0.113.${20 + i}` }));
     expect(await viewCount(product.id)).toBe(1);
 
     const buyer = await signIn(t);
-    await call(4, (i) => t.gql(VIEW_AS, { s: product.slug, v: `kuki-${i}` }, { token: buyer.token, ip: `198.51.100.${i}` }));
+    await call(4, (i) => t.gql(RecordProductViewDocument, { slug: product.slug, visitorId: `kuki-${i}` }, { token: buyer.token, ip: `198.51.100.${i}` }));
     expect(await viewCount(product.id)).toBe(2);
   });
 
   it('does not let one address make up visitors: 300 fresh visitor ids from one address (or IPv6 /64) count 20', async () => {
     const product = await createProduct(t, siti.seller);
-    await call(300, () => t.gql(VIEW_AS, { s: product.slug, v: randomUUID() }, { ip: '203.0.113.30' }));
+    await call(300, () => t.gql(RecordProductViewDocument, { slug: product.slug, visitorId: randomUUID() }, { ip: '203.0.113.30' }));
     expect(await viewCount(product.id)).toBe(20);
     // Another address still brings its own visitors.
-    await call(2, () => t.gql(VIEW_AS, { s: product.slug, v: randomUUID() }, { ip: '203.0.113.31' }));
+    await call(2, () => t.gql(RecordProductViewDocument, { slug: product.slug, visitorId: randomUUID() }, { ip: '203.0.113.31' }));
     expect(await viewCount(product.id)).toBe(22);
     // An IPv6 home or phone has a whole /64 to pick addresses from: it is one address here.
-    await call(100, (i) => t.gql(VIEW_AS, { s: product.slug, v: randomUUID() }, { ip: `2001:db8:7:7::${(i + 1).toString(16)}` }));
+    await call(100, (i) => t.gql(RecordProductViewDocument, { slug: product.slug, visitorId: randomUUID() }, { ip: `2001:db8:7:7::${(i + 1).toString(16)}` }));
     expect(await viewCount(product.id)).toBe(42);
   });
 
@@ -96,8 +94,8 @@ describe('product page views', () => {
 
   it('answers BAD_USER_INPUT for an oversized visitor id, and false for a product not on sale', async () => {
     const product = await createProduct(t, siti.seller);
-    expect((await t.gql(VIEW_AS, { s: product.slug, v: 'x'.repeat(200) })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visitorId' });
-    expect((await t.gql(VIEW_AS, { s: 'tidak-ada', v: 'tamu' })).data).toEqual({ recordProductView: false });
+    expect((await t.gql(RecordProductViewDocument, { slug: product.slug, visitorId: 'x'.repeat(200) })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visitorId' });
+    expect((await t.gql(RecordProductViewDocument, { slug: 'tidak-ada', visitorId: 'tamu' })).data).toEqual({ recordProductView: false });
     expect(await viewCount(product.id)).toBe(0);
   });
 });

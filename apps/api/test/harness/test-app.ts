@@ -4,6 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -34,6 +36,13 @@ export interface LogLine {
   [field: string]: unknown;
 }
 
+/** Who calls: an account's session, a visitor's address, extra headers. */
+export interface CallAs {
+  token?: string;
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
 export interface TestApp {
   /** Base URL of the API under test, e.g. http://127.0.0.1:41234 */
   url: string;
@@ -47,14 +56,17 @@ export interface TestApp {
   /** The app's own services, in this process (test data goes in through the DataSource: factories.ts). */
   get<T>(type: abstract new (...args: any[]) => T): T;
   /**
-   * A GraphQL call; `token` calls as that account; `ip` as a visitor at that address, vouched for the
-   * way the storefront's server does it (CLIENT_ADDRESS_SECRET); `headers` are sent as they are.
+   * A GraphQL call with a typed document (generated from test/operations/*.graphql by `npm run
+   * codegen`): its variables and its answer are typed by the schema. `token` calls as that account;
+   * `ip` as a visitor at that address, vouched for the way the storefront's server does it
+   * (CLIENT_ADDRESS_SECRET); `headers` are sent as they are.
    */
-  gql<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    as?: { token?: string; ip?: string; headers?: Record<string, string> },
-  ): Promise<GraphQLResponse<T>>;
+  gql<TResult, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables, as?: CallAs): Promise<GraphQLResponse<TResult>>;
+  /**
+   * The escape hatch: a document written at run time, for tests that must build or break documents
+   * (walking the schema, deliberately huge or invalid queries). Everything else uses `gql`.
+   */
+  rawGql(query: string, variables?: Record<string, unknown>, as?: CallAs): Promise<GraphQLResponse>;
   /** Runs fn and returns how many SQL statements the API process sent meanwhile (its karya_db_statements_total). */
   countQueries(fn: () => Promise<unknown>): Promise<number>;
   /** The API's last log lines (at most LOG_LINES_KEPT), oldest first. */
@@ -158,13 +170,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     dataSource: fixtures.get(DataSource),
     storage: fixtures.get(ObjectStorage),
     get: (type) => fixtures.get(type),
-    async gql(query, queryVariables, as = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...as.headers };
-      if (as.token) headers.authorization = `Bearer ${as.token}`;
-      if (as.ip) Object.assign(headers, { [CLIENT_ADDRESS_HEADER]: as.ip, [CLIENT_ADDRESS_SECRET_HEADER]: variables.CLIENT_ADDRESS_SECRET });
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables: queryVariables }) });
-      const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse['errors'] };
-      return { status: response.status, headers: response.headers, data: (body.data ?? null) as never, errors: body.errors };
+    gql(document, queryVariables, as) {
+      return post(print(document), queryVariables, as);
+    },
+    rawGql(query, queryVariables, as) {
+      return post(query, queryVariables, as);
     },
     async countQueries(fn) {
       const before = await statementsSent();
@@ -187,6 +197,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await cleanup.end();
     },
   };
+
+  async function post<T>(query: string, queryVariables: Record<string, unknown> | undefined, as: CallAs = {}): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...as.headers };
+    if (as.token) headers.authorization = `Bearer ${as.token}`;
+    if (as.ip) Object.assign(headers, { [CLIENT_ADDRESS_HEADER]: as.ip, [CLIENT_ADDRESS_SECRET_HEADER]: variables.CLIENT_ADDRESS_SECRET });
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables: queryVariables }) });
+    const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse['errors'] };
+    return { status: response.status, headers: response.headers, data: (body.data ?? null) as T | null, errors: body.errors };
+  }
 }
 
 /** A fresh account on the local Stripe test server (POST /_test/accounts), with its own keys and webhook endpoint. */

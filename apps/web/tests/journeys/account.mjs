@@ -78,11 +78,19 @@ export default [
       await signOut();
       assert(!(await page.context().cookies()).some((c) => c.name === 'karya_session'), 'cookie kept after sign-out');
 
+      // The same phone again: the API answers AlreadyExistsError, the storefront words it beside the field.
+      await goto(page, `${base}/daftar`);
+      await page.locator('#displayName').fill(name);
+      await page.locator('#phone').fill(phone);
+      await page.locator('#password').fill(password);
+      await submit('form.account-form').click();
+      await page.locator('#phone-error', { hasText: 'sudah terdaftar' }).waitFor();
+
       await goto(page, `${base}/masuk?next=${encodeURIComponent('/produk')}`);
       await page.locator('#identifier').fill(phone);
       await page.locator('#password').fill('bukan-sandinya');
       await submit('form.account-form').click();
-      await page.locator('.alert[role=alert]').waitFor();
+      await page.locator('.alert[role=alert]', { hasText: 'kata sandi salah' }).waitFor();
       assert((await page.locator('#identifier').inputValue()) === phone, 'identifier not kept after a failed sign-in');
       await shot(page, '09-sign-in-wrong-password');
       await page.locator('#password').fill(password);
@@ -109,7 +117,7 @@ export default [
       await page.locator('#code').fill(code === '000000' ? '111111' : '000000');
       await page.locator('#newPassword').fill(newPassword);
       await submit('form.account-form').click();
-      await page.locator('#code-error').waitFor();
+      await page.locator('#code-error', { hasText: 'Kode salah atau sudah kedaluwarsa' }).waitFor();
       await shot(page, '13-reset-wrong-code');
       await page.locator('#code').fill(code);
       await page.locator('#newPassword').fill(newPassword);

@@ -201,6 +201,8 @@ export default [
       await Promise.all([page.waitForURL(/\?\/preview$/), page.getByRole('button', { name: /Periksa dulu/ }).click()]);
       const report = page.locator('table.roster-report');
       assert((await report.locator('tr[data-line="5"]').getAttribute('data-outcome')) === 'INVALID', 'no-JS preview: bad line not INVALID');
+      // The API names the problem (telepon, BAD_FORMAT); the words are the storefront's.
+      assert((await report.locator('tr[data-line="5"]').innerText()).includes('Bukan nomor HP Indonesia'), 'no-JS preview: the bad phone is not explained');
       await Promise.all([page.waitForURL(/\?\/import$/), page.getByRole('button', { name: /^Impor 3 baris/ }).click()]);
       await page.getByRole('heading', { name: /Hasil impor/ }).waitFor();
       const roster = page.locator('section[aria-labelledby=roster-heading]');

@@ -194,11 +194,11 @@ export default [
       await shot(page, '2x-admin-acting');
       await signOut(page);
 
-      // Another seller asking for Retno's shop gets the API's refusal as the 403 page.
+      // Another seller asking for Retno's shop gets the API's refusal (FORBIDDEN) as the 403 page, in the storefront's words.
       await signIn(page, base, { identifier: '+6281200000002', password: RETNO.password });
       const refused = await page.goto(`${base}/dashboard?penjual=${retnoId}`);
       assert(refused?.status() === 403, `a seller opening another seller's dashboard got HTTP ${refused?.status()}`);
-      await page.getByText('Anda tidak mendampingi penjual ini.').waitFor();
+      await page.getByText('Toko ini tidak Anda kelola').waitFor();
       // The 403 page itself is the expected answer (and Chromium logs it as a failed load).
       watcher.problems.splice(0, watcher.problems.length, ...watcher.problems.filter((p) => !p.includes('403')));
       watcher.assertClean('admin acting for Retno');

@@ -7,7 +7,7 @@ import type { GraphQLContext } from '../dataloader/request-loaders.js';
 import { userError } from '../errors/user-errors.js';
 import { AUTH_METADATA } from './auth.decorators.js';
 
-export const notYours = () => userError('FORBIDDEN', 'Akun Anda tidak berhak melakukan ini. (Your account may not do this.)');
+export const notYours = () => userError('FORBIDDEN', 'Your account may not do this.');
 
 /** Enforces @Authenticated(...roles) on resolvers: UNAUTHENTICATED without a session, FORBIDDEN without the role. */
 @Injectable()

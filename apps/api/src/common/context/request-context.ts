@@ -28,7 +28,7 @@ export interface SystemActor {
 /** Who or what acts: audit entries (and later postings) always name one. */
 export type Actor = Person | SystemActor;
 
-export const signInFirst = () => userError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. (Sign in first.)');
+export const signInFirst = () => userError('UNAUTHENTICATED', 'Sign in first.');
 
 /**
  * What every service method gets first (Vendure's `ctx`): who acts, the request id the logs and the

@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
+import { isErrorResult, type ErrorResult } from '../errors/error-result.js';
 import type { RequestContext } from './request-context.js';
+
+/** Carries an error result out of the transaction it rolls back. */
+class DeclinedWork {
+  constructor(readonly result: ErrorResult) {}
+}
 
 /**
  * The one way to the database (Vendure's TransactionalConnection): statements go through the
@@ -56,16 +62,26 @@ export class TransactionalConnection {
 
   /**
    * Runs `work` in the context's transaction, or opens one that commits when `work` resolves and rolls
-   * back when it throws. `work` must use the context it is given, not the outer one.
+   * back when it throws or resolves to an ErrorResult: an expected refusal commits nothing, whatever
+   * was written before it was decided (so work that must keep a write, such as a wrong reset code's
+   * attempt, decides its error result after the transaction). `work` must use the context it is given.
    */
   async withTransaction<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     if (ctx.transaction) return work(ctx);
     let opened: EntityManager | undefined;
-    const result = await this.dataSource.transaction((manager) => {
-      opened = manager;
-      this.afterCommitWork.set(manager, []);
-      return work(ctx.inTransaction(manager));
-    });
+    let result: T;
+    try {
+      result = await this.dataSource.transaction(async (manager) => {
+        opened = manager;
+        this.afterCommitWork.set(manager, []);
+        const outcome = await work(ctx.inTransaction(manager));
+        if (isErrorResult(outcome)) throw new DeclinedWork(outcome);
+        return outcome;
+      });
+    } catch (error) {
+      if (error instanceof DeclinedWork) return error.result as T;
+      throw error;
+    }
     for (const next of this.afterCommitWork.get(opened!) ?? []) {
       // Committed already: a failure here is reported, it cannot undo the change.
       await next().catch((error: Error) => this.logger.warn(`after commit [${ctx.requestId}]: ${error.message}`));

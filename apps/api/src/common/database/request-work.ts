@@ -35,7 +35,7 @@ export const currentRequestWork = (): RequestWork | undefined => storage.getStor
 
 /** What resolvers and SQL of an abandoned request answer; nobody is left to read it. */
 export const clientLeftError = () =>
-  new GraphQLError('Permintaan dibatalkan oleh klien. (The client closed the request.)', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
+  new GraphQLError('The client closed the request.', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
 
 interface ClosableResponse {
   writableFinished: boolean;

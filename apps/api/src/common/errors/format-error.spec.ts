@@ -10,7 +10,7 @@ const apolloWrapped = (code: string, cause: Error) =>
   new GraphQLError(cause.message, { originalError: cause, extensions: { code, stacktrace: ['at secret.ts:1'] } });
 
 describe('formatGraphQLError', () => {
-  it('answers a document over the token limit as QUERY_TOO_LARGE, in both languages', () => {
+  it('answers a document over the token limit as QUERY_TOO_LARGE, in plain English', () => {
     let syntaxError: GraphQLError | undefined;
     try {
       parse('{ motifs { id id id id id } }', { maxTokens: 5 });
@@ -18,7 +18,7 @@ describe('formatGraphQLError', () => {
       syntaxError = error as GraphQLError;
     }
     expect(format(apolloWrapped('GRAPHQL_PARSE_FAILED', syntaxError!))).toEqual({
-      message: 'Permintaan terlalu panjang, batasnya 5 token. (Query is too large: the limit is 5 tokens.)',
+      message: 'Query is too large: the limit is 5 tokens.',
       extensions: { code: 'QUERY_TOO_LARGE' },
     });
   });
@@ -31,13 +31,13 @@ describe('formatGraphQLError', () => {
   it.each(['TOO_MANY_ALIASES', 'TOO_MANY_ROOT_FIELDS', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_DEEP'])(
     'gives a limit reported during validation its own code, %s, instead of GRAPHQL_VALIDATION_FAILED',
     (code) => {
-      const limit = new GraphQLError('Terlalu banyak. (Too many: the limit is 15.)', { extensions: { code } });
+      const limit = new GraphQLError('Too many: the limit is 15.', { extensions: { code } });
       expect(format(apolloWrapped('GRAPHQL_VALIDATION_FAILED', limit))).toEqual({ message: limit.message, extensions: { code } });
     },
   );
 
   it('keeps the cost refusal with its points, and drops the stack trace', () => {
-    const refusal = new GraphQLError('Permintaan terlalu berat: 9000 poin, batasnya 5000. (Query is too complex: 9000 points, the limit is 5000.)', {
+    const refusal = new GraphQLError('Query is too complex: 9000 points, the limit is 5000.', {
       extensions: { code: 'QUERY_TOO_COMPLEX', complexity: 9000, maxComplexity: 5000, stacktrace: ['at secret.ts:1'] },
     });
     expect(format(refusal)).toEqual({ message: refusal.message, extensions: { code: 'QUERY_TOO_COMPLEX', complexity: 9000, maxComplexity: 5000 } });
@@ -52,7 +52,7 @@ describe('formatGraphQLError', () => {
     const timeout = new QueryFailedError('SELECT secret FROM products', [], Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
     const resolverError = new GraphQLError(timeout.message, { originalError: timeout, path: ['products'] });
     expect(format(resolverError)).toEqual({
-      message: 'Permintaan ini terlalu lama dan dihentikan. Persempit pencarian atau coba lagi. (The query took too long and was stopped: narrow it down or try again.)',
+      message: 'The query took too long and was stopped: narrow it down or try again.',
       path: ['products'],
       extensions: { code: 'QUERY_TIMEOUT' },
     });

@@ -15,7 +15,6 @@ const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
-  'CONFLICT',
   'TOO_MANY_REQUESTS',
   ...QUERY_LIMIT_CODES,
   'QUERY_TIMEOUT',
@@ -46,7 +45,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(formatted.message) : null;
   if (tokens) {
     return {
-      message: `Permintaan terlalu panjang, batasnya ${tokens[1]} token. (Query is too large: the limit is ${tokens[1]} tokens.)`,
+      message: `Query is too large: the limit is ${tokens[1]} tokens.`,
       extensions: { code: 'QUERY_TOO_LARGE' },
     };
   }
@@ -57,14 +56,14 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
   }
   if ((cause as { code?: unknown } | undefined)?.code === STATEMENT_CANCELLED) {
     return {
-      message: 'Permintaan ini terlalu lama dan dihentikan. Persempit pencarian atau coba lagi. (The query took too long and was stopped: narrow it down or try again.)',
+      message: 'The query took too long and was stopped: narrow it down or try again.',
       path: formatted.path,
       extensions: { code: 'QUERY_TIMEOUT' },
     };
   }
   if (CLIENT_CODES.has(code)) return { ...formatted, extensions: { ...extensions, code } };
   return {
-    message: 'Maaf, terjadi kesalahan di server. Silakan coba lagi sebentar lagi. (Internal server error)',
+    message: 'Internal server error',
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };

@@ -1,12 +1,14 @@
 import { GraphQLError } from 'graphql';
 
-/** Codes a client can act on; anything else reaching the formatter is an internal failure. */
-export type ErrorCode =
+/**
+ * Codes of errors that are thrown (not expected outcomes: those are ErrorResults, error-result.ts) and
+ * that a client can act on; anything else reaching the formatter is an internal failure.
+ */
+export type ThrownErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
-  | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
   | QueryLimitCode
   | 'QUERY_TIMEOUT'
@@ -15,7 +17,8 @@ export type ErrorCode =
 /** Refusals of an operation's shape or size, before any resolver runs (HTTP 400). */
 export type QueryLimitCode = 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX' | 'QUERY_TOO_LARGE' | 'TOO_MANY_ALIASES' | 'TOO_MANY_ROOT_FIELDS' | 'TOO_MANY_DIRECTIVES';
 
-export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+/** Messages are plain English for developers and logs; clients word what they show by the code. */
+export function userError(code: ThrownErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 

@@ -108,8 +108,8 @@ export class ComplexityPlugin implements ApolloServerPlugin {
         const refuse = (complexity: number | null) =>
           new GraphQLError(
             complexity === null
-              ? `Permintaan terlalu berat untuk dihitung, batasnya ${max} poin. Minta lebih sedikit data. (Query is too complex to price: the limit is ${max} points. Ask for fewer items or fewer fields.)`
-              : `Permintaan terlalu berat: ${complexity} poin, batasnya ${max}. Minta lebih sedikit data. (Query is too complex: ${complexity} points, the limit is ${max}. Ask for fewer items or fewer fields.)`,
+              ? `Query is too complex to price: the limit is ${max} points. Ask for fewer items or fewer fields.`
+              : `Query is too complex: ${complexity} points, the limit is ${max}. Ask for fewer items or fewer fields.`,
             { extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: max, http: { status: 400 } } },
           );
         let complexity: number;

@@ -3,11 +3,11 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GraphQLLimits } from '../../config/env.js';
-import type { ErrorCode } from '../errors/user-errors.js';
+import type { ThrownErrorCode } from '../errors/user-errors.js';
 
 /** A refusal with our own code; Apollo wraps validation errors as GRAPHQL_VALIDATION_FAILED and the formatter restores it. */
 const refuse =
-  (code: ErrorCode, message: string) =>
+  (code: ThrownErrorCode, message: string) =>
   (context: ValidationContext | null): void =>
     context?.reportError(new GraphQLError(message, { extensions: { code } }));
 
@@ -45,26 +45,26 @@ export function maxRootFieldsRule(max: number, message: string): ValidationRule 
  */
 export function queryLimits(limits: GraphQLLimits): { parseOptions: { maxTokens: number }; validationRules: ValidationRule[] } {
   // Each rule reports our own error instead of throwing graphql-armor's "Syntax Error: …".
-  const reporting = (code: ErrorCode, message: string) => ({ propagateOnRejection: false, onReject: [refuse(code, message)] });
+  const reporting = (code: ThrownErrorCode, message: string) => ({ propagateOnRejection: false, onReject: [refuse(code, message)] });
   return {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
       maxAliasesRule({
         n: limits.maxAliases,
-        ...reporting('TOO_MANY_ALIASES', `Terlalu banyak alias dalam satu permintaan, batasnya ${limits.maxAliases}. (Too many aliases in one query: the limit is ${limits.maxAliases}.)`),
+        ...reporting('TOO_MANY_ALIASES', `Too many aliases in one query: the limit is ${limits.maxAliases}.`),
       }),
       maxDepthRule({
         n: limits.maxDepth,
         flattenFragments: true,
-        ...reporting('QUERY_TOO_DEEP', `Permintaan terlalu dalam, batasnya ${limits.maxDepth} tingkat. (Query is too deep: the limit is ${limits.maxDepth} levels of nested fields.)`),
+        ...reporting('QUERY_TOO_DEEP', `Query is too deep: the limit is ${limits.maxDepth} levels of nested fields.`),
       }),
       maxDirectivesRule({
         n: limits.maxDirectives,
-        ...reporting('TOO_MANY_DIRECTIVES', `Terlalu banyak direktif dalam satu permintaan, batasnya ${limits.maxDirectives}. (Too many directives in one query: the limit is ${limits.maxDirectives}.)`),
+        ...reporting('TOO_MANY_DIRECTIVES', `Too many directives in one query: the limit is ${limits.maxDirectives}.`),
       }),
       maxRootFieldsRule(
         limits.maxRootFields,
-        `Terlalu banyak kolom teratas dalam satu permintaan, batasnya ${limits.maxRootFields}. (Too many top-level fields in one query: the limit is ${limits.maxRootFields}.)`,
+        `Too many top-level fields in one query: the limit is ${limits.maxRootFields}.`,
       ),
     ],
   };

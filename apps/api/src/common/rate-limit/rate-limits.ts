@@ -150,9 +150,8 @@ function rethrowLimited(rejection: unknown): never {
 
 export function tooManyRequests(msBeforeNext: number) {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  const minutes = Math.ceil(seconds / 60);
-  const [id, en] = seconds < 60 ? [`${seconds} detik`, `${seconds} s`] : [`${minutes} menit`, `${minutes} min`];
-  return userError('TOO_MANY_REQUESTS', `Terlalu banyak percobaan. Coba lagi dalam ${id}. (Too many attempts: try again in ${en}.)`, { retryAfterSeconds: seconds });
+  const wait = seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+  return userError('TOO_MANY_REQUESTS', `Too many attempts: try again in ${wait}.`, { retryAfterSeconds: seconds });
 }
 
 // Hashed: the table holds no phone, email or address in clear, and every key fits its varchar(255).

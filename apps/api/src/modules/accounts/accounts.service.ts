@@ -3,14 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { verify } from '@node-rs/argon2';
 import type { Person, RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
-import { badInput, userError } from '../../common/errors/user-errors.js';
+import { AlreadyExistsError, InvalidInputError, lengthError, type Success } from '../../common/errors/error-result.js';
 import { OutboxChannel } from '../notifications/models/outbox-channel.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AccountLimits } from './account-limits.js';
 import { AccountRepository } from './account.repository.js';
 import type { RegisterInput } from './dto/register.input.js';
 import type { UserEntity } from './entities/user.entity.js';
-import { DISPLAY_NAME_LENGTH, normalizeEmail, normalizeIndonesianPhone, PASSWORD_LENGTH, RESET_CODE_LENGTH, within } from '@karya-ibu/types/rules';
+import { DISPLAY_NAME_LENGTH, normalizeEmail, normalizeIndonesianPhone, PASSWORD_LENGTH, RESET_CODE_LENGTH } from '@karya-ibu/types/rules';
+import { InvalidCredentialsError, InvalidResetCodeError, type LoginResult, type RegisterResult, type RequestPasswordResetResult, type ResetPasswordResult } from './accounts.errors.js';
 import { parseIdentifier } from './identifiers.js';
 import { toMeModel, type AuthSession, type Me } from './models/me.model.js';
 import { Role } from './models/role.enum.js';
@@ -19,8 +20,7 @@ import { hashPassword } from './passwords.js';
 const SESSION_DAYS = 30;
 const RESET_CODE_MINUTES = 15;
 const RESET_CODE_ATTEMPTS = 5;
-const { min: MIN_PASSWORD, max: MAX_PASSWORD } = PASSWORD_LENGTH;
-const WRONG_CREDENTIALS = 'Nomor HP/email atau kata sandi salah. (Wrong phone/email or password.)';
+const MAX_PASSWORD = PASSWORD_LENGTH.max;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 // Verified against when no account matches, so a wrong identifier costs as long as a wrong password.
@@ -36,46 +36,47 @@ export class AccountsService {
   ) {}
 
   /** The account and its first session commit together. */
-  async register(ctx: RequestContext, input: RegisterInput, address: string): Promise<AuthSession> {
+  async register(ctx: RequestContext, input: RegisterInput, address: string): Promise<typeof RegisterResult> {
     const displayName = input.displayName.trim();
-    if (!within(displayName.length, DISPLAY_NAME_LENGTH)) throw badInput('input.displayName', `Nama ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} huruf. (Name must be ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} characters.)`);
+    const nameError = lengthError('input.displayName', displayName, DISPLAY_NAME_LENGTH);
+    if (nameError) return nameError;
     const phone = input.phone?.trim() ? normalizeIndonesianPhone(input.phone) : null;
-    if (input.phone?.trim() && !phone) throw badInput('input.phone', 'Nomor HP Indonesia, mis. 0812 3456 7890. (An Indonesian mobile number.)');
+    if (input.phone?.trim() && !phone) return new InvalidInputError('input.phone', 'BAD_FORMAT', 'input.phone: not an Indonesian mobile number');
     const email = input.email?.trim() ? normalizeEmail(input.email) : null;
-    if (input.email?.trim() && !email) throw badInput('input.email', 'Alamat email tidak valid. (Not a valid email address.)');
-    if (!phone && !email) throw badInput('input.phone', 'Isi nomor HP atau email. (Give a phone number or an email.)');
-    assertPassword('input.password', input.password);
+    if (input.email?.trim() && !email) return new InvalidInputError('input.email', 'BAD_FORMAT', 'input.email: not a valid email address');
+    if (!phone && !email) return new InvalidInputError('input.phone', 'REQUIRED', 'input.phone: give a phone number or an email');
+    const passwordError = lengthError('input.password', input.password, PASSWORD_LENGTH);
+    if (passwordError) return passwordError;
     // Counted once the form is well filled in (typos are free), before telling whether the phone/email is taken.
     await this.limits.registration(address);
 
     for (const identifier of [phone && ({ kind: 'phone', value: phone } as const), email && ({ kind: 'email', value: email } as const)]) {
       if (identifier && (await this.accounts.findUserByIdentifier(ctx, identifier))) {
-        throw userError('CONFLICT', 'Sudah ada akun dengan nomor/email ini. Silakan masuk. (An account already uses this phone/email: sign in.)', {
-          field: identifier.kind === 'phone' ? 'input.phone' : 'input.email',
-        });
+        return new AlreadyExistsError(identifier.kind === 'phone' ? 'input.phone' : 'input.email', `An account already uses this ${identifier.kind}: sign in`);
       }
     }
     // Hashed before the transaction: argon2's tens of milliseconds must not hold a pooled connection.
     const passwordHash = await hashPassword(input.password);
     return this.db.withTransaction(ctx, async (ctx) => {
+      // Two registrations racing for the same phone/email: the unique index decides.
       const user = await this.accounts.insertUser(ctx, { displayName, phone, email, passwordHash, roles: [Role.BUYER] }).catch((error: { code?: string }) => {
-        // Two registrations racing for the same phone/email: the unique index decides.
-        if (error.code === '23505') throw userError('CONFLICT', 'Sudah ada akun dengan nomor/email ini. (An account already uses this phone/email.)');
+        if (error.code === '23505') return null;
         throw error;
       });
+      if (!user) return new AlreadyExistsError(phone ? 'input.phone' : 'input.email', 'An account already uses this phone/email: sign in');
       return this.startSession(ctx, user);
     });
   }
 
   /** Signs in; a session the caller already had is replaced (rotated), not kept beside the new one. */
-  async login(ctx: RequestContext, identifierText: string, password: string, address: string): Promise<AuthSession> {
+  async login(ctx: RequestContext, identifierText: string, password: string, address: string): Promise<typeof LoginResult> {
     const identifier = parseIdentifier(identifierText);
     const attempt = await this.limits.signInStarted(address, identifier?.value ?? null);
     const user = identifier ? await this.accounts.findUserByIdentifier(ctx, identifier) : null;
     const matches = await verify(user?.passwordHash ?? (await DUMMY_HASH), password.slice(0, MAX_PASSWORD));
     if (!user || !matches) {
       await this.limits.signInFailed(attempt);
-      throw userError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+      return new InvalidCredentialsError();
     }
     await this.limits.signInSucceeded(attempt);
     const current = ctx.personOrNull;
@@ -122,15 +123,16 @@ export class AccountsService {
     return this.accounts.addRole(ctx, userId, role);
   }
 
-  /** Always answers true: whether an account exists is not told. The code and its message commit together. */
-  async requestPasswordReset(ctx: RequestContext, identifierText: string, address: string): Promise<boolean> {
+  /** Always answers success: whether an account exists is not told. The code and its message commit together. */
+  async requestPasswordReset(ctx: RequestContext, identifierText: string, address: string): Promise<typeof RequestPasswordResetResult> {
     await this.limits.resetRequestFrom(address);
     const identifier = parseIdentifier(identifierText);
-    if (!identifier) throw badInput('identifier', 'Isi nomor HP atau email. (Give a phone number or an email.)');
+    if (!identifier) return new InvalidInputError('identifier', identifierText.trim() ? 'BAD_FORMAT' : 'REQUIRED', 'identifier: give a phone number or an email');
     // Counted for unknown accounts too, so the limit does not tell which exist.
     await this.limits.resetRequestFor(address, identifier.value);
+    const sent: Success = { success: true };
     const user = await this.accounts.findUserByIdentifier(ctx, identifier);
-    if (!user) return true;
+    if (!user) return sent;
     const code = String(randomInt(0, 10 ** RESET_CODE_LENGTH)).padStart(RESET_CODE_LENGTH, '0');
     await this.accounts.insertPasswordReset(ctx, { userId: user.id, codeHash: sha256(`${user.id}:${code}`), expiresAt: minutesFromNow(RESET_CODE_MINUTES) });
     await this.notifications.enqueue(ctx, {
@@ -138,20 +140,21 @@ export class AccountsService {
       recipient: identifier.value,
       body: `Karya Ibu: kode untuk mengganti kata sandi Anda ${code}. Berlaku ${RESET_CODE_MINUTES} menit. Jangan berikan kode ini kepada siapa pun.`,
     });
-    return true;
+    return sent;
   }
 
   /**
    * Sets a new password with a valid code, ends every other session and signs in, in one transaction
    * of its own: a wrong code's attempt is counted (committed) even though the call then fails, so
-   * this runs outside any caller's transaction (its resolver declares none).
+   * this runs outside any caller's transaction (its resolver declares none), and the transaction
+   * answers null, not the error result, which would roll the count back.
    */
-  async resetPassword(ctx: RequestContext, identifierText: string, code: string, newPassword: string): Promise<AuthSession> {
-    assertPassword('newPassword', newPassword);
+  async resetPassword(ctx: RequestContext, identifierText: string, code: string, newPassword: string): Promise<typeof ResetPasswordResult> {
+    const passwordError = lengthError('newPassword', newPassword, PASSWORD_LENGTH);
+    if (passwordError) return passwordError;
     const identifier = parseIdentifier(identifierText);
     const user = identifier ? await this.accounts.findUserByIdentifier(ctx, identifier) : null;
-    const invalid = () => badInput('code', 'Kode salah atau sudah kedaluwarsa. Minta kode baru. (Wrong or expired code: ask for a new one.)');
-    if (!user) throw invalid();
+    if (!user) return new InvalidResetCodeError();
     const passwordHash = await hashPassword(newPassword);
     const session = await this.db.withTransaction(ctx, async (ctx) => {
       const reset = await this.accounts.findOpenResetForUpdate(ctx, user.id);
@@ -167,20 +170,13 @@ export class AccountsService {
       await this.accounts.revokeAllSessions(ctx, user.id);
       return this.startSession(ctx, user);
     });
-    if (!session) throw invalid();
-    return session;
+    return session ?? new InvalidResetCodeError();
   }
 
   private async startSession(ctx: RequestContext, user: UserEntity): Promise<AuthSession> {
     const token = randomBytes(32).toString('base64url');
     const session = await this.accounts.insertSession(ctx, { userId: user.id, tokenHash: sha256(token), expiresAt: minutesFromNow(SESSION_DAYS * 24 * 60) });
     return { token, expiresAt: session.expiresAt, me: toMeModel(user) };
-  }
-}
-
-function assertPassword(field: string, password: string): void {
-  if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
-    throw badInput(field, `Kata sandi minimal ${MIN_PASSWORD} karakter. (Password must be at least ${MIN_PASSWORD} characters.)`);
   }
 }
 

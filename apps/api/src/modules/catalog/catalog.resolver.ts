@@ -9,6 +9,7 @@ import { SearchRateLimitGuard } from '../../common/rate-limit/search-rate-limit.
 import { Kampung } from '../kampung/models/kampung.model.js';
 import { Seller } from '../sellers/models/seller.model.js';
 import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
+import { ArchiveProductResult, CreateProductResult, SetProductStockResult, UpdateProductResult } from './catalog.errors.js';
 import { CatalogService } from './catalog.service.js';
 import { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import { ProductsArgs } from './dto/products.args.js';
@@ -56,37 +57,37 @@ export class CatalogResolver {
 
   @Transaction()
   @Authenticated()
-  @Mutation(() => Product)
-  createProduct(@Ctx() ctx: RequestContext, @Args('input', { type: () => CreateProductInput }) input: CreateProductInput): Promise<Product> {
+  @Mutation(() => CreateProductResult)
+  createProduct(@Ctx() ctx: RequestContext, @Args('input', { type: () => CreateProductInput }) input: CreateProductInput): Promise<typeof CreateProductResult> {
     return this.catalog.createProduct(ctx, input);
   }
 
   @Transaction()
   @Authenticated()
-  @Mutation(() => Product)
+  @Mutation(() => UpdateProductResult)
   updateProduct(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('input', { type: () => UpdateProductInput }) input: UpdateProductInput,
-  ): Promise<Product> {
+  ): Promise<typeof UpdateProductResult> {
     return this.catalog.updateProduct(ctx, id, input);
   }
 
   @Transaction()
   @Authenticated()
-  @Mutation(() => Product)
-  archiveProduct(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Product> {
+  @Mutation(() => ArchiveProductResult)
+  archiveProduct(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<typeof ArchiveProductResult> {
     return this.catalog.archiveProduct(ctx, id);
   }
 
   @Transaction()
   @Authenticated()
-  @Mutation(() => Product)
+  @Mutation(() => SetProductStockResult)
   setProductStock(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('stock', { type: () => Int }) stock: number,
-  ): Promise<Product> {
+  ): Promise<typeof SetProductStockResult> {
     return this.catalog.setProductStock(ctx, id, stock);
   }
 

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context.js';
-import { badInput, userError } from '../../common/errors/user-errors.js';
-import { PRODUCT_STOCK, within } from '@karya-ibu/types/rules';
+import { EntityKind, InvalidInputError, isErrorResult, NotFoundError, rangeError, type ErrorResult } from '../../common/errors/error-result.js';
+import { badInput } from '../../common/errors/user-errors.js';
+import { PRODUCT_STOCK } from '@karya-ibu/types/rules';
 import { encodeCursor } from '../../common/graphql/cursor.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { uniqueSlug } from '../../common/text/slug.js';
 import { AuditService } from '../audit/audit.service.js';
-import { SellerAccessService, type ActingSeller } from '../sellers/seller-access.service.js';
+import { SellerAccessService, thrownRefusal, type ActingSeller } from '../sellers/seller-access.service.js';
+import type { SellerAccessRefusal } from '../sellers/sellers.errors.js';
 import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
+import type { ArchiveProductResult, CreateProductResult, SetProductStockResult, UpdateProductResult } from './catalog.errors.js';
 import type { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import type { ProductsArgs } from './dto/products.args.js';
 import type { ProductEntity } from './entities/product.entity.js';
@@ -94,44 +97,67 @@ export class CatalogService {
   }
 
   /** The product and its audit entry, in the caller's transaction. */
-  async createProduct(ctx: RequestContext, input: CreateProductInput): Promise<Product> {
-    const acting = await this.access.actingSeller(ctx, input.sellerId);
-    const fields = validateProductFields(input, 'create', todayInWita()) as ProductFields;
-    await this.assertMotifExists(ctx, fields.motifId);
+  async createProduct(ctx: RequestContext, input: CreateProductInput): Promise<typeof CreateProductResult> {
+    const acting = await this.access.actingSellerOrRefusal(ctx, input.sellerId, 'input.sellerId');
+    if (isErrorResult(acting)) return acting;
+    const validated = validateProductFields(input, 'create', todayInWita());
+    if (isErrorResult(validated)) return validated;
+    // On create every required field is there (checked above).
+    const fields = validated as ProductFields;
+    const unknownMotif = await this.motifError(ctx, fields.motifId ?? null);
+    if (unknownMotif) return unknownMotif;
     const slug = await uniqueSlug(fields.title, (candidate) => this.products.slugExists(ctx, candidate), 'produk');
     const product = await this.products.save(ctx, { ...fields, sellerId: acting.seller.id, slug });
     await this.audit.recordForSeller(ctx, acting, { action: 'PRODUCT_CREATED', ...productSubject(product.id), before: null, after: snapshot(product) });
     return toProductModel(product);
   }
 
-  async updateProduct(ctx: RequestContext, productId: string, input: UpdateProductInput): Promise<Product> {
+  async updateProduct(ctx: RequestContext, productId: string, input: UpdateProductInput): Promise<typeof UpdateProductResult> {
     const fields = validateProductFields(input, 'update', todayInWita());
-    if (fields.motifId) await this.assertMotifExists(ctx, fields.motifId);
+    if (isErrorResult(fields)) return fields;
+    const unknownMotif = await this.motifError(ctx, fields.motifId ?? null);
+    if (unknownMotif) return unknownMotif;
     // The status is checked against the locked row: a concurrent archive is seen, not overwritten.
-    return this.change(ctx, productId, 'PRODUCT_UPDATED', (product) =>
-      Object.assign(product, fields, { status: changeProductStatus(product.status, fields.status ?? product.status) }),
-    );
-  }
-
-  /** Takes it off sale for good (idempotent); it stays in her list and in past orders. */
-  archiveProduct(ctx: RequestContext, productId: string): Promise<Product> {
-    return this.change(ctx, productId, 'PRODUCT_ARCHIVED', (product) => {
-      product.status = changeProductStatus(product.status, ProductStatus.ARCHIVED);
+    return this.change(ctx, productId, 'PRODUCT_UPDATED', (product) => {
+      const status = changeProductStatus(product.status, fields.status ?? product.status);
+      if (isErrorResult(status)) return status;
+      Object.assign(product, fields, { status });
     });
   }
 
-  setProductStock(ctx: RequestContext, productId: string, stock: number): Promise<Product> {
-    if (!Number.isInteger(stock) || !within(stock, PRODUCT_STOCK)) throw badInput('stock', `Stok harus bilangan bulat ${PRODUCT_STOCK.min}–${PRODUCT_STOCK.max.toLocaleString('id-ID')}. (Stock must be a whole number from ${PRODUCT_STOCK.min} to ${PRODUCT_STOCK.max.toLocaleString('en-US')}.)`);
+  /** Takes it off sale for good (idempotent); it stays in her list and in past orders. */
+  archiveProduct(ctx: RequestContext, productId: string): Promise<typeof ArchiveProductResult> {
+    return this.change(ctx, productId, 'PRODUCT_ARCHIVED', (product) => {
+      // Every status may be archived, ARCHIVED itself included.
+      product.status = ProductStatus.ARCHIVED;
+    });
+  }
+
+  async setProductStock(ctx: RequestContext, productId: string, stock: number): Promise<typeof SetProductStockResult> {
+    const invalid = rangeError('stock', stock, PRODUCT_STOCK);
+    if (invalid) return invalid;
     return this.change(ctx, productId, 'PRODUCT_STOCK_SET', (product) => {
       product.stock = stock;
     });
   }
 
-  /** A product the caller may manage (her own, her kampung's as pendamping, any as admin). */
+  /**
+   * A product the caller may manage (her own, her kampung's as pendamping, any as admin), or why
+   * not as a result (for mutations; `field` names the argument holding the id).
+   */
+  async managedProductOrRefusal(ctx: RequestContext, productId: string, field = 'id'): Promise<{ product: Product; acting: ActingSeller } | SellerAccessRefusal> {
+    if (!isUuid(productId)) throw badInput(field, `"${productId}" is not an id returned by this API`);
+    const existing = await this.products.findById(ctx, productId);
+    if (!existing) return new NotFoundError(EntityKind.PRODUCT);
+    const acting = await this.access.actingSellerOrRefusal(ctx, existing.sellerId);
+    return isErrorResult(acting) ? acting : { product: toProductModel(existing), acting };
+  }
+
+  /** The same for queries: a refusal is thrown (NOT_FOUND or FORBIDDEN). */
   async managedProduct(ctx: RequestContext, productId: string): Promise<{ product: Product; acting: ActingSeller }> {
-    const existing = isUuid(productId) ? await this.products.findById(ctx, productId) : null;
-    if (!existing) throw userError('NOT_FOUND', 'Produk tidak ditemukan. (Product not found.)');
-    return { product: toProductModel(existing), acting: await this.access.actingSeller(ctx, existing.sellerId) };
+    const managed = isUuid(productId) ? await this.managedProductOrRefusal(ctx, productId) : new NotFoundError(EntityKind.PRODUCT);
+    if (isErrorResult(managed)) throw thrownRefusal(managed);
+    return managed;
   }
 
   /** Of these products, the ids the caller may manage: one query for the products and the bulk access check, however many. */
@@ -146,13 +172,14 @@ export class CatalogService {
    * (its photos) apply one after the other, even while it has none yet.
    */
   async lockProductForUpdate(ctx: RequestContext, productId: string): Promise<void> {
-    if (!(await this.products.findByIdForUpdate(ctx, productId))) throw userError('NOT_FOUND', 'Produk tidak ditemukan. (Product not found.)');
+    // Products are never deleted: one found a moment ago is still there.
+    if (!(await this.products.findByIdForUpdate(ctx, productId))) throw new Error(`product ${productId} vanished`);
   }
 
   /** One view per visitor per product per day (WITA): see `visitorKey` for who counts as one visitor. */
   async recordProductView(ctx: RequestContext, slug: string, request: Omit<ViewRequest, 'userId'>, now = new Date()): Promise<boolean> {
     if (request.visitorId && request.visitorId.length > MAX_VISITOR_ID_LENGTH) {
-      throw badInput('visitorId', `Paling banyak ${MAX_VISITOR_ID_LENGTH} huruf. (At most ${MAX_VISITOR_ID_LENGTH} characters.)`);
+      throw badInput('visitorId', `at most ${MAX_VISITOR_ID_LENGTH} characters`);
     }
     const visitor: ViewRequest = { ...request, userId: ctx.personOrNull?.userId ?? null };
     const day = todayInWita(now);
@@ -168,21 +195,32 @@ export class CatalogService {
     return new Map(productIds.map((id) => [id, allowed.includes(id) ? (views.get(id) ?? 0) : null]));
   }
 
-  /** Applies one change under a row lock, with its audit entry, in the caller's transaction; no entry when nothing changed. */
-  private async change(ctx: RequestContext, productId: string, action: string, apply: (product: ProductEntity) => void): Promise<Product> {
-    const { acting } = await this.managedProduct(ctx, productId);
+  /**
+   * Applies one change under a row lock, with its audit entry, in the caller's transaction; no entry
+   * when nothing changed. `apply` may refuse with an error result instead (before anything is written).
+   */
+  private async change<Refusal extends ErrorResult>(
+    ctx: RequestContext,
+    productId: string,
+    action: string,
+    apply: (product: ProductEntity) => Refusal | void,
+  ): Promise<Product | SellerAccessRefusal | Refusal> {
+    const managed = await this.managedProductOrRefusal(ctx, productId);
+    if (isErrorResult(managed)) return managed;
     const product = (await this.products.findByIdForUpdate(ctx, productId))!;
     const before = snapshot(product);
-    apply(product);
+    const refusal = apply(product);
+    if (refusal) return refusal;
     const after = snapshot(product);
     if (JSON.stringify(before) === JSON.stringify(after)) return toProductModel(product);
     const updated = await this.products.save(ctx, product);
-    await this.audit.recordForSeller(ctx, acting, { action, ...productSubject(product.id), before, after });
+    await this.audit.recordForSeller(ctx, managed.acting, { action, ...productSubject(product.id), before, after });
     return toProductModel(updated);
   }
 
-  private async assertMotifExists(ctx: RequestContext, motifId: string | null): Promise<void> {
-    if (motifId && !(await this.products.motifExists(ctx, motifId))) throw badInput('input.motifId', 'Motif tidak dikenal. (Unknown motif.)');
+  private async motifError(ctx: RequestContext, motifId: string | null): Promise<InvalidInputError | null> {
+    if (!motifId || (await this.products.motifExists(ctx, motifId))) return null;
+    return new InvalidInputError('input.motifId', 'UNKNOWN_OPTION', 'input.motifId: unknown motif');
   }
 }
 

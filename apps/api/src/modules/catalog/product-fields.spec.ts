@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../../common/errors/error-result.js';
 import type { CreateProductInput } from './dto/product.input.js';
 import { BatikTechnique, ProductCategory, ProductStatus } from './models/catalog.enums.js';
 import { todayInWita, validateProductFields } from './product-fields.js';
@@ -13,14 +14,7 @@ const valid: CreateProductInput = {
   stock: 2,
 };
 
-const field = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { extensions?: { field?: string } }).extensions?.field;
-  }
-  return undefined;
-};
+const fieldsOf = (input: Partial<CreateProductInput>, mode: 'create' | 'update' = 'create') => validateProductFields({ ...valid, ...input }, mode, '2026-11-28');
 
 describe('validateProductFields', () => {
   it('normalises text and defaults a new product to ACTIVE', () => {
@@ -33,22 +27,29 @@ describe('validateProductFields', () => {
   });
 
   it('accepts the price limits exactly', () => {
-    expect(validateProductFields({ ...valid, priceIdr: 1n }, 'create', '2026-11-28').priceIdr).toBe(1n);
-    expect(validateProductFields({ ...valid, priceIdr: 100_000_000n }, 'create', '2026-11-28').priceIdr).toBe(100_000_000n);
+    expect(fieldsOf({ priceIdr: 1n })).toMatchObject({ priceIdr: 1n });
+    expect(fieldsOf({ priceIdr: 100_000_000n })).toMatchObject({ priceIdr: 100_000_000n });
   });
 
   it.each([
-    [{ priceIdr: 0n }, 'input.priceIdr'],
-    [{ priceIdr: 100_000_001n }, 'input.priceIdr'],
-    [{ stock: -1 }, 'input.stock'],
-    [{ stock: 1.5 }, 'input.stock'],
-    [{ weightGrams: 0 }, 'input.weightGrams'],
-    [{ title: 'Ka' }, 'input.title'],
-    [{ madeOn: '2026-11-29' }, 'input.madeOn'],
-    [{ motifId: 'motif' }, 'input.motifId'],
-    [{ material: undefined }, 'input.material'],
-  ])('refuses %p naming %s', (change, name) => {
-    expect(field(() => validateProductFields({ ...valid, ...change }, 'create', '2026-11-28'))).toBe(name);
+    [{ priceIdr: 0n }, { field: 'input.priceIdr', problem: 'OUT_OF_RANGE', min: 1, max: 100_000_000 }],
+    [{ priceIdr: 100_000_001n }, { field: 'input.priceIdr', problem: 'OUT_OF_RANGE' }],
+    [{ stock: -1 }, { field: 'input.stock', problem: 'OUT_OF_RANGE', min: 0, max: 10_000 }],
+    [{ stock: 1.5 }, { field: 'input.stock', problem: 'OUT_OF_RANGE' }],
+    [{ weightGrams: 0 }, { field: 'input.weightGrams', problem: 'OUT_OF_RANGE' }],
+    [{ title: 'Ka' }, { field: 'input.title', problem: 'TOO_SHORT', min: 3, max: 120 }],
+    [{ title: '   ' }, { field: 'input.title', problem: 'REQUIRED' }],
+    [{ madeOn: '2026-11-29' }, { field: 'input.madeOn', problem: 'OUT_OF_RANGE' }],
+    [{ status: ProductStatus.ARCHIVED }, { field: 'input.status', problem: 'UNKNOWN_OPTION' }],
+    [{ material: undefined }, { field: 'input.material', problem: 'REQUIRED' }],
+  ])('answers %p with an InvalidInputError %p', (change, expected) => {
+    const result = fieldsOf(change);
+    expect(result).toBeInstanceOf(InvalidInputError);
+    expect(result).toMatchObject({ errorCode: 'INVALID_INPUT', ...expected });
+  });
+
+  it('throws BAD_USER_INPUT for a motif id that is no id at all (malformed, not a person\'s mistake)', () => {
+    expect(() => fieldsOf({ motifId: 'motif' })).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'input.motifId' } }));
   });
 
   it('checks only what an update gives', () => {

@@ -9,6 +9,7 @@ import {
   PRODUCT_WEIGHT_GRAMS,
   type Bounds,
 } from '@karya-ibu/types/rules';
+import { InvalidInputError, lengthError, rangeError } from '../../common/errors/error-result.js';
 import { badInput } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import type { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
@@ -36,55 +37,64 @@ const REQUIRED_ON_CREATE = ['title', 'description', 'category', 'material', 'wei
 
 /**
  * Checks and normalises product input; on create the required fields must be there, on update only
- * what is given is checked. Throws BAD_USER_INPUT naming `input.<field>`, in Indonesian and English.
+ * what is given is checked. The first problem is answered as an InvalidInputError naming
+ * `input.<field>`; a motif id that is no id at all is thrown (BAD_USER_INPUT).
  */
-export function validateProductFields(input: CreateProductInput | UpdateProductInput, mode: 'create' | 'update', today: string): Partial<ProductFields> {
+export function validateProductFields(input: CreateProductInput | UpdateProductInput, mode: 'create' | 'update', today: string): Partial<ProductFields> | InvalidInputError {
   const out: Partial<ProductFields> = {};
   const given = <K extends keyof ProductFields>(key: K) => input[key as keyof typeof input] !== undefined && input[key as keyof typeof input] !== null;
 
   if (mode === 'create') {
-    for (const key of REQUIRED_ON_CREATE) if (!given(key)) throw badInput(`input.${key}`, 'Wajib diisi. (Required.)');
+    const missing = REQUIRED_ON_CREATE.find((key) => !given(key));
+    if (missing) return new InvalidInputError(`input.${missing}`, 'REQUIRED', `input.${missing}: required`);
   }
-  const text = (key: 'title' | 'description' | 'material' | 'size', { min, max }: Bounds) => {
-    // Paragraphs of a description keep their line breaks; one-line fields lose repeated spaces.
+  // Paragraphs of a description keep their line breaks; one-line fields lose repeated spaces.
+  const text = (key: 'title' | 'description' | 'material' | 'size') => {
     const raw = (input[key] as string).trim();
-    const value = key === 'description' ? raw : raw.replace(/\s+/g, ' ');
-    if (value.length < min || value.length > max) throw badInput(`input.${key}`, `Panjangnya ${min}–${max} huruf. (Must be ${min}–${max} characters.)`);
-    return value;
+    return key === 'description' ? raw : raw.replace(/\s+/g, ' ');
   };
-  const whole = (key: 'weightGrams' | 'stock' | 'hoursOfWork', { min, max }: Bounds, label: string) => {
-    const value = input[key] as number;
-    if (!Number.isInteger(value) || value < min || value > max) throw badInput(`input.${key}`, `${label} harus bilangan bulat ${min}–${max}. (Must be a whole number from ${min} to ${max}.)`);
-    return value;
-  };
-
-  if (given('title')) out.title = text('title', PRODUCT_TITLE_LENGTH);
-  if (given('description')) out.description = text('description', PRODUCT_DESCRIPTION_LENGTH);
+  const texts = { title: PRODUCT_TITLE_LENGTH, description: PRODUCT_DESCRIPTION_LENGTH, material: PRODUCT_MATERIAL_LENGTH } as const;
+  for (const [key, bounds] of Object.entries(texts) as [keyof typeof texts, Bounds][]) {
+    if (!given(key)) continue;
+    out[key] = text(key);
+    const invalid = lengthError(`input.${key}`, out[key], bounds);
+    if (invalid) return invalid;
+  }
+  if (input.size !== undefined) {
+    out.size = input.size === null || input.size.trim() === '' ? null : text('size');
+    const invalid = out.size === null ? null : lengthError('input.size', out.size, PRODUCT_SIZE_LENGTH);
+    if (invalid) return invalid;
+  }
   if (given('category')) out.category = input.category!;
   if (input.technique !== undefined) out.technique = input.technique ?? null;
+  if (input.dye !== undefined) out.dye = input.dye ?? null;
   if (input.motifId !== undefined) {
-    if (input.motifId !== null && !isUuid(input.motifId)) throw badInput('input.motifId', 'Motif tidak dikenal. (Unknown motif.)');
+    if (input.motifId !== null && !isUuid(input.motifId)) throw badInput('input.motifId', `"${input.motifId}" is not an id returned by this API`);
     out.motifId = input.motifId;
   }
-  if (given('material')) out.material = text('material', PRODUCT_MATERIAL_LENGTH);
-  if (input.dye !== undefined) out.dye = input.dye ?? null;
-  if (input.size !== undefined) out.size = input.size === null || input.size.trim() === '' ? null : text('size', PRODUCT_SIZE_LENGTH);
-  if (given('weightGrams')) out.weightGrams = whole('weightGrams', PRODUCT_WEIGHT_GRAMS, 'Berat (gram)');
+  const wholes = { weightGrams: PRODUCT_WEIGHT_GRAMS, stock: PRODUCT_STOCK, hoursOfWork: PRODUCT_HOURS_OF_WORK } as const;
+  for (const [key, bounds] of Object.entries(wholes) as [keyof typeof wholes, Bounds][]) {
+    const value = input[key];
+    if (value === undefined || (value === null && key !== 'hoursOfWork')) continue;
+    const invalid = value === null ? null : rangeError(`input.${key}`, value, bounds);
+    if (invalid) return invalid;
+    Object.assign(out, { [key]: value });
+  }
   if (given('priceIdr')) {
     const price = input.priceIdr!;
-    if (price <= 0n || price > MAX_PRODUCT_PRICE_IDR) throw badInput('input.priceIdr', `Harga harus lebih dari Rp 0 dan paling banyak Rp ${MAX_PRODUCT_PRICE_IDR.toLocaleString('id-ID')}. (Price must be above 0 and at most Rp ${MAX_PRODUCT_PRICE_IDR.toLocaleString('id-ID')}.)`);
+    if (price <= 0n || price > MAX_PRODUCT_PRICE_IDR) {
+      return new InvalidInputError('input.priceIdr', 'OUT_OF_RANGE', `input.priceIdr: must be above 0 and at most ${MAX_PRODUCT_PRICE_IDR} rupiah`, { min: 1, max: Number(MAX_PRODUCT_PRICE_IDR) });
+    }
     out.priceIdr = price;
   }
-  if (given('stock')) out.stock = whole('stock', PRODUCT_STOCK, 'Stok');
-  if (input.hoursOfWork !== undefined) out.hoursOfWork = input.hoursOfWork === null ? null : whole('hoursOfWork', PRODUCT_HOURS_OF_WORK, 'Jam kerja');
   if (input.madeOn !== undefined) {
     if (input.madeOn !== null && (input.madeOn > today || input.madeOn < '2000-01-01')) {
-      throw badInput('input.madeOn', 'Tanggal selesai tidak boleh di masa depan. (The date made cannot be in the future.)');
+      return new InvalidInputError('input.madeOn', 'OUT_OF_RANGE', 'input.madeOn: must be a day since 2000, not in the future');
     }
     out.madeOn = input.madeOn;
   }
   if (given('status')) {
-    if (input.status === ProductStatus.ARCHIVED) throw badInput('input.status', 'Gunakan archiveProduct untuk mengarsipkan. (Use archiveProduct to archive.)');
+    if (input.status === ProductStatus.ARCHIVED) return new InvalidInputError('input.status', 'UNKNOWN_OPTION', 'input.status: ACTIVE or DRAFT; archiveProduct archives');
     out.status = input.status!;
   } else if (mode === 'create') {
     out.status = ProductStatus.ACTIVE;

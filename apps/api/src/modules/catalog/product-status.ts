@@ -1,4 +1,4 @@
-import { userError } from '../../common/errors/user-errors.js';
+import { ProductArchivedError } from './catalog.errors.js';
 import { ProductStatus } from './models/catalog.enums.js';
 
 /**
@@ -14,13 +14,8 @@ export const PRODUCT_STATUS_TRANSITIONS: Readonly<Record<ProductStatus, readonly
 /** Staying in the same status is always allowed (saving other fields, archiving twice). */
 export const canChangeProductStatus = (from: ProductStatus, to: ProductStatus): boolean => from === to || PRODUCT_STATUS_TRANSITIONS[from].includes(to);
 
-/** `to` when the lifecycle allows it; otherwise CONFLICT naming `input.status` (it depends on the product's state, not on the input alone). */
-export function changeProductStatus(from: ProductStatus, to: ProductStatus): ProductStatus {
-  if (canChangeProductStatus(from, to)) return to;
-  // Only a final status refuses changes (ARCHIVED), so that is what the message explains.
-  throw userError(
-    'CONFLICT',
-    'input.status: Produk ini sudah diarsipkan, berhenti dijual untuk selamanya; daftarkan sebagai produk baru untuk menjualnya lagi. (This product is archived, off sale for good; list it as a new product to sell it again.)',
-    { field: 'input.status' },
-  );
+/** `to` when the lifecycle allows it; otherwise the refusal (it depends on the product's state, not on the input alone). */
+export function changeProductStatus(from: ProductStatus, to: ProductStatus): ProductStatus | ProductArchivedError {
+  // Only a final status refuses changes (ARCHIVED).
+  return canChangeProductStatus(from, to) ? to : new ProductArchivedError();
 }

@@ -7,6 +7,7 @@ import type { GraphQLContext } from '../../common/dataloader/request-loaders.js'
 import { Me } from '../accounts/models/me.model.js';
 import { Role } from '../accounts/models/role.enum.js';
 import { KampungInput } from './dto/kampung.input.js';
+import { AssignPendampingResult, CreateKampungResult, UnassignPendampingResult, UpdateKampungResult } from './kampung.errors.js';
 import { KampungService } from './kampung.service.js';
 import { Kampung } from './models/kampung.model.js';
 import { PendampingSummary } from './models/pendamping.model.js';
@@ -33,37 +34,37 @@ export class KampungResolver {
 
   @Transaction()
   @Authenticated(Role.OFFICER, Role.ADMIN)
-  @Mutation(() => Kampung)
-  createKampung(@Ctx() ctx: RequestContext, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<Kampung> {
+  @Mutation(() => CreateKampungResult)
+  createKampung(@Ctx() ctx: RequestContext, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<typeof CreateKampungResult> {
     return this.kampungService.createKampung(ctx, input);
   }
 
   @Transaction()
   @Authenticated(Role.OFFICER, Role.ADMIN)
-  @Mutation(() => Kampung, { description: 'Edits a Kampung KB, e.g. sets a TARGET kampung ACTIVE' })
-  updateKampung(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<Kampung> {
+  @Mutation(() => UpdateKampungResult, { description: 'Edits a Kampung KB, e.g. sets a TARGET kampung ACTIVE' })
+  updateKampung(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input', { type: () => KampungInput }) input: KampungInput): Promise<typeof UpdateKampungResult> {
     return this.kampungService.updateKampung(ctx, id, input);
   }
 
   @Transaction()
   @Authenticated(Role.OFFICER, Role.ADMIN)
-  @Mutation(() => Kampung, { description: 'Makes the account with this phone/email a pendamping of the kampung KB' })
+  @Mutation(() => AssignPendampingResult, { description: 'Makes the account with this phone/email a pendamping of the kampung KB' })
   assignPendamping(
     @Ctx() ctx: RequestContext,
     @Args('identifier', { type: () => String }) identifier: string,
     @Args('kampungId', { type: () => ID }) kampungId: string,
-  ): Promise<Kampung> {
+  ): Promise<typeof AssignPendampingResult> {
     return this.kampungService.assignPendamping(ctx, identifier, kampungId);
   }
 
   @Transaction()
   @Authenticated(Role.OFFICER, Role.ADMIN)
-  @Mutation(() => Boolean)
+  @Mutation(() => UnassignPendampingResult, { description: 'Ends her assignment to the kampung KB; answers the kampung' })
   unassignPendamping(
     @Ctx() ctx: RequestContext,
     @Args('identifier', { type: () => String }) identifier: string,
     @Args('kampungId', { type: () => ID }) kampungId: string,
-  ): Promise<boolean> {
+  ): Promise<typeof UnassignPendampingResult> {
     return this.kampungService.unassignPendamping(ctx, identifier, kampungId);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context.js';
-import { KAMPUNG_NAME_LENGTH, within } from '@karya-ibu/types/rules';
-import { badInput, userError } from '../../common/errors/user-errors.js';
+import { KAMPUNG_NAME_LENGTH } from '@karya-ibu/types/rules';
+import { AlreadyExistsError, EntityKind, InvalidInputError, isErrorResult, lengthError, NotFoundError } from '../../common/errors/error-result.js';
+import { badInput } from '../../common/errors/user-errors.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { Role } from '../accounts/models/role.enum.js';
 import { PendampingRepository } from './pendamping.repository.js';
@@ -10,6 +11,7 @@ import type { PendampingSummary } from './models/pendamping.model.js';
 import { uniqueSlug } from '../../common/text/slug.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import type { KampungEntity } from './entities/kampung.entity.js';
+import type { AssignPendampingResult, CreateKampungResult, UnassignPendampingResult, UpdateKampungResult } from './kampung.errors.js';
 import { KampungRepository } from './kampung.repository.js';
 import { toKampungModel, type Kampung } from './models/kampung.model.js';
 
@@ -41,33 +43,37 @@ export class KampungService {
   }
 
   /** An officer adds a Kampung KB (e.g. the program's target kampung once it joins). */
-  async createKampung(ctx: RequestContext, input: KampungInput): Promise<Kampung> {
-    for (const field of ['name', 'kelurahan', 'kecamatan', 'kemendagriCode', 'status'] as const) {
-      if (input[field] == null) throw badInput(`input.${field}`, 'Wajib diisi. (Required.)');
-    }
+  async createKampung(ctx: RequestContext, input: KampungInput): Promise<typeof CreateKampungResult> {
+    const missing = (['name', 'kelurahan', 'kecamatan', 'kemendagriCode', 'status'] as const).find((field) => input[field] == null);
+    if (missing) return new InvalidInputError(`input.${missing}`, 'REQUIRED', `input.${missing}: required`);
     const fields = await this.validKampungFields(ctx, input, null);
+    if (isErrorResult(fields)) return fields;
     const slug = await uniqueSlug(fields.name!, (candidate) => this.kampungs.slugExists(ctx, candidate));
     return toKampungModel(await this.kampungs.save(ctx, { description: null, ...fields, slug } as KampungEntity));
   }
 
-  async updateKampung(ctx: RequestContext, id: string, input: KampungInput): Promise<Kampung> {
-    const existing = isUuid(id) ? await this.kampungs.findById(ctx, id) : null;
-    if (!existing) throw userError('NOT_FOUND', 'Kampung KB tidak ditemukan. (Kampung KB not found.)');
-    return toKampungModel(await this.kampungs.save(ctx, { ...existing, ...(await this.validKampungFields(ctx, input, id)) }));
+  async updateKampung(ctx: RequestContext, id: string, input: KampungInput): Promise<typeof UpdateKampungResult> {
+    if (!isUuid(id)) throw badInput('id', `"${id}" is not an id returned by this API`);
+    const existing = await this.kampungs.findById(ctx, id);
+    if (!existing) return new NotFoundError(EntityKind.KAMPUNG);
+    const fields = await this.validKampungFields(ctx, input, id);
+    if (isErrorResult(fields)) return fields;
+    return toKampungModel(await this.kampungs.save(ctx, { ...existing, ...fields }));
   }
 
-  private async validKampungFields(ctx: RequestContext, input: KampungInput, id: string | null): Promise<Partial<KampungEntity>> {
+  private async validKampungFields(ctx: RequestContext, input: KampungInput, id: string | null): Promise<Partial<KampungEntity> | InvalidInputError | AlreadyExistsError> {
     const out: Partial<KampungEntity> = {};
     for (const field of ['name', 'kelurahan', 'kecamatan'] as const) {
       if (input[field] == null) continue;
       const value = input[field]!.trim();
-      if (!within(value.length, KAMPUNG_NAME_LENGTH)) throw badInput(`input.${field}`, `Panjangnya ${KAMPUNG_NAME_LENGTH.min}–${KAMPUNG_NAME_LENGTH.max} huruf. (Must be ${KAMPUNG_NAME_LENGTH.min}–${KAMPUNG_NAME_LENGTH.max} characters.)`);
+      const invalid = lengthError(`input.${field}`, value, KAMPUNG_NAME_LENGTH);
+      if (invalid) return invalid;
       out[field] = value;
     }
     if (input.kemendagriCode != null) {
       const code = input.kemendagriCode.trim();
-      if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code)) throw badInput('input.kemendagriCode', 'Kode Kemendagri seperti 64.71.04.1004. (A Kemendagri code such as 64.71.04.1004.)');
-      if (await this.kampungs.codeTaken(ctx, code, id)) throw userError('CONFLICT', 'Kode Kemendagri ini sudah dipakai kampung lain. (Another kampung has this code.)', { field: 'input.kemendagriCode' });
+      if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code)) return new InvalidInputError('input.kemendagriCode', 'BAD_FORMAT', 'input.kemendagriCode: a Kemendagri code such as 64.71.04.1004');
+      if (await this.kampungs.codeTaken(ctx, code, id)) return new AlreadyExistsError('input.kemendagriCode', 'Another kampung has this Kemendagri code');
       out.kemendagriCode = code;
     }
     if (input.status != null) out.status = input.status;
@@ -103,22 +109,33 @@ export class KampungService {
     return this.pendamping.isAssigned(ctx, userId, kampungId);
   }
 
-  /** An officer makes the account known by `identifier` a pendamping of the kampung (idempotent). */
-  /** The role and the assignment commit together (in the caller's transaction). */
-  async assignPendamping(ctx: RequestContext, identifier: string, kampungId: string): Promise<Kampung> {
-    const kampung = isUuid(kampungId) ? await this.findById(ctx, kampungId) : null;
-    if (!kampung) throw userError('NOT_FOUND', 'Kampung KB tidak ditemukan. (Kampung KB not found.)');
-    const userId = await this.accounts.findUserIdByIdentifier(ctx, identifier);
-    if (!userId) throw badInput('identifier', 'Tidak ada akun dengan nomor/email ini; minta ia mendaftar dulu. (No account with this phone/email: ask her to register first.)');
-    await this.accounts.grantRole(ctx, userId, Role.PENDAMPING);
-    await this.pendamping.assign(ctx, userId, kampung.id);
-    return kampung;
+  /**
+   * An officer makes the account known by `identifier` a pendamping of the kampung (idempotent); the
+   * role and the assignment commit together (in the caller's transaction).
+   */
+  async assignPendamping(ctx: RequestContext, identifier: string, kampungId: string): Promise<typeof AssignPendampingResult> {
+    const found = await this.kampungAndAccount(ctx, identifier, kampungId);
+    if (isErrorResult(found)) return found;
+    await this.accounts.grantRole(ctx, found.userId, Role.PENDAMPING);
+    await this.pendamping.assign(ctx, found.userId, found.kampung.id);
+    return found.kampung;
   }
 
-  async unassignPendamping(ctx: RequestContext, identifier: string, kampungId: string): Promise<boolean> {
+  /** Ends her assignment to this kampung (idempotent); she keeps the role for her other kampung KB. */
+  async unassignPendamping(ctx: RequestContext, identifier: string, kampungId: string): Promise<typeof UnassignPendampingResult> {
+    const found = await this.kampungAndAccount(ctx, identifier, kampungId);
+    if (isErrorResult(found)) return found;
+    await this.pendamping.unassign(ctx, found.userId, found.kampung.id);
+    return found.kampung;
+  }
+
+  private async kampungAndAccount(ctx: RequestContext, identifier: string, kampungId: string): Promise<{ kampung: Kampung; userId: string } | NotFoundError | InvalidInputError> {
+    if (!isUuid(kampungId)) throw badInput('kampungId', `"${kampungId}" is not an id returned by this API`);
+    const kampung = await this.findById(ctx, kampungId);
+    if (!kampung) return new NotFoundError(EntityKind.KAMPUNG);
     const userId = await this.accounts.findUserIdByIdentifier(ctx, identifier);
-    if (!userId || !isUuid(kampungId)) throw userError('NOT_FOUND', 'Penugasan tidak ditemukan. (No such assignment.)');
-    await this.pendamping.unassign(ctx, userId, kampungId);
-    return true;
+    // Named beside the field: she may simply not have registered yet.
+    if (!userId) return new InvalidInputError('identifier', 'UNKNOWN_OPTION', 'identifier: no account with this phone/email');
+    return { kampung, userId };
   }
 }

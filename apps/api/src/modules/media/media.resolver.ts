@@ -6,7 +6,7 @@ import { Transaction } from '../../common/context/transaction.interceptor.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { userError } from '../../common/errors/user-errors.js';
 import { Product } from '../catalog/models/product.model.js';
-import { PhotoUpload } from './dto/photo-upload.model.js';
+import { AttachProductPhotoResult, CreatePhotoUploadResult, RemoveProductPhotoResult, ReorderProductPhotosResult, UpdatePhotoAltResult } from './media.errors.js';
 import { MediaService } from './media.service.js';
 import { PhotoSize } from './models/photo.enums.js';
 import { ProductPhoto } from './models/product-photo.model.js';
@@ -21,50 +21,50 @@ export class ProductPhotoResolver {
   }
 
   @Authenticated()
-  @Mutation(() => PhotoUpload, { description: 'Step 1 of adding a photo: where to PUT the bytes (JPEG, PNG or WebP, at most 15 MB)' })
+  @Mutation(() => CreatePhotoUploadResult, { description: 'Step 1 of adding a photo: where to PUT the bytes (JPEG, PNG or WebP, at most 15 MB)' })
   createPhotoUpload(
     @Ctx() ctx: RequestContext,
     @Args('productId', { type: () => ID }) productId: string,
     @Args('contentType', { type: () => String }) contentType: string,
     @Args('byteSize', { type: () => Int }) byteSize: number,
-  ): Promise<PhotoUpload> {
+  ): Promise<typeof CreatePhotoUploadResult> {
     return this.media.createPhotoUpload(ctx, productId, contentType, byteSize);
   }
 
   @Transaction()
   @Authenticated()
-  @Mutation(() => ProductPhoto, { description: 'Step 2: checks the uploaded file and makes its variants (PROCESSING, then READY or FAILED)' })
+  @Mutation(() => AttachProductPhotoResult, { description: 'Step 2: checks the uploaded file and makes its variants (PROCESSING, then READY or FAILED)' })
   attachProductPhoto(
     @Ctx() ctx: RequestContext,
     @Args('productId', { type: () => ID }) productId: string,
     @Args('key', { type: () => String }) key: string,
     @Args('alt', { type: () => String, defaultValue: '' }) alt: string,
-  ): Promise<ProductPhoto> {
+  ): Promise<typeof AttachProductPhotoResult> {
     return this.media.attachProductPhoto(ctx, productId, key, alt);
   }
 
   @Transaction()
   @Authenticated()
-  @Mutation(() => [ProductPhoto])
+  @Mutation(() => ReorderProductPhotosResult, { description: 'Answers the product, its photos in the new order' })
   reorderProductPhotos(
     @Ctx() ctx: RequestContext,
     @Args('productId', { type: () => ID }) productId: string,
     @Args('photoIds', { type: () => [ID] }) photoIds: string[],
-  ): Promise<ProductPhoto[]> {
+  ): Promise<typeof ReorderProductPhotosResult> {
     return this.media.reorderProductPhotos(ctx, productId, photoIds);
   }
 
   @Transaction()
   @Authenticated()
-  @Mutation(() => ProductPhoto)
-  updatePhotoAlt(@Ctx() ctx: RequestContext, @Args('photoId', { type: () => ID }) photoId: string, @Args('alt', { type: () => String }) alt: string): Promise<ProductPhoto> {
+  @Mutation(() => UpdatePhotoAltResult)
+  updatePhotoAlt(@Ctx() ctx: RequestContext, @Args('photoId', { type: () => ID }) photoId: string, @Args('alt', { type: () => String }) alt: string): Promise<typeof UpdatePhotoAltResult> {
     return this.media.updatePhotoAlt(ctx, photoId, alt);
   }
 
   @Transaction()
   @Authenticated()
-  @Mutation(() => Boolean)
-  removeProductPhoto(@Ctx() ctx: RequestContext, @Args('photoId', { type: () => ID }) photoId: string): Promise<boolean> {
+  @Mutation(() => RemoveProductPhotoResult, { description: 'Answers the product without the photo' })
+  removeProductPhoto(@Ctx() ctx: RequestContext, @Args('photoId', { type: () => ID }) photoId: string): Promise<typeof RemoveProductPhotoResult> {
     return this.media.removeProductPhoto(ctx, photoId);
   }
 }
@@ -89,7 +89,7 @@ export class ProductPhotosResolver {
     const photos = await gql.loaders
       .get('managedPhotosByProductId', (ids: readonly string[]) => this.media.managedPhotosByProductIds(ctx, ids), null as ProductPhoto[] | null)
       .load(product.id);
-    if (!photos) throw userError('FORBIDDEN', 'Anda tidak mengelola produk ini. (You do not manage this product.)');
+    if (!photos) throw userError('FORBIDDEN', 'You do not manage this product.');
     return photos;
   }
 

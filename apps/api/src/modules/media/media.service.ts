@@ -4,24 +4,36 @@ import sharp from 'sharp';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT, PHOTO_ALT_MAX_LENGTH } from '@karya-ibu/types/rules';
-import { badInput, userError } from '../../common/errors/user-errors.js';
+import { AlreadyExistsError, EntityKind, InvalidInputError, isErrorResult, NotFoundError } from '../../common/errors/error-result.js';
+import { badInput } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { JobQueue } from '../../infra/jobs/job-queue.js';
 import { ObjectStorage } from '../../infra/storage/object-storage.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CatalogService, productSubject } from '../catalog/catalog.service.js';
 import type { ActingSeller } from '../sellers/seller-access.service.js';
-import type { PhotoUpload } from './dto/photo-upload.model.js';
+import type { SellerAccessRefusal } from '../sellers/sellers.errors.js';
 import type { ProductPhotoEntity } from './entities/product-photo.entity.js';
 import { CONTENT_TYPES, detectImageType, MAGIC_BYTES_NEEDED } from './image-type.js';
-import { PhotoSize, PhotoStatus } from './models/photo.enums.js';
+import {
+  PhotoFileError,
+  PhotoFileProblem,
+  PhotoOrderOutdatedError,
+  TooManyPhotosError,
+  type AttachProductPhotoResult,
+  type CreatePhotoUploadResult,
+  type RemoveProductPhotoResult,
+  type ReorderProductPhotosResult,
+  type UpdatePhotoAltResult,
+} from './media.errors.js';
+import { PhotoFailure, PhotoSize, PhotoStatus } from './models/photo.enums.js';
+import type { Product } from '../catalog/models/product.model.js';
 import { toProductPhotoModel, type ProductPhoto } from './models/product-photo.model.js';
 import { MAX_INPUT_PIXELS, renderVariants, variantKey } from './photo-variants.js';
 import { ProductPhotoRepository } from './product-photo.repository.js';
 
 const UPLOAD_URL_SECONDS = 15 * 60;
 const PROCESS_PHOTO = 'photo.process';
-const UNREADABLE = 'Foto tidak dapat dibaca atau rusak; coba foto lain. (The image could not be read.)';
 const ALLOWED_UPLOAD_TYPES = new Set(Object.values(CONTENT_TYPES));
 
 @Injectable()
@@ -65,10 +77,12 @@ export class MediaService implements OnModuleInit {
   // --- Uploads by sellers and pendamping.
 
   /** Step 1: a presigned URL for the browser to PUT the original to, privately, without the API in the way. */
-  async createPhotoUpload(ctx: RequestContext, productId: string, contentType: string, byteSize: number): Promise<PhotoUpload> {
-    await this.catalog.managedProduct(ctx, productId);
-    if (!ALLOWED_UPLOAD_TYPES.has(contentType)) throw badInput('contentType', unsupportedMessage(contentType.includes('hei') ? 'heic' : 'unknown'));
-    if (!Number.isInteger(byteSize) || byteSize < 1 || byteSize > MAX_PHOTO_BYTES) throw badInput('byteSize', tooLargeMessage());
+  async createPhotoUpload(ctx: RequestContext, productId: string, contentType: string, byteSize: number): Promise<typeof CreatePhotoUploadResult> {
+    const managed = await this.catalog.managedProductOrRefusal(ctx, productId, 'productId');
+    if (isErrorResult(managed)) return managed;
+    if (!ALLOWED_UPLOAD_TYPES.has(contentType)) return unsupported(contentType.includes('hei') ? 'heic' : 'unknown');
+    if (byteSize < 1) return new PhotoFileError(PhotoFileProblem.EMPTY, 'The file is empty');
+    if (byteSize > MAX_PHOTO_BYTES) return tooLarge();
     const key = `uploads/${productId}/${randomUUID()}`;
     return { uploadUrl: await this.storage.presignedPutUrl(key, UPLOAD_URL_SECONDS), key, expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000) };
   }
@@ -78,31 +92,33 @@ export class MediaService implements OnModuleInit {
    * The photo is PROCESSING until the job marks it READY or FAILED; the photo, its audit entry and
    * its job commit together, under the product's lock.
    */
-  async attachProductPhoto(ctx: RequestContext, productId: string, key: string, alt: string): Promise<ProductPhoto> {
-    const { acting } = await this.catalog.managedProduct(ctx, productId);
-    if (!key.startsWith(`uploads/${productId}/`) || !isUuid(key.slice(`uploads/${productId}/`.length))) throw badInput('key', 'Unggahan tidak dikenal untuk produk ini. (Unknown upload for this product.)');
+  async attachProductPhoto(ctx: RequestContext, productId: string, key: string, alt: string): Promise<typeof AttachProductPhotoResult> {
+    const managed = await this.catalog.managedProductOrRefusal(ctx, productId, 'productId');
+    if (isErrorResult(managed)) return managed;
+    // A key we never gave for this product is no upload of hers at all: malformed, thrown.
+    if (!key.startsWith(`uploads/${productId}/`) || !isUuid(key.slice(`uploads/${productId}/`.length))) throw badInput('key', 'not an upload key given for this product');
     const cleanAlt = alt.trim();
-    if (cleanAlt.length > PHOTO_ALT_MAX_LENGTH) throw badInput('alt', `Keterangan foto paling banyak ${PHOTO_ALT_MAX_LENGTH} huruf. (Alt text: at most ${PHOTO_ALT_MAX_LENGTH} characters.)`);
+    if (cleanAlt.length > PHOTO_ALT_MAX_LENGTH) return altTooLong();
     const info = await this.storage.stat(key);
-    if (!info) throw badInput('key', 'Foto belum terunggah; coba unggah lagi. (The photo has not been uploaded yet: try again.)');
+    if (!info) return new PhotoFileError(PhotoFileProblem.NOT_UPLOADED, 'The photo has not been uploaded yet: try again');
     // Before any read: S3 refuses a range of an empty object (416) and s3rver hangs on it until its keep-alive timeout.
-    if (info.size === 0) throw badInput('key', 'File foto kosong; coba unggah lagi. (The uploaded file is empty: try again.)');
-    if (info.size > MAX_PHOTO_BYTES) throw badInput('key', tooLargeMessage());
+    if (info.size === 0) return new PhotoFileError(PhotoFileProblem.EMPTY, 'The uploaded file is empty');
+    if (info.size > MAX_PHOTO_BYTES) return tooLarge();
     const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED));
-    if (type === 'heic' || type === 'unknown') throw badInput('key', unsupportedMessage(type));
-    const { width = 0, height = 0 } = await sharp(await this.storage.get(key), { limitInputPixels: false })
+    if (type === 'heic' || type === 'unknown') return unsupported(type);
+    const metadata = await sharp(await this.storage.get(key), { limitInputPixels: false })
       .metadata()
-      .catch(() => {
-        throw badInput('key', UNREADABLE);
-      });
-    if (width * height > MAX_INPUT_PIXELS) throw badInput('key', `Foto terlalu besar (${Math.round((width * height) / 1e6)} megapiksel, paling banyak 50). (Too many pixels: at most 50 megapixels.)`);
-    if (await this.photos.keyInUse(ctx, key)) throw userError('CONFLICT', 'Foto ini sudah dipasang. (This upload is already attached.)');
+      .catch(() => null);
+    if (!metadata) return new PhotoFileError(PhotoFileProblem.UNREADABLE, 'The image could not be read');
+    const { width = 0, height = 0 } = metadata;
+    if (width * height > MAX_INPUT_PIXELS) return new PhotoFileError(PhotoFileProblem.TOO_MANY_PIXELS, `Too many pixels (${width} × ${height})`, MAX_INPUT_PIXELS);
+    if (await this.photos.keyInUse(ctx, key)) return new AlreadyExistsError('key', 'This upload is already attached');
 
     await this.catalog.lockProductForUpdate(ctx, productId);
     const existing = await this.photos.findByProductId(ctx, productId);
-    if (existing.length >= MAX_PHOTOS_PER_PRODUCT) throw badInput('productId', `Paling banyak ${MAX_PHOTOS_PER_PRODUCT} foto per produk. (At most ${MAX_PHOTOS_PER_PRODUCT} photos a product.)`);
+    if (existing.length >= MAX_PHOTOS_PER_PRODUCT) return new TooManyPhotosError(MAX_PHOTOS_PER_PRODUCT);
     const stored = await this.photos.save(ctx, { id: randomUUID(), productId, position: existing.length, alt: cleanAlt, originalKey: key, width, height, status: PhotoStatus.PROCESSING, failureReason: null });
-    await this.audit.recordForSeller(ctx, acting, { action: 'PHOTO_ADDED', ...productSubject(productId), before: null, after: { photoId: stored.id, alt: cleanAlt, contentType: CONTENT_TYPES[type] } });
+    await this.audit.recordForSeller(ctx, managed.acting, { action: 'PHOTO_ADDED', ...productSubject(productId), before: null, after: { photoId: stored.id, alt: cleanAlt, contentType: CONTENT_TYPES[type] } });
     await this.jobs.send(ctx, PROCESS_PHOTO, { photoId: stored.id });
     return toProductPhotoModel(stored);
   }
@@ -121,7 +137,7 @@ export class MediaService implements OnModuleInit {
       return null;
     });
     if (!variants) {
-      await this.photos.finishProcessing(ctx, photo.id, { status: PhotoStatus.FAILED, failureReason: UNREADABLE });
+      await this.photos.finishProcessing(ctx, photo.id, { status: PhotoStatus.FAILED, failureReason: PhotoFailure.UNREADABLE });
       return;
     }
     for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(photo.id, size), variants.variants[size], 'image/webp');
@@ -130,7 +146,7 @@ export class MediaService implements OnModuleInit {
 
   /** Every attempt of the job failed or died with its process: the seller is told, not left waiting. */
   async giveUpOnPhoto(ctx: RequestContext, photoId: string): Promise<void> {
-    if (await this.photos.finishProcessing(ctx, photoId, { status: PhotoStatus.FAILED, failureReason: 'Foto belum dapat diproses; coba unggah lagi. (The photo could not be processed: upload it again.)' })) {
+    if (await this.photos.finishProcessing(ctx, photoId, { status: PhotoStatus.FAILED, failureReason: PhotoFailure.NOT_PROCESSED })) {
       this.logger.warn(`Photo ${photoId}: gave up after every attempt`);
     }
   }
@@ -147,25 +163,27 @@ export class MediaService implements OnModuleInit {
     return result;
   }
 
-  /** Puts the photos in the given order (every photo of the product, each once). */
-  async reorderProductPhotos(ctx: RequestContext, productId: string, photoIds: string[]): Promise<ProductPhoto[]> {
-    const { acting } = await this.catalog.managedProduct(ctx, productId);
+  /** Puts the photos in the given order (every photo of the product, each once); answers the product. */
+  async reorderProductPhotos(ctx: RequestContext, productId: string, photoIds: string[]): Promise<typeof ReorderProductPhotosResult> {
+    const managed = await this.catalog.managedProductOrRefusal(ctx, productId, 'productId');
+    if (isErrorResult(managed)) return managed;
     await this.catalog.lockProductForUpdate(ctx, productId);
     const photos = await this.photos.findByProductId(ctx, productId);
     const current = photos.map((photo) => photo.id);
     if (photoIds.length !== current.length || new Set(photoIds).size !== photoIds.length || !photoIds.every((id) => current.includes(id))) {
-      throw badInput('photoIds', 'Sebutkan setiap foto produk ini tepat sekali. (List every photo of this product exactly once.)');
+      return new PhotoOrderOutdatedError();
     }
     for (const photo of photos) photo.position = photoIds.indexOf(photo.id);
     await this.photos.setPositions(ctx, photos);
-    await this.audit.recordForSeller(ctx, acting, { action: 'PHOTOS_REORDERED', ...productSubject(productId), before: { order: current }, after: { order: photoIds } });
-    return photos.sort((a, b) => a.position - b.position).map(toProductPhotoModel);
+    await this.audit.recordForSeller(ctx, managed.acting, { action: 'PHOTOS_REORDERED', ...productSubject(productId), before: { order: current }, after: { order: photoIds } });
+    return managed.product;
   }
 
-  async updatePhotoAlt(ctx: RequestContext, photoId: string, alt: string): Promise<ProductPhoto> {
+  async updatePhotoAlt(ctx: RequestContext, photoId: string, alt: string): Promise<typeof UpdatePhotoAltResult> {
     const photo = await this.ownedPhoto(ctx, photoId);
+    if (isErrorResult(photo)) return photo;
     const cleanAlt = alt.trim();
-    if (cleanAlt.length > PHOTO_ALT_MAX_LENGTH) throw badInput('alt', `Keterangan foto paling banyak ${PHOTO_ALT_MAX_LENGTH} huruf. (Alt text: at most ${PHOTO_ALT_MAX_LENGTH} characters.)`);
+    if (cleanAlt.length > PHOTO_ALT_MAX_LENGTH) return altTooLong();
     if (cleanAlt === photo.entity.alt) return toProductPhotoModel(photo.entity);
     await this.photos.setAlt(ctx, photoId, cleanAlt);
     await this.audit.recordForSeller(ctx, photo.acting, { action: 'PHOTO_ALT_SET', ...productSubject(photo.entity.productId), before: { alt: photo.entity.alt }, after: { alt: cleanAlt } });
@@ -173,9 +191,10 @@ export class MediaService implements OnModuleInit {
     return toProductPhotoModel((await this.photos.findById(ctx, photoId)) ?? { ...photo.entity, alt: cleanAlt });
   }
 
-  /** Removes a photo and closes the gap in the order; its files go once the removal is committed. */
-  async removeProductPhoto(ctx: RequestContext, photoId: string): Promise<boolean> {
+  /** Removes a photo and closes the gap in the order; its files go once the removal is committed. Answers the product. */
+  async removeProductPhoto(ctx: RequestContext, photoId: string): Promise<typeof RemoveProductPhotoResult> {
     const photo = await this.ownedPhoto(ctx, photoId);
+    if (isErrorResult(photo)) return photo;
     await this.catalog.lockProductForUpdate(ctx, photo.entity.productId);
     const remaining = (await this.photos.findByProductId(ctx, photo.entity.productId)).filter((p) => p.id !== photoId);
     await this.photos.remove(ctx, photoId);
@@ -187,22 +206,23 @@ export class MediaService implements OnModuleInit {
         await this.storage.remove(key).catch((error: Error) => this.logger.warn(`Could not delete ${key}: ${error.message}`));
       }
     });
-    return true;
+    return photo.product;
   }
 
-  private async ownedPhoto(ctx: RequestContext, photoId: string): Promise<{ entity: ProductPhotoEntity; acting: ActingSeller }> {
-    const entity = isUuid(photoId) ? await this.photos.findById(ctx, photoId) : null;
-    if (!entity) throw userError('NOT_FOUND', 'Foto tidak ditemukan. (Photo not found.)');
-    const { acting } = await this.catalog.managedProduct(ctx, entity.productId);
-    return { entity, acting };
+  private async ownedPhoto(ctx: RequestContext, photoId: string): Promise<{ entity: ProductPhotoEntity; acting: ActingSeller; product: Product } | SellerAccessRefusal> {
+    if (!isUuid(photoId)) throw badInput('photoId', `"${photoId}" is not an id returned by this API`);
+    const entity = await this.photos.findById(ctx, photoId);
+    if (!entity) return new NotFoundError(EntityKind.PHOTO);
+    const managed = await this.catalog.managedProductOrRefusal(ctx, entity.productId);
+    return isErrorResult(managed) ? managed : { entity, ...managed };
   }
 }
 
+const tooLarge = () => new PhotoFileError(PhotoFileProblem.TOO_LARGE, `Photos can be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, MAX_PHOTO_BYTES);
 
-const tooLargeMessage = () => `Foto paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. (Photos can be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB.)`;
+const altTooLong = () => new InvalidInputError('alt', 'TOO_LONG', `alt: at most ${PHOTO_ALT_MAX_LENGTH} characters`, { min: 0, max: PHOTO_ALT_MAX_LENGTH });
 
-function unsupportedMessage(type: 'heic' | 'unknown'): string {
-  return type === 'heic'
-    ? 'Foto HEIC (iPhone) belum didukung. Ubah pengaturan kamera ke "Paling Kompatibel" atau kirim sebagai JPEG. (HEIC photos are not supported yet: use JPEG.)'
-    : 'File ini bukan foto JPEG, PNG atau WebP. (This file is not a JPEG, PNG or WebP photo.)';
-}
+const unsupported = (type: 'heic' | 'unknown') =>
+  type === 'heic'
+    ? new PhotoFileError(PhotoFileProblem.HEIC, 'HEIC photos are not supported yet: use JPEG')
+    : new PhotoFileError(PhotoFileProblem.UNSUPPORTED_TYPE, 'This file is not a JPEG, PNG or WebP photo');

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context.js';
+import { EntityKind, InvalidInputError, lengthError, NotFoundError } from '../../common/errors/error-result.js';
 import { badInput, userError } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { uniqueSlug } from '../../common/text/slug.js';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { DISPLAY_NAME_LENGTH, normalizeIndonesianPhone, REJECTION_REASON_LENGTH, SELLER_STORY_LENGTH, within } from '@karya-ibu/types/rules';
+import { DISPLAY_NAME_LENGTH, normalizeIndonesianPhone, REJECTION_REASON_LENGTH, SELLER_STORY_LENGTH } from '@karya-ibu/types/rules';
 import { Role } from '../accounts/models/role.enum.js';
 import { AuditService } from '../audit/audit.service.js';
 import { KampungService } from '../kampung/kampung.service.js';
@@ -16,10 +17,10 @@ import type { ApplyAsSellerInput } from './dto/apply-as-seller.input.js';
 import type { SellerEntity } from './entities/seller.entity.js';
 import { SellerStatus } from './models/seller-status.enum.js';
 import { toSellerModel, type Seller } from './models/seller.model.js';
-import { sellerNotFound } from './seller-access.service.js';
 import { SellerRepository, type SellerRow } from './seller.repository.js';
+import { AlreadyAppliedError, NotYourSellerError, SellerAlreadyVerifiedError, type ApplyAsSellerResult, type RejectSellerResult, type VerifySellerResult } from './sellers.errors.js';
 
-const alreadyApplied = () => userError('CONFLICT', 'Anda sudah mendaftar sebagai penjual. (You have already applied as a seller.)');
+const unknownProgram = (field: string) => new InvalidInputError(field, 'UNKNOWN_OPTION', `${field}: training program not found`);
 
 /** Becoming a seller: she applies; an officer or her kampung's pendamping checks her against the cohort roster and verifies or rejects her. */
 @Injectable()
@@ -33,21 +34,20 @@ export class SellerOnboardingService {
     private readonly audit: AuditService,
   ) {}
 
-  async applyAsSeller(ctx: RequestContext, input: ApplyAsSellerInput): Promise<Seller> {
+  async applyAsSeller(ctx: RequestContext, input: ApplyAsSellerInput): Promise<typeof ApplyAsSellerResult> {
     const person = ctx.person;
-    if (await this.sellers.findByUserId(ctx, person.userId)) throw alreadyApplied();
+    const existing = await this.sellers.findByUserId(ctx, person.userId);
+    if (existing) return new AlreadyAppliedError(existing.status);
+    // Only active kampung KB are offered: another one is as unknown to the form as a made-up id.
     const kampung = isUuid(input.kampungId) ? await this.kampung.findById(ctx, input.kampungId) : null;
-    if (!kampung) throw badInput('input.kampungId', 'Pilih Kampung KB Anda. (Choose your kampung KB.)');
-    if (kampung.status !== KampungStatus.ACTIVE) throw badInput('input.kampungId', `${kampung.name} belum menjadi Kampung KB aktif. (Not an active kampung KB yet.)`);
-    if (input.trainingProgramId != null && !(await this.training.findProgram(ctx, input.trainingProgramId))) {
-      throw badInput('input.trainingProgramId', 'Pelatihan tidak ditemukan. (Training program not found.)');
-    }
+    if (kampung?.status !== KampungStatus.ACTIVE) return new InvalidInputError('input.kampungId', 'UNKNOWN_OPTION', 'input.kampungId: not an active kampung KB');
+    if (input.trainingProgramId != null && !(await this.training.findProgram(ctx, input.trainingProgramId))) return unknownProgram('input.trainingProgramId');
     const displayName = (input.displayName ?? person.displayName).trim();
-    if (!within(displayName.length, DISPLAY_NAME_LENGTH)) throw badInput('input.displayName', `Nama ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} huruf. (Name must be ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} characters.)`);
     const story = input.story.trim();
-    if (!within(story.length, SELLER_STORY_LENGTH)) throw badInput('input.story', `Cerita ${SELLER_STORY_LENGTH.min}–${SELLER_STORY_LENGTH.max} huruf. (Story must be ${SELLER_STORY_LENGTH.min}–${SELLER_STORY_LENGTH.max} characters.)`);
+    const invalid = lengthError('input.displayName', displayName, DISPLAY_NAME_LENGTH) ?? lengthError('input.story', story, SELLER_STORY_LENGTH);
+    if (invalid) return invalid;
     const whatsapp = normalizeIndonesianPhone(input.whatsapp);
-    if (!whatsapp) throw badInput('input.whatsapp', 'Nomor WhatsApp Indonesia, mis. 0812 3456 7890. (An Indonesian WhatsApp number.)');
+    if (!whatsapp) return new InvalidInputError('input.whatsapp', input.whatsapp.trim() ? 'BAD_FORMAT' : 'REQUIRED', 'input.whatsapp: not an Indonesian WhatsApp number');
 
     const row: SellerRow = {
       displayName,
@@ -64,10 +64,12 @@ export class SellerOnboardingService {
       reviewedByUserId: null,
       rejectionReason: null,
     };
+    // Two applications racing: the unique index on her account decides.
     const seller = await this.sellers.insert(ctx, row).catch((error: { code?: string }) => {
-      if (error.code === '23505') throw alreadyApplied();
+      if (error.code === '23505') return null;
       throw error;
     });
+    if (!seller) return new AlreadyAppliedError(SellerStatus.PENDING);
     await this.audit.recordForSeller(ctx, { seller, onBehalf: false }, { action: 'SELLER_APPLIED', ...sellerSubject(seller), before: null, after: reviewState(seller) });
     return toSellerModel(seller);
   }
@@ -80,11 +82,11 @@ export class SellerOnboardingService {
   }
 
   /** Verifies her against the cohort roster: enrolls her in the cohort, gives her account the SELLER role and opens her shop. Verifying twice changes nothing. */
-  async verifySeller(ctx: RequestContext, sellerId: string, trainingProgramId?: string | null): Promise<Seller> {
+  async verifySeller(ctx: RequestContext, sellerId: string, trainingProgramId?: string | null): Promise<typeof VerifySellerResult> {
     return this.review(ctx, sellerId, async (seller) => {
       if (seller.status === SellerStatus.VERIFIED) return false;
       const programId = trainingProgramId ?? seller.appliedTrainingProgramId;
-      if (programId && !(await this.training.findProgram(ctx, programId))) throw badInput('trainingProgramId', 'Pelatihan tidak ditemukan. (Training program not found.)');
+      if (programId && !(await this.training.findProgram(ctx, programId))) return unknownProgram('trainingProgramId');
       seller.status = SellerStatus.VERIFIED;
       seller.rejectionReason = null;
       if (programId) await this.training.enrollSeller(ctx, programId, seller.id, new Date());
@@ -93,11 +95,12 @@ export class SellerOnboardingService {
     });
   }
 
-  async rejectSeller(ctx: RequestContext, sellerId: string, reason: string): Promise<Seller> {
+  async rejectSeller(ctx: RequestContext, sellerId: string, reason: string): Promise<typeof RejectSellerResult> {
     const trimmed = reason.trim();
-    if (!within(trimmed.length, REJECTION_REASON_LENGTH)) throw badInput('reason', `Tuliskan alasannya (${REJECTION_REASON_LENGTH.min}–${REJECTION_REASON_LENGTH.max} huruf). (Give a reason, ${REJECTION_REASON_LENGTH.min}–${REJECTION_REASON_LENGTH.max} characters.)`);
+    const invalid = lengthError('reason', trimmed, REJECTION_REASON_LENGTH);
+    if (invalid) return invalid;
     return this.review(ctx, sellerId, async (seller) => {
-      if (seller.status === SellerStatus.VERIFIED) throw userError('CONFLICT', 'Penjual ini sudah diverifikasi. (This seller is already verified.)');
+      if (seller.status === SellerStatus.VERIFIED) return new SellerAlreadyVerifiedError();
       if (seller.status === SellerStatus.REJECTED && seller.rejectionReason === trimmed) return false;
       seller.status = SellerStatus.REJECTED;
       seller.rejectionReason = trimmed;
@@ -105,14 +108,18 @@ export class SellerOnboardingService {
     });
   }
 
-  /** One decision under her row lock, in the caller's transaction, with its audit entry; nothing when `decide` changes nothing. */
-  private async review(ctx: RequestContext, sellerId: string, decide: (seller: SellerEntity) => Promise<boolean>): Promise<Seller> {
-    if (!isUuid(sellerId)) throw sellerNotFound();
+  /**
+   * One decision under her row lock, in the caller's transaction, with its audit entry; nothing when
+   * `decide` changes nothing, or refuses with an error result (before it writes anything).
+   */
+  private async review<Refusal>(ctx: RequestContext, sellerId: string, decide: (seller: SellerEntity) => Promise<boolean | Refusal>): Promise<Seller | NotFoundError | NotYourSellerError | Refusal> {
+    if (!isUuid(sellerId)) throw badInput('sellerId', `"${sellerId}" is not an id returned by this API`);
     const seller = await this.sellers.findByIdForUpdate(ctx, sellerId);
-    if (!seller) throw sellerNotFound();
-    await this.assertMayReview(ctx, seller);
+    if (!seller) return new NotFoundError(EntityKind.SELLER);
+    if (!(await this.mayReview(ctx, seller))) return new NotYourSellerError(seller.id);
     const before = reviewState(seller);
-    if (!(await decide(seller))) return toSellerModel(seller);
+    const decision = await decide(seller);
+    if (decision !== true) return decision === false ? toSellerModel(seller) : decision;
     seller.reviewedAt = new Date();
     seller.reviewedByUserId = ctx.person.userId;
     const saved = await this.sellers.save(ctx, seller);
@@ -125,12 +132,11 @@ export class SellerOnboardingService {
     return toSellerModel(saved);
   }
 
-  private async assertMayReview(ctx: RequestContext, seller: SellerEntity): Promise<void> {
+  /** Officers and admins review anyone; a pendamping the applicants of her kampung KB (the resolver admits no other role); nobody herself. */
+  private async mayReview(ctx: RequestContext, seller: SellerEntity): Promise<boolean> {
     const { userId } = ctx.person;
-    if (seller.userId === userId) throw userError('FORBIDDEN', 'Anda tidak dapat memverifikasi diri sendiri. (You cannot review yourself.)');
-    if (ctx.hasRole(Role.OFFICER, Role.ADMIN)) return;
-    if (ctx.hasRole(Role.PENDAMPING) && (await this.kampung.isPendampingOf(ctx, userId, seller.kampungId))) return;
-    throw userError('FORBIDDEN', 'Hanya petugas DP3AKB atau pendamping kampungnya yang dapat memeriksa penjual ini. (Only DP3AKB officers or her kampung\'s pendamping may review her.)');
+    if (seller.userId === userId) throw userError('FORBIDDEN', 'You cannot review yourself.');
+    return ctx.hasRole(Role.OFFICER, Role.ADMIN) || (ctx.hasRole(Role.PENDAMPING) && this.kampung.isPendampingOf(ctx, userId, seller.kampungId));
   }
 
   /**

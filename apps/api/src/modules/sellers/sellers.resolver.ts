@@ -16,6 +16,7 @@ import { Seller } from './models/seller.model.js';
 import { SellerDirectoryService } from './seller-directory.service.js';
 import { SellerOnboardingService } from './seller-onboarding.service.js';
 import { SellerAccessService } from './seller-access.service.js';
+import { ApplyAsSellerResult, RejectSellerResult, VerifySellerResult } from './sellers.errors.js';
 
 const REVIEWERS = [Role.OFFICER, Role.ADMIN, Role.PENDAMPING];
 
@@ -63,30 +64,30 @@ export class SellersResolver {
 
   @Transaction()
   @Authenticated()
-  @Mutation(() => Seller, { description: 'Opens a PENDING seller profile for the signed-in account' })
-  applyAsSeller(@Ctx() ctx: RequestContext, @Args('input', { type: () => ApplyAsSellerInput }) input: ApplyAsSellerInput): Promise<Seller> {
+  @Mutation(() => ApplyAsSellerResult, { description: 'Opens a PENDING seller profile for the signed-in account' })
+  applyAsSeller(@Ctx() ctx: RequestContext, @Args('input', { type: () => ApplyAsSellerInput }) input: ApplyAsSellerInput): Promise<typeof ApplyAsSellerResult> {
     return this.onboarding.applyAsSeller(ctx, input);
   }
 
   @Transaction()
   @Authenticated(...REVIEWERS)
-  @Mutation(() => Seller, { description: 'Checks her against the cohort roster and opens her shop' })
+  @Mutation(() => VerifySellerResult, { description: 'Checks her against the cohort roster and opens her shop' })
   verifySeller(
     @Ctx() ctx: RequestContext,
     @Args('sellerId', { type: () => ID }) sellerId: string,
     @Args('trainingProgramId', { type: () => ID, nullable: true }) trainingProgramId: string | null,
-  ): Promise<Seller> {
+  ): Promise<typeof VerifySellerResult> {
     return this.onboarding.verifySeller(ctx, sellerId, trainingProgramId);
   }
 
   @Transaction()
   @Authenticated(...REVIEWERS)
-  @Mutation(() => Seller)
+  @Mutation(() => RejectSellerResult)
   rejectSeller(
     @Ctx() ctx: RequestContext,
     @Args('sellerId', { type: () => ID }) sellerId: string,
     @Args('reason', { type: () => String }) reason: string,
-  ): Promise<Seller> {
+  ): Promise<typeof RejectSellerResult> {
     return this.onboarding.rejectSeller(ctx, sellerId, reason);
   }
 
@@ -122,7 +123,7 @@ export class SellerRosterResolver {
   async rosterMatches(@Ctx() ctx: RequestContext, @Parent() seller: Seller, @Context() gql: GraphQLContext): Promise<RosterEntry[]> {
     // Keyed by the seller object: the batch needs her kampung and phones, not only her id.
     const matches = await gql.loaders.get('rosterMatchesBySeller', (sellers: readonly Seller[]) => this.onboarding.rosterMatchesFor(ctx, sellers).then((byId) => new Map(sellers.map((s) => [s, byId.get(s.id) ?? null]))), null as RosterEntry[] | null).load(seller);
-    if (!matches) throw userError('FORBIDDEN', 'Hanya petugas DP3AKB atau pendamping kampungnya yang dapat melihat data peserta ini. (Only DP3AKB officers or her kampung\'s pendamping may see her roster data.)');
+    if (!matches) throw userError('FORBIDDEN', "Only DP3AKB officers or her kampung's pendamping may see her roster data.");
     return matches;
   }
 }

@@ -38,8 +38,15 @@ describe('parseCsv', () => {
   });
 
   it('names the line of a quote that is never closed', () => {
-    expect(() => parseCsv('nama,hp\nSiti,0812\n\n"Dewi,0813\nRina,0814\n')).toThrow(new RosterCsvError('Baris 4: tanda kutip (") dibuka tetapi tidak ditutup. (Line 4: a quote is opened and never closed.)'));
-    expect(() => parseCsv('"nama,hp\nSiti,0812')).toThrow(/^Baris 1: /);
+    const problemOf = (text: string) => {
+      try {
+        parseCsv(text);
+      } catch (error) {
+        return (error as RosterCsvError).result;
+      }
+    };
+    expect(problemOf('nama,hp\nSiti,0812\n\n"Dewi,0813\nRina,0814\n')).toMatchObject({ errorCode: 'ROSTER_FILE_UNREADABLE', fileProblem: 'UNCLOSED_QUOTE', line: 4 });
+    expect(problemOf('"nama,hp\nSiti,0812')).toMatchObject({ fileProblem: 'UNCLOSED_QUOTE', line: 1 });
   });
 });
 
@@ -50,8 +57,13 @@ describe('readRosterCsv', () => {
       known,
     );
     expect(rows[0]).toEqual({ line: 2, name: 'Siti Aminah', phone: '+6281211112222', kampung: 'Teritip', baselineMonthlyIncomeIdr: 1_500_000n, errors: [] });
-    expect(rows[1].errors.map((e) => e.field)).toEqual(['nama', 'telepon', 'kampung', 'penghasilan']);
-    expect(rows[2].errors).toEqual([{ field: 'telepon', message: expect.stringMatching(/Duplicate/) }]);
+    expect(rows[1].errors.map(({ field, problem, min, max }) => ({ field, problem, min, max }))).toEqual([
+      { field: 'nama', problem: 'TOO_SHORT', min: 2, max: 80 },
+      { field: 'telepon', problem: 'BAD_FORMAT', min: null, max: null },
+      { field: 'kampung', problem: 'UNKNOWN_OPTION', min: null, max: null },
+      { field: 'penghasilan', problem: 'BAD_FORMAT', min: null, max: null },
+    ]);
+    expect(rows[2].errors).toEqual([expect.objectContaining({ errorCode: 'INVALID_INPUT', field: 'telepon', problem: 'DUPLICATE' })]);
   });
 
   it('gives each row the line of the file it is on, after a name with a line break', () => {
@@ -63,7 +75,7 @@ describe('readRosterCsv', () => {
   });
 
   it('refuses a file without the needed columns', () => {
-    expect(() => readRosterCsv('nama,alamat\nSiti,Teritip', known)).toThrow(RosterCsvError);
-    expect(() => readRosterCsv('', known)).toThrow(/empty/);
+    expect(() => readRosterCsv('nama,alamat\nSiti,Teritip', known)).toThrow(expect.objectContaining({ result: expect.objectContaining({ fileProblem: 'MISSING_COLUMNS', columns: ['telepon', 'kampung', 'penghasilan'] }) }));
+    expect(() => readRosterCsv('', known)).toThrow(expect.objectContaining({ result: expect.objectContaining({ fileProblem: 'EMPTY' }) }));
   });
 });

@@ -1,5 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { DISPLAY_NAME_LENGTH, normalizeIndonesianPhone, within } from '@karya-ibu/types/rules';
+import { DISPLAY_NAME_LENGTH, normalizeIndonesianPhone } from '@karya-ibu/types/rules';
+import { InvalidInputError, lengthError } from '../../common/errors/error-result.js';
+import { RosterFileError, RosterFileProblem } from './training.errors.js';
 
 /** A roster CSV row after checking, or the reasons it cannot be imported. */
 export interface RosterCsvRow {
@@ -8,11 +10,15 @@ export interface RosterCsvRow {
   phone: string | null;
   kampung: string;
   baselineMonthlyIncomeIdr: bigint | null;
-  errors: { field: string; message: string }[];
+  errors: InvalidInputError[];
 }
 
-/** A file that cannot be read as a roster; the message is for the officer who uploaded it. */
-export class RosterCsvError extends Error {}
+/** A file that cannot be read as a roster: thrown here, answered as its RosterFileError. */
+export class RosterCsvError extends Error {
+  constructor(readonly result: RosterFileError) {
+    super(result.message);
+  }
+}
 
 // Spreadsheets exported in Indonesia often use ";" (the comma is the decimal mark there). Only
 // delimiters outside quotes count: a quoted header such as "Penghasilan (Rp, per bulan)" says nothing.
@@ -60,12 +66,15 @@ export function parseCsv(file: string): CsvRecord[] {
       // csv-parse notices at the end of the file; the quote was opened on the first line after the last whole record.
       const lines = text.split('\n');
       const opened = lines.findIndex((line, index) => index >= lastRecordEnd && line.trim() !== '') + 1;
-      throw new RosterCsvError(`Baris ${opened}: tanda kutip (") dibuka tetapi tidak ditutup. (Line ${opened}: a quote is opened and never closed.)`);
+      throw new RosterCsvError(new RosterFileError(RosterFileProblem.UNCLOSED_QUOTE, `Line ${opened}: a quote is opened and never closed`, { line: opened }));
     }
     // Quotes elsewhere are read as text (relax_quotes); csv-parse's own message names the line.
-    throw new RosterCsvError(`Berkas tidak terbaca sebagai CSV. (Not readable as CSV: ${error.message})`);
+    throw new RosterCsvError(new RosterFileError(RosterFileProblem.NOT_CSV, `Not readable as CSV: ${error.message}`));
   }
 }
+
+/** The column names the error results use (the example file's header). */
+const COLUMN_NAMES = { name: 'nama', phone: 'telepon', kampung: 'kampung', income: 'penghasilan' } as const;
 
 const HEADERS: Record<'name' | 'phone' | 'kampung' | 'income', RegExp> = {
   name: /^(nama|name|nama lengkap|nama peserta)$/,
@@ -77,29 +86,33 @@ const HEADERS: Record<'name' | 'phone' | 'kampung' | 'income', RegExp> = {
 /** Reads a roster CSV (name, phone, kampung, baseline monthly income), checking each row. */
 export function readRosterCsv(text: string, knownKampung: (name: string) => boolean): RosterCsvRow[] {
   const [header, ...rows] = parseCsv(text);
-  if (!header) throw new RosterCsvError('Berkas kosong. (The file is empty.)');
+  if (!header) throw new RosterCsvError(new RosterFileError(RosterFileProblem.EMPTY, 'The file is empty'));
   const columns = Object.fromEntries(
     Object.entries(HEADERS).map(([key, pattern]) => [key, header.cells.findIndex((cell) => pattern.test(cell.trim().toLowerCase()))]),
   ) as Record<keyof typeof HEADERS, number>;
   const missing = Object.entries(columns).filter(([, index]) => index < 0).map(([key]) => key);
-  if (missing.length) throw new RosterCsvError(`Missing column(s): ${missing.join(', ')} (expected: nama, telepon, kampung, penghasilan)`);
+  if (missing.length) {
+    const columns = missing.map((key) => COLUMN_NAMES[key as keyof typeof HEADERS]);
+    throw new RosterCsvError(new RosterFileError(RosterFileProblem.MISSING_COLUMNS, `Missing column(s): ${columns.join(', ')} (expected: nama, telepon, kampung, penghasilan)`, { columns }));
+  }
 
   const seenPhones = new Set<string>();
   return rows.map(({ line, cells }) => {
     const cell = (key: keyof typeof HEADERS) => (cells[columns[key]] ?? '').trim();
-    const errors: RosterCsvRow['errors'] = [];
+    const errors: InvalidInputError[] = [];
     const name = cell('name').replace(/\s+/g, ' ');
-    if (!within(name.length, DISPLAY_NAME_LENGTH)) errors.push({ field: 'nama', message: `Nama ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} huruf. (Name: ${DISPLAY_NAME_LENGTH.min}–${DISPLAY_NAME_LENGTH.max} characters.)` });
+    const nameError = lengthError('nama', name, DISPLAY_NAME_LENGTH);
+    if (nameError) errors.push(nameError);
     const phone = normalizeIndonesianPhone(cell('phone'));
-    if (!phone) errors.push({ field: 'telepon', message: 'Bukan nomor HP Indonesia. (Not an Indonesian mobile number.)' });
-    else if (seenPhones.has(phone)) errors.push({ field: 'telepon', message: 'Nomor ini sudah ada di baris sebelumnya. (Duplicate phone in this file.)' });
+    if (!phone) errors.push(new InvalidInputError('telepon', cell('phone') ? 'BAD_FORMAT' : 'REQUIRED', 'telepon: not an Indonesian mobile number'));
+    else if (seenPhones.has(phone)) errors.push(new InvalidInputError('telepon', 'DUPLICATE', 'telepon: on an earlier line of this file too'));
     else seenPhones.add(phone);
     const kampung = cell('kampung');
-    if (!knownKampung(kampung)) errors.push({ field: 'kampung', message: `Kampung KB "${kampung}" tidak dikenal. (Unknown kampung KB.)` });
+    if (!knownKampung(kampung)) errors.push(new InvalidInputError('kampung', kampung ? 'UNKNOWN_OPTION' : 'REQUIRED', `kampung: unknown kampung KB "${kampung}"`));
     // "1.500.000", "Rp 1.500.000", "1500000": whole rupiah; a decimal part is refused rather than guessed.
     const incomeText = cell('income').replace(/^rp\.?\s*/i, '').replace(/[.\s]/g, '');
     const income = /^\d{1,12}$/.test(incomeText) ? BigInt(incomeText) : null;
-    if (income === null) errors.push({ field: 'penghasilan', message: 'Penghasilan per bulan dalam rupiah, mis. 1.500.000. (Monthly income in rupiah.)' });
+    if (income === null) errors.push(new InvalidInputError('penghasilan', cell('income') ? 'BAD_FORMAT' : 'REQUIRED', 'penghasilan: monthly income in whole rupiah, e.g. 1.500.000'));
     return { line, name, phone, kampung, baselineMonthlyIncomeIdr: income, errors };
   });
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { MAX_ROSTER_CSV_CHARS, MAX_ROSTER_ROWS } from '@karya-ibu/types/rules';
 import type { RequestContext } from '../../common/context/request-context.js';
-import { badInput, userError } from '../../common/errors/user-errors.js';
+import { EntityKind, InvalidInputError, NotFoundError } from '../../common/errors/error-result.js';
+import { badInput } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { KampungService } from '../kampung/kampung.service.js';
-import { RosterRowOutcome, toRosterEntryModel, type RosterEntry, type RosterImportResult, type RosterRowResult } from './models/roster.model.js';
+import { RosterRowOutcome, toRosterEntryModel, type RosterEntry, type RosterRowResult } from './models/roster.model.js';
 import { readRosterCsv, RosterCsvError } from './roster-csv.js';
 import { RosterRepository } from './roster.repository.js';
+import { RosterFileError, RosterFileProblem, type ImportRosterResult } from './training.errors.js';
 import { TrainingRepository } from './training.repository.js';
 
 const MAX_CSV_CHARS = MAX_ROSTER_CSV_CHARS;
@@ -24,20 +26,19 @@ export class RosterService {
    * Reads a roster CSV for a cohort. With dryRun it only reports what each line would do; otherwise it
    * saves the valid lines in one statement. Matching is by phone: the same file twice changes nothing.
    */
-  async importRoster(ctx: RequestContext, trainingProgramId: string, csv: string, dryRun: boolean): Promise<RosterImportResult> {
-    if (!isUuid(trainingProgramId) || !(await this.training.findProgramById(ctx, trainingProgramId))) {
-      throw userError('NOT_FOUND', 'Pelatihan tidak ditemukan. (Training program not found.)');
-    }
-    if (csv.length > MAX_CSV_CHARS) throw badInput('csv', 'File terlalu besar (maks 2 MB). (File too large: at most 2 MB.)');
+  async importRoster(ctx: RequestContext, trainingProgramId: string, csv: string, dryRun: boolean): Promise<typeof ImportRosterResult> {
+    if (!isUuid(trainingProgramId)) throw badInput('trainingProgramId', `"${trainingProgramId}" is not an id returned by this API`);
+    if (!(await this.training.findProgramById(ctx, trainingProgramId))) return new NotFoundError(EntityKind.TRAINING_PROGRAM);
+    if (csv.length > MAX_CSV_CHARS) return new InvalidInputError('csv', 'TOO_LONG', `csv: at most ${MAX_CSV_CHARS} characters`, { min: 0, max: MAX_CSV_CHARS });
     const kampungByName = new Map((await this.kampung.listKampungs(ctx)).map((k) => [k.name.toLowerCase(), k.id]));
     let parsed;
     try {
       parsed = readRosterCsv(csv, (name) => kampungByName.has(name.trim().toLowerCase()));
     } catch (error) {
-      if (error instanceof RosterCsvError) throw badInput('csv', error.message);
+      if (error instanceof RosterCsvError) return error.result;
       throw error;
     }
-    if (parsed.length > MAX_ROWS) throw badInput('csv', `Paling banyak ${MAX_ROWS} baris sekali impor. (At most ${MAX_ROWS} rows per import.)`);
+    if (parsed.length > MAX_ROWS) return new RosterFileError(RosterFileProblem.TOO_MANY_ROWS, `At most ${MAX_ROWS} rows per import`, { max: MAX_ROWS });
 
     const phones = parsed.flatMap((row) => (row.phone ? [row.phone] : []));
     const existing = new Map((await this.entries.findInProgramByPhones(ctx, trainingProgramId, phones)).map((e) => [e.phone, e]));

@@ -7,9 +7,10 @@ import type { GraphQLContext } from '../../common/dataloader/request-loaders.js'
 import { Role } from '../accounts/models/role.enum.js';
 import { Seller } from '../sellers/models/seller.model.js';
 import { TrainingProgramInput } from './dto/training-program.input.js';
-import { RosterEntry, RosterImportResult } from './models/roster.model.js';
+import { RosterEntry } from './models/roster.model.js';
 import { TrainingProgram } from './models/training-program.model.js';
 import { RosterService } from './roster.service.js';
+import { CreateTrainingProgramResult, ImportRosterResult, UpdateTrainingProgramResult } from './training.errors.js';
 import { TrainingService } from './training.service.js';
 
 const STAFF = [Role.OFFICER, Role.ADMIN];
@@ -23,31 +24,31 @@ export class TrainingResolver {
 
   @Transaction()
   @Authenticated(...STAFF)
-  @Mutation(() => TrainingProgram)
-  createTrainingProgram(@Ctx() ctx: RequestContext, @Args('input', { type: () => TrainingProgramInput }) input: TrainingProgramInput): Promise<TrainingProgram> {
+  @Mutation(() => CreateTrainingProgramResult)
+  createTrainingProgram(@Ctx() ctx: RequestContext, @Args('input', { type: () => TrainingProgramInput }) input: TrainingProgramInput): Promise<typeof CreateTrainingProgramResult> {
     return this.training.createProgram(ctx, input);
   }
 
   @Transaction()
   @Authenticated(...STAFF)
-  @Mutation(() => TrainingProgram)
+  @Mutation(() => UpdateTrainingProgramResult)
   updateTrainingProgram(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('input', { type: () => TrainingProgramInput }) input: TrainingProgramInput,
-  ): Promise<TrainingProgram> {
+  ): Promise<typeof UpdateTrainingProgramResult> {
     return this.training.updateProgram(ctx, id, input);
   }
 
   @Transaction()
   @Authenticated(...STAFF)
-  @Mutation(() => RosterImportResult, { description: 'Reads a roster CSV (nama, telepon, kampung, penghasilan); dryRun previews without saving. Idempotent by phone.' })
+  @Mutation(() => ImportRosterResult, { description: 'Reads a roster CSV (nama, telepon, kampung, penghasilan); dryRun previews without saving. Idempotent by phone.' })
   importRoster(
     @Ctx() ctx: RequestContext,
     @Args('trainingProgramId', { type: () => ID }) trainingProgramId: string,
     @Args('csv', { type: () => String }) csv: string,
     @Args('dryRun', { type: () => Boolean, defaultValue: true }) dryRun: boolean,
-  ): Promise<RosterImportResult> {
+  ): Promise<typeof ImportRosterResult> {
     return this.rosters.importRoster(ctx, trainingProgramId, csv, dryRun);
   }
 

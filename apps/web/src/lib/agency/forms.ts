@@ -88,7 +88,7 @@ export interface KampungInputValues {
   description: string | null;
 }
 
-/** API field → form field, for `failFromApi`. */
+/** API field → form field, for `submit` ($lib/server/forms/result). */
 export const KAMPUNG_API_FIELDS: Partial<Record<string, KampungField>> = {
   'input.name': 'name',
   'input.kelurahan': 'kelurahan',

@@ -1,3 +1,4 @@
+import { errorsEn } from './errors.en';
 import { agencyEn } from './agency.en';
 import type { MessageKey } from './id';
 import { sellerEn } from './seller.en';
@@ -210,20 +211,13 @@ export const en: Record<MessageKey, string> = {
   'account.error.identifierInvalid': 'Enter a phone number (e.g. 0812 3456 7890) or an email address.',
   'account.error.passwordRequired': 'Enter a password.',
   'account.error.passwordLength': 'The password needs at least {min} characters.',
-  'account.error.passwordInvalid': 'The password does not meet the requirements.',
   'account.error.nameRequired': 'Enter your name.',
   'account.error.nameLength': 'The name needs {min}–{max} characters.',
-  'account.error.nameInvalid': 'The name is not valid.',
   'account.error.phoneRequired': 'Enter a phone number (or an email below).',
   'account.error.phoneInvalid': 'Enter an Indonesian mobile number, e.g. 0812 3456 7890.',
-  'account.error.phoneTaken': 'This phone number is already registered. Please sign in.',
   'account.error.emailInvalid': 'The email address is not valid, e.g. name@email.com.',
-  'account.error.emailTaken': 'This email is already registered. Please sign in.',
   'account.error.codeRequired': 'Enter the code from the SMS or email.',
   'account.error.codeFormat': 'The code has {length} digits.',
-  'account.error.codeWrong': 'Wrong or expired code. Ask for a new one.',
-  'account.error.wrongCredentials': 'Wrong phone number/email or password.',
-  'account.error.tooMany': 'Too many attempts. Try again in {minutes} minutes.',
 
   'dev.outbox.title': 'Outbox (testing)',
   'dev.outbox.lead': 'SMS and email Karya Ibu would send, including password reset codes. Only for admins, and only outside production.',
@@ -251,5 +245,6 @@ export const en: Record<MessageKey, string> = {
   'error.sellerNotFound': 'Seller not found.',
   'error.kampungNotFound': 'Kampung not found.',
   ...sellerEn,
-  ...agencyEn
+  ...agencyEn,
+  ...errorsEn
 };

@@ -1,3 +1,4 @@
+import { errorsId } from './errors.id';
 import { agencyId } from './agency.id';
 import { sellerId } from './seller.id';
 
@@ -209,20 +210,13 @@ export const id = {
   'account.error.identifierInvalid': 'Tulis nomor HP (mis. 0812 3456 7890) atau alamat email.',
   'account.error.passwordRequired': 'Isi kata sandi.',
   'account.error.passwordLength': 'Kata sandi minimal {min} karakter.',
-  'account.error.passwordInvalid': 'Kata sandi belum memenuhi syarat.',
   'account.error.nameRequired': 'Isi nama Anda.',
   'account.error.nameLength': 'Nama {min}–{max} huruf.',
-  'account.error.nameInvalid': 'Nama belum benar.',
   'account.error.phoneRequired': 'Isi nomor HP (atau email di bawah).',
   'account.error.phoneInvalid': 'Tulis nomor HP Indonesia, mis. 0812 3456 7890.',
-  'account.error.phoneTaken': 'Nomor HP ini sudah terdaftar. Silakan masuk.',
   'account.error.emailInvalid': 'Alamat email belum benar, mis. nama@email.com.',
-  'account.error.emailTaken': 'Email ini sudah terdaftar. Silakan masuk.',
   'account.error.codeRequired': 'Isi kode dari SMS atau email.',
   'account.error.codeFormat': 'Kode terdiri dari {length} angka.',
-  'account.error.codeWrong': 'Kode salah atau sudah kedaluwarsa. Minta kode baru.',
-  'account.error.wrongCredentials': 'Nomor HP/email atau kata sandi salah.',
-  'account.error.tooMany': 'Terlalu banyak percobaan. Coba lagi dalam {minutes} menit.',
 
   'dev.outbox.title': 'Kotak keluar (uji coba)',
   'dev.outbox.lead': 'SMS dan email yang akan dikirim Karya Ibu, termasuk kode ganti kata sandi. Hanya untuk admin, dan hanya di luar produksi.',
@@ -250,7 +244,8 @@ export const id = {
   'error.sellerNotFound': 'Penjual tidak ditemukan.',
   'error.kampungNotFound': 'Kampung tidak ditemukan.',
   ...sellerId,
-  ...agencyId
+  ...agencyId,
+  ...errorsId
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -141,6 +141,7 @@ export const sellerEn: Record<keyof typeof sellerId, string> = {
   'seller.error.date': 'Not a valid date.',
   'seller.error.dateFuture': 'The date cannot be in the future.',
   'seller.error.sellerNotFound': 'Seller not found.',
+  'seller.error.notYourShop': 'You do not manage this shop: only she, her kampung\'s pendamping and an admin do.',
   'seller.error.productNotFound': 'Product not found in this shop.',
 
   'seller.photo.heic': 'HEIC (iPhone) photos are not supported yet. Set the camera to "Most Compatible" or send a JPEG.',
@@ -158,6 +159,8 @@ export const sellerEn: Record<keyof typeof sellerId, string> = {
   'seller.photo.READY': 'Ready',
   'seller.photo.FAILED': 'Failed',
   'seller.photo.failureReason': 'Reason: {reason}',
+  'seller.photo.failure.UNREADABLE': 'The photo could not be read or is damaged; try another one.',
+  'seller.photo.failure.NOT_PROCESSED': 'The photo could not be processed; upload it again.',
   'seller.photo.processingNote': 'Photos are being processed and appear in the shop once ready.',
   'seller.photo.reload': 'Reload',
   'seller.photo.up': 'Move photo {index} up',

@@ -140,6 +140,7 @@ export const sellerId = {
   'seller.error.date': 'Tanggal tidak valid.',
   'seller.error.dateFuture': 'Tanggal tidak boleh di masa depan.',
   'seller.error.sellerNotFound': 'Penjual tidak ditemukan.',
+  'seller.error.notYourShop': 'Toko ini tidak Anda kelola: hanya penjualnya, pendamping kampungnya, dan admin.',
   'seller.error.productNotFound': 'Produk tidak ditemukan di toko ini.',
 
   'seller.photo.heic':
@@ -158,6 +159,8 @@ export const sellerId = {
   'seller.photo.READY': 'Siap',
   'seller.photo.FAILED': 'Gagal',
   'seller.photo.failureReason': 'Alasan: {reason}',
+  'seller.photo.failure.UNREADABLE': 'Foto tidak dapat dibaca atau rusak; coba foto lain.',
+  'seller.photo.failure.NOT_PROCESSED': 'Foto belum dapat diproses; coba unggah lagi.',
   'seller.photo.processingNote': 'Foto sedang diproses dan muncul di toko setelah siap.',
   'seller.photo.reload': 'Muat ulang',
   'seller.photo.up': 'Naikkan foto {index}',

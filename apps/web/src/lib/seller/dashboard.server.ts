@@ -13,7 +13,7 @@ import {
 import { safeNext, withNext } from '$lib/account/next';
 import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { ApiError, query } from '$lib/server/api/client';
-import { apiMessageIn } from '$lib/server/forms/account';
+import { errorResultMessage, isErrorResult, thrownErrorMessage } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from './acting';
 import { checkPhoto, photoContentType, type PhotoProblem } from './upload';
@@ -79,7 +79,7 @@ export async function dashboardContext(event: Event): Promise<DashboardContext> 
   if (wanted && wanted !== own?.id) {
     // Who may manage whose shop (her pendamping, an admin) is the API's to decide, not ours.
     const { managedSeller: helped } = await query(event.fetch, DashboardManagedSellerDocument, { id: wanted }, caller(event)).catch(
-      asPageError(lang, 'seller.error.sellerNotFound')
+      asPageError(lang, 'seller.error.sellerNotFound', 'seller.error.notYourShop')
     );
     return {
       displayName: me.displayName,
@@ -119,10 +119,10 @@ export async function findManagedProduct(event: Event, productId: string): Promi
 }
 
 /** FORBIDDEN / NOT_FOUND from the API become the matching error page, in her words. */
-export function asPageError(lang: Lang, notFound: MessageKey = 'seller.error.productNotFound') {
+export function asPageError(lang: Lang, notFound: MessageKey = 'seller.error.productNotFound', forbidden: MessageKey = 'error.thrown.FORBIDDEN') {
   return (cause: unknown): never => {
     if (cause instanceof ApiError) {
-      if (cause.code === 'FORBIDDEN') error(403, apiMessageIn(lang, cause.message));
+      if (cause.code === 'FORBIDDEN') error(403, t(lang, forbidden));
       if (cause.code === 'NOT_FOUND') error(404, t(lang, notFound));
     }
     throw cause;
@@ -153,21 +153,23 @@ export async function uploadPhotoFromServer(event: Event, productId: string, fil
       { productId, contentType, byteSize: file.size },
       caller(event)
     );
+    if (isErrorResult(createPhotoUpload)) return errorResultMessage(lang, createPhotoUpload);
     const put = await fetch(createPhotoUpload.uploadUrl, {
       method: 'PUT',
       headers: { 'content-type': contentType },
       body: new Uint8Array(await file.arrayBuffer())
     });
     if (!put.ok) throw new Error(`storage answered HTTP ${put.status}`);
-    await query(
+    const { attachProductPhoto } = await query(
       event.fetch,
       DashboardAttachProductPhotoDocument,
       { productId, key: createPhotoUpload.key, alt: '' },
       caller(event)
     );
-    return null;
+    return isErrorResult(attachProductPhoto) ? errorResultMessage(lang, attachProductPhoto) : null;
   } catch (cause) {
-    if (cause instanceof ApiError && (cause.isBadUserInput || cause.code === 'FORBIDDEN')) return apiMessageIn(lang, cause.message);
+    const thrown = thrownErrorMessage(lang, cause);
+    if (thrown) return thrown.message;
     console.error(JSON.stringify({ level: 'error', message: `photo upload failed: ${(cause as Error).message}` }));
     return t(lang, 'seller.photo.uploadFailed', { name: file.name });
   }

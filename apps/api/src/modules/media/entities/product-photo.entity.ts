@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { ProductEntity } from '../../catalog/entities/product.entity.js';
 import { BaseEntity } from '../../../common/database/base.entity.js';
-import { PhotoStatus } from '../models/photo.enums.js';
+import { PhotoStatus, type PhotoFailure } from '../models/photo.enums.js';
 
 @Entity('product_photos')
 @Index('idx_product_photos_product_position', ['productId', 'position'])
@@ -35,5 +35,5 @@ export class ProductPhotoEntity extends BaseEntity {
   status: PhotoStatus;
 
   @Column({ type: 'text', nullable: true })
-  failureReason: string | null;
+  failureReason: PhotoFailure | null;
 }

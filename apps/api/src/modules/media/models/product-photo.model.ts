@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ProductPhotoEntity } from '../entities/product-photo.entity.js';
-import { PhotoStatus } from './photo.enums.js';
+import { PhotoFailure, PhotoStatus } from './photo.enums.js';
 
 @ObjectType('ProductPhoto')
 export class ProductPhoto {
@@ -22,8 +22,8 @@ export class ProductPhoto {
   @Field(() => PhotoStatus)
   status: PhotoStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why processing FAILED, for the seller' })
-  failureReason: string | null;
+  @Field(() => PhotoFailure, { nullable: true, description: 'Why processing FAILED' })
+  failureReason: PhotoFailure | null;
 
   productId: string;
 }

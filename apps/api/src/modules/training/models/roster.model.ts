@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { InvalidInputError } from '../../../common/errors/error-result.js';
 import { RupiahScalar } from '../../../common/graphql/scalars.js';
 import type { RosterEntryEntity } from '../entities/roster-entry.entity.js';
 
@@ -9,15 +10,6 @@ export enum RosterRowOutcome {
   INVALID = 'INVALID',
 }
 registerEnumType(RosterRowOutcome, { name: 'RosterRowOutcome' });
-
-@ObjectType('FieldProblem')
-export class FieldProblem {
-  @Field()
-  field: string;
-
-  @Field()
-  message: string;
-}
 
 @ObjectType('RosterRowResult', { description: 'One line of an imported roster file and what importing it does' })
 export class RosterRowResult {
@@ -39,12 +31,12 @@ export class RosterRowResult {
   @Field(() => RosterRowOutcome)
   outcome: RosterRowOutcome;
 
-  @Field(() => [FieldProblem])
-  errors: FieldProblem[];
+  @Field(() => [InvalidInputError], { description: 'What is wrong with the line, by column (nama, telepon, kampung, penghasilan)' })
+  errors: InvalidInputError[];
 }
 
-@ObjectType('RosterImportResult')
-export class RosterImportResult {
+@ObjectType('RosterImportReport')
+export class RosterImportReport {
   @Field({ description: 'False for a preview (dryRun): nothing was saved' })
   applied: boolean;
 

@@ -15,7 +15,7 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** The input the API blamed, e.g. `input.phone` or `code` (BAD_USER_INPUT, CONFLICT). */
+  /** The input the API blamed, e.g. `input.phone` (BAD_USER_INPUT). */
   get field(): string | undefined {
     return typeof this.extensions.field === 'string' ? this.extensions.field : undefined;
   }

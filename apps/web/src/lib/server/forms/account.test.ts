@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  apiMessageIn,
   isIdentifier,
-  mapApiError,
   validateLogin,
   validateRegister,
   validateReset,
-  validateResetRequest,
-  type RegisterField
+  validateResetRequest
 } from './account';
 
 const formData = (entries: Record<string, string>) => {
@@ -97,74 +94,5 @@ describe('validateResetRequest and validateReset', () => {
       code: 'Kode terdiri dari 6 angka.',
       newPassword: 'Kata sandi minimal 8 karakter.'
     });
-  });
-});
-
-describe('apiMessageIn', () => {
-  const message = 'Nomor HP Indonesia, mis. 0812 3456 7890. (An Indonesian mobile number.)';
-
-  it('picks the half in the reader’s language', () => {
-    expect(apiMessageIn('id', message)).toBe('Nomor HP Indonesia, mis. 0812 3456 7890.');
-    expect(apiMessageIn('en', message)).toBe('An Indonesian mobile number.');
-  });
-
-  it('keeps a message without an English half whole', () => {
-    expect(apiMessageIn('en', 'must be between 1 and 100')).toBe('must be between 1 and 100');
-  });
-});
-
-describe('mapApiError', () => {
-  const fields: Partial<Record<string, RegisterField>> = {
-    'input.displayName': 'displayName',
-    'input.phone': 'phone',
-    'input.email': 'email',
-    'input.password': 'password'
-  };
-
-  it('puts a conflict beside the field, in our words', () => {
-    expect(mapApiError({ code: 'CONFLICT', message: 'Sudah ada akun. (Exists.)', field: 'input.phone' }, fields, 'id')).toEqual({
-      fieldErrors: { phone: 'Nomor HP ini sudah terdaftar. Silakan masuk.' }
-    });
-  });
-
-  it('puts bad input beside the field named by the API', () => {
-    expect(
-      mapApiError({ code: 'BAD_USER_INPUT', message: 'Alamat email tidak valid. (Not a valid email address.)', field: 'input.email' }, fields, 'en')
-    ).toEqual({ fieldErrors: { email: 'The email address is not valid, e.g. name@email.com.' } });
-  });
-
-  it('falls back to the API message, above the form, for a field the form does not have', () => {
-    expect(
-      mapApiError({ code: 'BAD_USER_INPUT', message: 'Sesuatu salah. (Something is wrong.)', field: 'input.other' }, fields, 'en')
-    ).toEqual({ fieldErrors: {}, formError: 'Something is wrong.' });
-  });
-
-  it('falls back to the API message for a conflict without a field', () => {
-    expect(mapApiError({ code: 'CONFLICT', message: 'Sudah ada akun dengan nomor/email ini. (An account already uses this phone/email.)' }, fields, 'id')).toEqual({
-      fieldErrors: {},
-      formError: 'Sudah ada akun dengan nomor/email ini.'
-    });
-  });
-
-  it('does not tell whether an account exists on wrong credentials', () => {
-    expect(mapApiError({ code: 'UNAUTHENTICATED', message: 'whatever' }, {}, 'id')).toEqual({
-      fieldErrors: {},
-      formError: 'Nomor HP/email atau kata sandi salah.'
-    });
-  });
-
-  it('says how long to wait when rate-limited, in whole minutes', () => {
-    expect(mapApiError({ code: 'TOO_MANY_REQUESTS', message: 'x', retryAfterSeconds: 61 }, {}, 'en')).toEqual({
-      fieldErrors: {},
-      formError: 'Too many attempts. Try again in 2 minutes.'
-    });
-    expect(mapApiError({ code: 'TOO_MANY_REQUESTS', message: 'x', retryAfterSeconds: 5 }, {}, 'id')?.formError).toBe(
-      'Terlalu banyak percobaan. Coba lagi dalam 1 menit.'
-    );
-  });
-
-  it('leaves failures that are not the person’s to fix to the caller', () => {
-    expect(mapApiError({ code: 'INTERNAL_SERVER_ERROR', message: 'x' }, fields, 'id')).toBeNull();
-    expect(mapApiError({ code: 'API_UNREACHABLE', message: 'x' }, fields, 'id')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { DISPLAY_NAME_LENGTH, normalizeEmail, normalizeIndonesianPhone, PASSWORD_LENGTH, RESET_CODE_LENGTH, within } from '@karya-ibu/types';
-import { t, type Lang, type MessageKey } from '$lib/i18n';
+import { t, type Lang } from '$lib/i18n';
 
 /**
  * Account forms (sign in, register, password reset): server-side checks that mirror the API's, so
@@ -153,78 +153,4 @@ export function validateReset(
     errors.code = t(lang, 'account.error.codeFormat', { length: RESET_CODE_LENGTH });
   }
   return result(errors, { ...values, newPassword });
-}
-
-// ---------------------------------------------------------------------------------------------
-// API errors → messages beside the fields
-
-/** What the mapper needs from an `ApiError` (kept structural so it stays a pure function). */
-export interface ApiErrorLike {
-  code: string;
-  message: string;
-  field?: string;
-  retryAfterSeconds?: number;
-}
-
-export interface MappedError<F extends string> {
-  fieldErrors: FieldErrors<F>;
-  /** A problem with the form as a whole, shown above it. */
-  formError?: string;
-}
-
-/**
- * The API writes "Indonesian. (English.)": show the half in the person's language, the whole
- * message when it does not have that shape.
- */
-export function apiMessageIn(lang: Lang, message: string): string {
-  const match = /^(.*\S)\s*\(([^()]+)\)\s*$/s.exec(message.trim());
-  if (!match) return message.trim();
-  return lang === 'en' ? match[2].trim() : match[1].trim();
-}
-
-/** Our own words for what the API says about a field, where we have them. */
-const FIELD_MESSAGES: Partial<Record<string, Partial<Record<string, MessageKey>>>> = {
-  CONFLICT: {
-    'input.phone': 'account.error.phoneTaken',
-    'input.email': 'account.error.emailTaken'
-  },
-  BAD_USER_INPUT: {
-    'input.displayName': 'account.error.nameInvalid',
-    'input.phone': 'account.error.phoneInvalid',
-    'input.email': 'account.error.emailInvalid',
-    'input.password': 'account.error.passwordInvalid',
-    newPassword: 'account.error.passwordInvalid',
-    identifier: 'account.error.identifierInvalid',
-    code: 'account.error.codeWrong'
-  }
-};
-
-/**
- * Maps an API error to the form: `fields` names which form field each API field (`input.phone`,
- * `code`) belongs to. Returns null for errors that are not the person's to fix (rethrow those).
- */
-export function mapApiError<F extends string>(
-  error: ApiErrorLike,
-  fields: Partial<Record<string, F>>,
-  lang: Lang
-): MappedError<F> | null {
-  switch (error.code) {
-    case 'TOO_MANY_REQUESTS': {
-      const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
-      return { fieldErrors: {}, formError: t(lang, 'account.error.tooMany', { minutes }) };
-    }
-    case 'UNAUTHENTICATED':
-      // Deliberately not saying whether the account exists.
-      return { fieldErrors: {}, formError: t(lang, 'account.error.wrongCredentials') };
-    case 'CONFLICT':
-    case 'BAD_USER_INPUT': {
-      const ours = error.field ? FIELD_MESSAGES[error.code]?.[error.field] : undefined;
-      const message = ours ? t(lang, ours) : apiMessageIn(lang, error.message);
-      const field = error.field ? fields[error.field] : undefined;
-      if (field) return { fieldErrors: { [field]: message } as FieldErrors<F> };
-      return { fieldErrors: {}, formError: message };
-    }
-    default:
-      return null;
-  }
 }

@@ -2,8 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { PASSWORD_LENGTH, RegisterDocument } from '@karya-ibu/types';
 import { safeNext } from '$lib/account/next';
 import { query } from '$lib/server/api/client';
-import { failFromApi, signedIn } from '$lib/server/forms/actions';
+import { signedIn } from '$lib/server/forms/actions';
 import { registerValues, validateRegister, type FieldErrors, type RegisterField } from '$lib/server/forms/account';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,12 +31,11 @@ export const actions: Actions = {
       return fail(400, { fieldErrors: checked.fieldErrors as FieldErrors<RegisterField>, formError: undefined, values });
     }
 
-    let session;
-    try {
-      ({ register: session } = await query(fetch, RegisterDocument, { input: checked.input }, caller(event)));
-    } catch (error) {
-      return failFromApi(error, API_FIELDS, values, locals.lang);
-    }
+    const session = await submit(event, query(fetch, RegisterDocument, { input: checked.input }, caller(event)).then((data) => data.register), {
+      fields: API_FIELDS,
+      values
+    });
+    if (isFailure(session)) return session;
     signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
   }
 };

@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { RequestPasswordResetDocument, RESET_CODE_LENGTH } from '@karya-ibu/types';
 import { safeNext, withNext } from '$lib/account/next';
 import { query } from '$lib/server/api/client';
-import { failFromApi } from '$lib/server/forms/actions';
 import { loginValues, validateResetRequest, type FieldErrors, type ResetRequestField } from '$lib/server/forms/account';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller, RESET_IDENTIFIER_COOKIE, resetIdentifierCookieOptions } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,11 +21,12 @@ export const actions: Actions = {
     if (!checked.ok) {
       return fail(400, { fieldErrors: checked.fieldErrors as FieldErrors<ResetRequestField>, formError: undefined, values });
     }
-    try {
-      await query(fetch, RequestPasswordResetDocument, checked.input, caller(event));
-    } catch (error) {
-      return failFromApi<ResetRequestField, typeof values>(error, { identifier: 'identifier' }, values, locals.lang);
-    }
+    const sent = await submit(
+      event,
+      query(fetch, RequestPasswordResetDocument, checked.input, caller(event)).then((data) => data.requestPasswordReset),
+      { fields: { identifier: 'identifier' }, values }
+    );
+    if (isFailure(sent)) return sent;
     // Carries the number/email to the code page without putting it in the address (and so in logs).
     cookies.set(RESET_IDENTIFIER_COOKIE, checked.input.identifier, resetIdentifierCookieOptions(url));
     const next = safeNext(url.searchParams.get('next'));

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { LoginDocument } from '@karya-ibu/types';
 import { query } from '$lib/server/api/client';
-import { failFromApi, signedIn } from '$lib/server/forms/actions';
+import { signedIn } from '$lib/server/forms/actions';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { loginValues, validateLogin, type FieldErrors, type LoginField } from '$lib/server/forms/account';
 import { safeNext } from '$lib/account/next';
 import { caller } from '$lib/server/session';
@@ -22,18 +23,11 @@ export const actions: Actions = {
     if (!checked.ok) {
       return fail(400, { fieldErrors: checked.fieldErrors as FieldErrors<LoginField>, formError: undefined, values });
     }
+    const login = () => query(fetch, LoginDocument, checked.input, caller(event)).then((data) => data.login);
 
-    let session;
-    try {
-      ({ login: session } = await query(fetch, LoginDocument, checked.input, caller(event)));
-    } catch (error) {
-      return failFromApi<LoginField, typeof values>(
-        error,
-        { identifier: 'identifier', password: 'password' },
-        values,
-        locals.lang
-      );
-    }
+    // A wrong phone/email or password (InvalidCredentialsError) is told above the form: which of them is not said.
+    const session = await submit(event, login(), { values });
+    if (isFailure(session)) return session;
     signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
   }
 };

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { DashboardActivityDocument, DashboardProductsDocument, DashboardSetProductStockDocument, PhotoStatus, PRODUCT_STOCK } from '@karya-ibu/types';
-import { ApiError, query } from '$lib/server/api/client';
-import { apiMessageIn } from '$lib/server/forms/account';
+import { query } from '$lib/server/api/client';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { asPageError, requireSignedIn } from '$lib/seller/dashboard.server';
 import { parseStock } from '$lib/seller/stock';
@@ -54,15 +54,17 @@ export const actions: Actions = {
     const id = String(form.get('id') ?? '');
     const stock = parseStock(form.get('stock'));
     const lang = event.locals.lang;
-    if (!id || stock === null) return fail(400, { stockError: t(lang, 'seller.error.whole', { min: PRODUCT_STOCK.min, max: PRODUCT_STOCK.max.toLocaleString('id-ID') }), id });
-    try {
-      await query(event.fetch, DashboardSetProductStockDocument, { id, stock }, caller(event));
-    } catch (error) {
-      if (error instanceof ApiError && (error.isBadUserInput || error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) {
-        return fail(400, { stockError: apiMessageIn(lang, error.message), id });
-      }
-      throw error;
+    // The failure names the product: each row of the list shows its own.
+    const values = { id };
+    if (!id || stock === null) {
+      const stockError = t(lang, 'seller.error.whole', { min: PRODUCT_STOCK.min, max: PRODUCT_STOCK.max.toLocaleString('id-ID') });
+      return fail(400, { fieldErrors: { stock: stockError }, formError: undefined, values });
     }
+    const saved = await submit(event, query(event.fetch, DashboardSetProductStockDocument, { id, stock }, caller(event)).then((data) => data.setProductStock), {
+      fields: { stock: 'stock' },
+      values
+    });
+    if (isFailure(saved)) return saved;
     return { stockSaved: id };
   }
 };

@@ -2,15 +2,18 @@ import { fail } from '@sveltejs/kit';
 import { PASSWORD_LENGTH, RESET_CODE_LENGTH, ResetPasswordDocument } from '@karya-ibu/types';
 import { safeNext } from '$lib/account/next';
 import { query } from '$lib/server/api/client';
-import { failFromApi, signedIn } from '$lib/server/forms/actions';
+import { signedIn } from '$lib/server/forms/actions';
 import { resetValues, validateReset, type FieldErrors, type ResetField } from '$lib/server/forms/account';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller, RESET_IDENTIFIER_COOKIE } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 const API_FIELDS: Partial<Record<string, ResetField>> = {
   identifier: 'identifier',
   code: 'code',
-  newPassword: 'newPassword'
+  newPassword: 'newPassword',
+  // A wrong or expired code names no field: it is the code's.
+  INVALID_RESET_CODE: 'code'
 };
 
 export const load: PageServerLoad = ({ url, cookies }) => ({
@@ -31,12 +34,11 @@ export const actions: Actions = {
       return fail(400, { fieldErrors: checked.fieldErrors as FieldErrors<ResetField>, formError: undefined, values });
     }
 
-    let session;
-    try {
-      ({ resetPassword: session } = await query(fetch, ResetPasswordDocument, checked.input, caller(event)));
-    } catch (error) {
-      return failFromApi(error, API_FIELDS, values, locals.lang);
-    }
+    const session = await submit(event, query(fetch, ResetPasswordDocument, checked.input, caller(event)).then((data) => data.resetPassword), {
+      fields: API_FIELDS,
+      values
+    });
+    if (isFailure(session)) return session;
     cookies.delete(RESET_IDENTIFIER_COOKIE, { path: '/lupa-sandi' });
     signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
   }

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { AgencyCreateKampungDocument, AgencyKampungsDocument } from '@karya-ibu/types';
 import { KAMPUNG_API_FIELDS, parseKampung, type FieldErrors, type KampungField } from '$lib/agency/forms';
-import { agencyFail } from '$lib/server/agency/fail';
 import { setFlash, takeFlash } from '$lib/server/agency/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,12 +21,11 @@ export const actions: Actions = {
     if (!parsed.ok) {
       return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<KampungField>, formError: undefined, values: parsed.values });
     }
-    let kampung;
-    try {
-      ({ createKampung: kampung } = await query(event.fetch, AgencyCreateKampungDocument, { input: parsed.input }, caller(event)));
-    } catch (error) {
-      return agencyFail<KampungField, typeof parsed.values>(error, KAMPUNG_API_FIELDS, parsed.values, locals.lang);
-    }
+    const kampung = await submit(event, query(event.fetch, AgencyCreateKampungDocument, { input: parsed.input }, caller(event)).then((data) => data.createKampung), {
+      fields: KAMPUNG_API_FIELDS,
+      values: parsed.values
+    });
+    if (isFailure(kampung)) return kampung;
     setFlash(event.cookies, { key: 'agency.flash.kampungCreated', params: { name: kampung.name } }, event.url.protocol === 'https:');
     redirect(303, '/dinas/kampung');
   }

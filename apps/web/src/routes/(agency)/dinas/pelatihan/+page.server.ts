@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { AgencyCreateTrainingProgramDocument, AgencyTrainingProgramsDocument } from '@karya-ibu/types';
 import { parseTraining, TRAINING_API_FIELDS, type FieldErrors, type TrainingField } from '$lib/agency/forms';
-import { agencyFail } from '$lib/server/agency/fail';
 import { setFlash, takeFlash } from '$lib/server/agency/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,17 +21,11 @@ export const actions: Actions = {
     if (!parsed.ok) {
       return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<TrainingField>, formError: undefined, values: parsed.values });
     }
-    let program;
-    try {
-      ({ createTrainingProgram: program } = await query(
-        event.fetch,
-        AgencyCreateTrainingProgramDocument,
-        { input: parsed.input },
-        caller(event)
-      ));
-    } catch (error) {
-      return agencyFail<TrainingField, typeof parsed.values>(error, TRAINING_API_FIELDS, parsed.values, locals.lang);
-    }
+    const program = await submit(event, query(event.fetch, AgencyCreateTrainingProgramDocument, { input: parsed.input }, caller(event)).then((data) => data.createTrainingProgram), {
+      fields: TRAINING_API_FIELDS,
+      values: parsed.values
+    });
+    if (isFailure(program)) return program;
     setFlash(event.cookies, { key: 'agency.flash.trainingCreated', params: { name: program.title } }, event.url.protocol === 'https:');
     redirect(303, `/dinas/pelatihan/${program.id}`);
   }

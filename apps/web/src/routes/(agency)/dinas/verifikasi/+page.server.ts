@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { AgencyPendingSellersDocument, AgencyRejectSellerDocument, AgencyVerifySellerDocument } from '@karya-ibu/types';
 import { parseReject, parseVerify, type FieldErrors, type RejectField, type VerifyField } from '$lib/agency/forms';
-import { agencyFail } from '$lib/server/agency/fail';
 import { setFlash, takeFlash } from '$lib/server/agency/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,12 +26,11 @@ export const actions: Actions = {
     if (!parsed.ok) {
       return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<VerifyField | RejectField>, formError: undefined, values });
     }
-    let seller;
-    try {
-      ({ verifySeller: seller } = await query(event.fetch, AgencyVerifySellerDocument, parsed.input, caller(event)));
-    } catch (error) {
-      return agencyFail<VerifyField | RejectField, typeof values>(error, { trainingProgramId: 'trainingProgramId' }, values, locals.lang);
-    }
+    const seller = await submit(event, query(event.fetch, AgencyVerifySellerDocument, parsed.input, caller(event)).then((data) => data.verifySeller), {
+      fields: { trainingProgramId: 'trainingProgramId' as VerifyField | RejectField },
+      values
+    });
+    if (isFailure(seller)) return seller;
     setFlash(
       event.cookies,
       { key: 'agency.flash.verified', params: { name: seller.displayName }, href: `/penjual/${encodeURIComponent(seller.slug)}` },
@@ -48,12 +47,11 @@ export const actions: Actions = {
     if (!parsed.ok) {
       return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<VerifyField | RejectField>, formError: undefined, values });
     }
-    let seller;
-    try {
-      ({ rejectSeller: seller } = await query(event.fetch, AgencyRejectSellerDocument, parsed.input, caller(event)));
-    } catch (error) {
-      return agencyFail<VerifyField | RejectField, typeof values>(error, { reason: 'reason' }, values, locals.lang);
-    }
+    const seller = await submit(event, query(event.fetch, AgencyRejectSellerDocument, parsed.input, caller(event)).then((data) => data.rejectSeller), {
+      fields: { reason: 'reason' as VerifyField | RejectField },
+      values
+    });
+    if (isFailure(seller)) return seller;
     setFlash(event.cookies, { key: 'agency.flash.rejected', params: { name: seller.displayName } }, event.url.protocol === 'https:');
     redirect(303, '/dinas/verifikasi');
   }

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DashboardApplyAsSellerDocument, DashboardApplyOptionsDocument, KampungStatus } from '@karya-ibu/types';
 import { query } from '$lib/server/api/client';
-import { failFromApi } from '$lib/server/forms/actions';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
-import { APPLY_API_FIELDS, validateApply, type ApplyField } from '$lib/seller/apply-form';
+import { APPLY_API_FIELDS, validateApply } from '$lib/seller/apply-form';
 import { requireSignedIn } from '$lib/seller/dashboard.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,11 +26,12 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const checked = validateApply(form, lang);
     if (!checked.ok) return fail(400, { fieldErrors: checked.fieldErrors, formError: undefined as string | undefined, values: checked.values });
-    try {
-      await query(event.fetch, DashboardApplyAsSellerDocument, { input: checked.input }, caller(event));
-    } catch (error) {
-      return failFromApi<ApplyField, typeof checked.values>(error, APPLY_API_FIELDS, checked.values, lang);
-    }
+    const applied = await submit(
+      event,
+      query(event.fetch, DashboardApplyAsSellerDocument, { input: checked.input }, caller(event)).then((data) => data.applyAsSeller),
+      { fields: APPLY_API_FIELDS, values: checked.values }
+    );
+    if (isFailure(applied)) return applied;
     redirect(303, '/dashboard');
   }
 };

@@ -14,10 +14,10 @@ import {
   type PendampingField
 } from '$lib/agency/forms';
 import { t } from '$lib/i18n';
-import { agencyFail } from '$lib/server/agency/fail';
 import { setFlash, takeFlash } from '$lib/server/agency/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -43,13 +43,13 @@ async function pendamping(event: RequestEvent, mode: 'assign' | 'unassign') {
   if (!parsed.ok) {
     return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<PendampingField>, formError: undefined, values });
   }
-  try {
-    const variables = { identifier: parsed.input.identifier, kampungId: kampung.id };
-    if (mode === 'assign') await query(event.fetch, AgencyAssignPendampingDocument, variables, caller(event));
-    else await query(event.fetch, AgencyUnassignPendampingDocument, variables, caller(event));
-  } catch (err) {
-    return agencyFail<PendampingField, typeof values>(err, { identifier: 'identifier' }, values, locals.lang);
-  }
+  const variables = { identifier: parsed.input.identifier, kampungId: kampung.id };
+  const call =
+    mode === 'assign'
+      ? query(event.fetch, AgencyAssignPendampingDocument, variables, caller(event)).then((data) => data.assignPendamping)
+      : query(event.fetch, AgencyUnassignPendampingDocument, variables, caller(event)).then((data) => data.unassignPendamping);
+  const done = await submit(event, call, { fields: { identifier: 'identifier' as PendampingField }, values });
+  if (isFailure(done)) return done;
   setFlash(
     event.cookies,
     {
@@ -71,17 +71,11 @@ export const actions: Actions = {
     if (!parsed.ok) {
       return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<KampungField>, formError: undefined, values });
     }
-    let saved;
-    try {
-      ({ updateKampung: saved } = await query(
-        event.fetch,
-        AgencyUpdateKampungDocument,
-        { id: kampung.id, input: parsed.input },
-        caller(event)
-      ));
-    } catch (err) {
-      return agencyFail<KampungField, typeof values>(err, KAMPUNG_API_FIELDS, values, locals.lang);
-    }
+    const saved = await submit(event, query(event.fetch, AgencyUpdateKampungDocument, { id: kampung.id, input: parsed.input }, caller(event)).then((data) => data.updateKampung), {
+      fields: KAMPUNG_API_FIELDS,
+      values
+    });
+    if (isFailure(saved)) return saved;
     setFlash(event.cookies, { key: 'agency.flash.kampungSaved', params: { name: saved.name } }, event.url.protocol === 'https:');
     redirect(303, `/dinas/kampung/${kampung.id}`);
   },

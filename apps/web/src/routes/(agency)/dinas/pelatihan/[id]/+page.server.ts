@@ -8,11 +8,10 @@ import {
 import { parseTraining, TRAINING_API_FIELDS, type FieldErrors, type TrainingField } from '$lib/agency/forms';
 import { countOutcomes, type RosterReport } from '$lib/agency/roster';
 import { t } from '$lib/i18n';
-import { agencyFail } from '$lib/server/agency/fail';
 import { setFlash, takeFlash } from '$lib/server/agency/flash';
 import { requireAgency } from '$lib/server/agency/guard';
-import { ApiError, query } from '$lib/server/api/client';
-import { apiMessageIn } from '$lib/server/forms/account';
+import { query } from '$lib/server/api/client';
+import { errorResultMessage, isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -45,24 +44,14 @@ async function importRoster(event: RequestEvent, dryRun: boolean) {
   if (csv.trim() === '') return fail(400, { importError: t(locals.lang, 'agency.import.noFile'), mode });
   if (csv.length > MAX_ROSTER_CSV_CHARS) return fail(400, { importError: t(locals.lang, 'agency.import.tooLarge'), mode });
 
-  let result;
-  try {
-    ({ importRoster: result } = await query(
-      event.fetch,
-      AgencyImportRosterDocument,
-      { trainingProgramId: event.params.id, csv, dryRun },
-      caller(event)
-    ));
-  } catch (err) {
-    if (err instanceof ApiError && err.code === 'NOT_FOUND') error(404, t(locals.lang, 'error.notFound'));
-    if (err instanceof ApiError && err.isBadUserInput) {
-      return fail(400, { importError: apiMessageIn(locals.lang, err.message), mode });
-    }
-    throw err;
-  }
+  const result = await submit(event, query(event.fetch, AgencyImportRosterDocument, { trainingProgramId: event.params.id, csv, dryRun }, caller(event)).then((data) => data.importRoster), {
+    values: { mode }
+  });
+  // Told above the import form (and to the browser's chunked upload), apart from the cohort form's failures.
+  if (isFailure(result)) return fail(result.status, { importError: result.data.formError, mode });
   const rows = result.rows.map((row) => ({
     ...row,
-    errors: row.errors.map((e) => ({ field: e.field, message: apiMessageIn(locals.lang, e.message) }))
+    errors: row.errors.map((problem) => ({ field: problem.field, message: errorResultMessage(locals.lang, problem) }))
   }));
   const report: RosterReport = { applied: result.applied, rows, counts: countOutcomes(rows) };
   return { roster: { mode, report, csv: fromBrowserChunks || !dryRun ? null : csv } };
@@ -77,17 +66,11 @@ export const actions: Actions = {
     if (!parsed.ok) {
       return fail(400, { fieldErrors: parsed.fieldErrors as FieldErrors<TrainingField>, formError: undefined, values: parsed.values });
     }
-    let saved;
-    try {
-      ({ updateTrainingProgram: saved } = await query(
-        event.fetch,
-        AgencyUpdateTrainingProgramDocument,
-        { id: program.id, input: parsed.input },
-        caller(event)
-      ));
-    } catch (err) {
-      return agencyFail<TrainingField, typeof parsed.values>(err, TRAINING_API_FIELDS, parsed.values, locals.lang);
-    }
+    const saved = await submit(event, query(event.fetch, AgencyUpdateTrainingProgramDocument, { id: program.id, input: parsed.input }, caller(event)).then((data) => data.updateTrainingProgram), {
+      fields: TRAINING_API_FIELDS,
+      values: parsed.values
+    });
+    if (isFailure(saved)) return saved;
     setFlash(event.cookies, { key: 'agency.flash.trainingSaved', params: { name: saved.title } }, event.url.protocol === 'https:');
     redirect(303, `/dinas/pelatihan/${program.id}`);
   },

@@ -9,12 +9,11 @@ import {
   ProductStatus
 } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
-import { ApiError, query } from '$lib/server/api/client';
-import { failFromApi } from '$lib/server/forms/actions';
-import { apiMessageIn } from '$lib/server/forms/account';
+import { query } from '$lib/server/api/client';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { findManagedProduct, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
-import { PRODUCT_API_FIELDS, validateProduct, valuesOf, type ProductField } from '$lib/seller/product-form';
+import { PRODUCT_API_FIELDS, validateProduct, valuesOf } from '$lib/seller/product-form';
 import { chosenFiles, movePhoto } from '$lib/seller/upload';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,14 +34,6 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** A photo action's API error, shown beside that photo; anything else is thrown. */
-function photoFail(error: unknown, photoId: string, lang: App.Locals['lang']) {
-  if (error instanceof ApiError && (error.isBadUserInput || error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) {
-    return fail(400, { photoId, photoError: apiMessageIn(lang, error.message) });
-  }
-  throw error;
-}
-
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
@@ -58,11 +49,11 @@ export const actions: Actions = {
     // An archived product stays archived when its details are corrected.
     const { status, ...rest } = checked.input;
     const input = text(form, 'archived') === '1' ? rest : { ...rest, status: status as ProductStatus };
-    try {
-      await query(event.fetch, DashboardUpdateProductDocument, { id: event.params.id, input }, caller(event));
-    } catch (error) {
-      return failFromApi<ProductField, typeof checked.values>(error, PRODUCT_API_FIELDS, checked.values, lang);
-    }
+    const saved = await submit(event, query(event.fetch, DashboardUpdateProductDocument, { id: event.params.id, input }, caller(event)).then((data) => data.updateProduct), {
+      fields: PRODUCT_API_FIELDS,
+      values: checked.values
+    });
+    if (isFailure(saved)) return saved;
     return { saved: true };
   },
 
@@ -91,11 +82,11 @@ export const actions: Actions = {
     // The order she saw; the API refuses it if it changed meanwhile (another tab, her pendamping).
     const order = text(form, 'order').split(',').filter(Boolean);
     const photoIds = movePhoto(order, photoId, direction);
-    try {
-      await query(event.fetch, DashboardReorderProductPhotosDocument, { productId: event.params.id, photoIds }, caller(event));
-    } catch (error) {
-      return photoFail(error, photoId, event.locals.lang);
-    }
+    // A photo's failure names the photo: it is shown beside it.
+    const moved = await submit(event, query(event.fetch, DashboardReorderProductPhotosDocument, { productId: event.params.id, photoIds }, caller(event)).then((data) => data.reorderProductPhotos), {
+      values: { photoId }
+    });
+    if (isFailure(moved)) return moved;
     return { moved: photoId };
   },
 
@@ -103,11 +94,10 @@ export const actions: Actions = {
     requireSignedIn(event);
     const form = await event.request.formData();
     const photoId = text(form, 'photoId');
-    try {
-      await query(event.fetch, DashboardUpdatePhotoAltDocument, { photoId, alt: text(form, 'alt') }, caller(event));
-    } catch (error) {
-      return photoFail(error, photoId, event.locals.lang);
-    }
+    const saved = await submit(event, query(event.fetch, DashboardUpdatePhotoAltDocument, { photoId, alt: text(form, 'alt') }, caller(event)).then((data) => data.updatePhotoAlt), {
+      values: { photoId }
+    });
+    if (isFailure(saved)) return saved;
     return { altSaved: photoId };
   },
 
@@ -115,11 +105,10 @@ export const actions: Actions = {
     requireSignedIn(event);
     const form = await event.request.formData();
     const photoId = text(form, 'photoId');
-    try {
-      await query(event.fetch, DashboardRemoveProductPhotoDocument, { photoId }, caller(event));
-    } catch (error) {
-      return photoFail(error, photoId, event.locals.lang);
-    }
+    const removed = await submit(event, query(event.fetch, DashboardRemoveProductPhotoDocument, { photoId }, caller(event)).then((data) => data.removeProductPhoto), {
+      values: { photoId }
+    });
+    if (isFailure(removed)) return removed;
     return { removed: photoId };
   }
 };

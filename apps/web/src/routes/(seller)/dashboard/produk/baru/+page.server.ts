@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { DashboardCreateProductDocument, DashboardMotifsDocument, MAX_PHOTOS_PER_PRODUCT } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
-import { failFromApi } from '$lib/server/forms/actions';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { PHOTO_PROBLEM_KEYS, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
@@ -18,6 +18,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 type Field = ProductField | 'photos';
+// The API never names the photos field (they are sent after the product): the form's own check does.
+const API_FIELDS: Partial<Record<string, Field>> = PRODUCT_API_FIELDS;
 
 export const actions: Actions = {
   default: async (event) => {
@@ -37,18 +39,13 @@ export const actions: Actions = {
     }
 
     const sellerId = sellerParam(event.url);
-    let productId: string;
-    try {
-      const { createProduct } = await query(
-        event.fetch,
-        DashboardCreateProductDocument,
-        { input: { ...checked.input, sellerId } },
-        caller(event)
-      );
-      productId = createProduct.id;
-    } catch (error) {
-      return failFromApi<Field, typeof checked.values>(error, PRODUCT_API_FIELDS, checked.values, lang);
-    }
+    const created = await submit(
+      event,
+      query(event.fetch, DashboardCreateProductDocument, { input: { ...checked.input, sellerId } }, caller(event)).then((data) => data.createProduct),
+      { fields: API_FIELDS, values: checked.values }
+    );
+    if (isFailure(created)) return created;
+    const productId = created.id;
 
     let failed = 0;
     for (const file of files) if (await uploadPhotoFromServer(event, productId, file)) failed++;

@@ -1,9 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { DashboardArchiveProductDocument } from '@karya-ibu/types';
 import { query } from '$lib/server/api/client';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
-import { asPageError, findManagedProduct, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
+import { findManagedProduct, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Archiving asks first, on a page of its own: the confirmation works without JavaScript. */
@@ -17,9 +18,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: async (event) => {
     requireSignedIn(event);
-    await query(event.fetch, DashboardArchiveProductDocument, { id: event.params.id }, caller(event)).catch(
-      asPageError(event.locals.lang)
-    );
+    const archived = await submit(event, query(event.fetch, DashboardArchiveProductDocument, { id: event.params.id }, caller(event)).then((data) => data.archiveProduct), {
+      values: { id: event.params.id }
+    });
+    if (isFailure(archived)) return archived;
     redirect(303, withSeller('/dashboard?diarsipkan=1', sellerParam(event.url)));
   }
 };

@@ -1,8 +1,8 @@
 import { error, json } from '@sveltejs/kit';
 import { DashboardAttachProductPhotoDocument, DashboardCreatePhotoUploadDocument } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
-import { ApiError, query } from '$lib/server/api/client';
-import { apiMessageIn } from '$lib/server/forms/account';
+import { query } from '$lib/server/api/client';
+import { errorResultMessage, isErrorResult, thrownErrorMessage } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { requireSignedIn } from '$lib/seller/dashboard.server';
 import type { RequestHandler } from './$types';
@@ -26,6 +26,7 @@ export const POST: RequestHandler = async (event) => {
         { productId, contentType: body.contentType, byteSize: body.byteSize },
         caller(event)
       );
+      if (isErrorResult(createPhotoUpload)) return json({ message: errorResultMessage(lang, createPhotoUpload) }, { status: 400 });
       return json(createPhotoUpload);
     }
     if (body.step === 'attach' && typeof body.key === 'string') {
@@ -36,12 +37,13 @@ export const POST: RequestHandler = async (event) => {
         { productId, key: body.key, alt },
         caller(event)
       );
+      if (isErrorResult(attachProductPhoto)) return json({ message: errorResultMessage(lang, attachProductPhoto) }, { status: 400 });
       return json(attachProductPhoto);
     }
   } catch (cause) {
-    if (cause instanceof ApiError && (cause.isBadUserInput || cause.code === 'FORBIDDEN' || cause.code === 'NOT_FOUND')) {
-      return json({ message: apiMessageIn(lang, cause.message) }, { status: cause.code === 'FORBIDDEN' ? 403 : 400 });
-    }
+    // Words for what she can act on (too many tries, not hers); anything else is the error page's.
+    const thrown = thrownErrorMessage(lang, cause);
+    if (thrown) return json({ message: thrown.message }, { status: thrown.status });
     throw cause;
   }
   error(400, t(lang, 'error.badRequest'));
