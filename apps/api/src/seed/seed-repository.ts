@@ -9,8 +9,8 @@ import { ProductEntity } from '../modules/catalog/entities/product.entity.js';
 import { KampungEntity } from '../modules/kampung/entities/kampung.entity.js';
 import { PendampingAssignmentEntity } from '../modules/kampung/entities/pendamping-assignment.entity.js';
 import { ProductPhotoEntity } from '../modules/media/entities/product-photo.entity.js';
-import { PhotoSize, PhotoStatus } from '../modules/media/models/photo.enums.js';
-import { originalKey, renderVariants, variantKey } from '../modules/media/photo-variants.js';
+import { CURRENT_VARIANT_SET, PhotoStatus } from '../modules/media/models/photo.enums.js';
+import { originalKey, putVariants, renderVariants } from '../modules/media/photo-variants.js';
 import { SellerEntity } from '../modules/sellers/entities/seller.entity.js';
 import { SellerStatus } from '../modules/sellers/models/seller-status.enum.js';
 import { TrainingEnrollmentEntity } from '../modules/training/entities/training-enrollment.entity.js';
@@ -111,8 +111,8 @@ export class SeedRepository {
     const entity = photos.create({ id, productId: photo.productId, position: photo.position, alt: photo.alt, originalKey: originalKey(photo.productId, id), status: PhotoStatus.PROCESSING });
     await this.storage.put(entity.originalKey, photo.original, photo.originalContentType, 'private, no-store');
     const variants = await renderVariants(photo.original);
-    for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(id, size), variants.variants[size], 'image/webp');
-    Object.assign(entity, { width: variants.width, height: variants.height, status: PhotoStatus.READY });
+    await putVariants(this.storage, id, variants.variants);
+    Object.assign(entity, { width: variants.width, height: variants.height, status: PhotoStatus.READY, variantSet: CURRENT_VARIANT_SET });
     return photos.save(entity);
   }
 }
