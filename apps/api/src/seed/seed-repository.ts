@@ -13,6 +13,7 @@ import { CURRENT_VARIANT_SET, PhotoStatus } from '../modules/media/models/photo.
 import { originalKey, putVariants, renderVariants } from '../modules/media/photo-variants.js';
 import { SellerEntity } from '../modules/sellers/entities/seller.entity.js';
 import { SellerStatus } from '../modules/sellers/models/seller-status.enum.js';
+import { RosterEntryEntity } from '../modules/training/entities/roster-entry.entity.js';
 import { TrainingEnrollmentEntity } from '../modules/training/entities/training-enrollment.entity.js';
 import { TrainingProgramEntity } from '../modules/training/entities/training-program.entity.js';
 
@@ -94,6 +95,13 @@ export class SeedRepository {
 
   async enroll(trainingProgramId: string, sellerId: string, enrolledAt: Date): Promise<void> {
     await this.dataSource.getRepository(TrainingEnrollmentEntity).upsert({ trainingProgramId, sellerId, enrolledAt }, ['trainingProgramId', 'sellerId']);
+  }
+
+  /** Roster lines not there yet (a program's line is its phone); lines already there, demo or imported, stay as they are. Returns how many were added. */
+  async addRosterEntries(entries: Row<RosterEntryEntity>[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const result = await this.dataSource.createQueryBuilder().insert().into(RosterEntryEntity).values(entries).orIgnore().returning('id').execute();
+    return result.raw.length;
   }
 
   /** An existing product (by slug) is left as it is. Returns it and whether it was created now. */
