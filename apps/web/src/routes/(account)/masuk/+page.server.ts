@@ -4,6 +4,7 @@ import { query } from '$lib/server/api/client';
 import { failFromApi, signedIn } from '$lib/server/forms/actions';
 import { loginValues, validateLogin, type FieldErrors, type LoginField } from '$lib/server/forms/account';
 import { safeNext } from '$lib/account/next';
+import { landingAfterSignIn } from '$lib/account/roles';
 import { caller } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,6 +35,7 @@ export const actions: Actions = {
         locals.lang
       );
     }
-    signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
+    const next = safeNext(url.searchParams.get('next'));
+    signedIn(cookies, url, session, landingAfterSignIn({ roles: session.me.roles, hasShop: false }, next));
   }
 };
