@@ -11,7 +11,7 @@ describe('product photos', () => {
   });
   afterAll(() => t.close());
 
-  it('serves WebP variants of 160, 320, 640, 720 and 1600 px from S3, in photo order, and a srcset of them', async () => {
+  it('serves WebP variants of 160, 320, 400, 640, 720 and 1600 px from S3, in photo order, and a srcset of them', async () => {
     const seller = await createSeller(t, await createKampung(t));
     const product = await createProduct(t, seller, { slug: 'berfoto' });
     await createPhoto(t, product, { width: 2400, height: 1600, position: 1, alt: 'Detail motif' });
@@ -19,7 +19,7 @@ describe('product photos', () => {
 
     const { data, errors } = await t.gql(`{ product(slug: "berfoto") {
       primaryPhoto { alt }
-      photos { alt width height status tiny: url(size: TINY) thumb: url(size: THUMB) card: url(size: CARD) large: url(size: LARGE) full: url(size: FULL) byDefault: url srcset } } }`);
+      photos { alt width height status tiny: url(size: TINY) thumb: url(size: THUMB) medium: url(size: MEDIUM) card: url(size: CARD) large: url(size: LARGE) full: url(size: FULL) byDefault: url srcset } } }`);
     expect(errors).toBeUndefined();
     const photos = data!.product.photos;
     expect(photos.map((photo: { alt: string }) => photo.alt)).toEqual(['Kain dibentangkan', 'Detail motif']);
@@ -27,8 +27,8 @@ describe('product photos', () => {
     expect(photos[1]).toMatchObject({ width: 2400, height: 1600, status: 'READY' });
     expect(photos[1].byDefault).toBe(photos[1].card);
 
-    expect(photos[1].srcset).toBe(`${photos[1].tiny} 160w, ${photos[1].thumb} 320w, ${photos[1].card} 640w, ${photos[1].large} 720w, ${photos[1].full} 1600w`);
-    for (const [size, width] of [['tiny', 160], ['thumb', 320], ['card', 640], ['large', 720], ['full', 1600]] as const) {
+    expect(photos[1].srcset).toBe(`${photos[1].tiny} 160w, ${photos[1].thumb} 320w, ${photos[1].medium} 400w, ${photos[1].card} 640w, ${photos[1].large} 720w, ${photos[1].full} 1600w`);
+    for (const [size, width] of [['tiny', 160], ['thumb', 320], ['medium', 400], ['card', 640], ['large', 720], ['full', 1600]] as const) {
       const response = await fetch(photos[1][size]);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('image/webp');
@@ -37,14 +37,14 @@ describe('product photos', () => {
     }
   });
 
-  it('gives a photo stored before the 160 and 720 px sizes existed its missing variants after a start, and never a missing URL meanwhile', async () => {
+  it('gives a photo stored before the 160, 400 and 720 px sizes existed its missing variants after a start, and never a missing URL meanwhile', async () => {
     const seller = await createSeller(t, await createKampung(t));
     const product = await createProduct(t, seller, { slug: 'foto-lama' });
     const photo = await createPhoto(t, product, { width: 1800, height: 1200 });
     // As an installation of the previous release left it: set 1, no TINY or LARGE file.
     await t.dataSource.query('UPDATE product_photos SET variant_set = 1 WHERE id = $1', [photo.id]);
-    for (const size of [PhotoSize.TINY, PhotoSize.LARGE]) await t.storage.remove(variantKey(photo.id, size));
-    const PHOTO = `{ product(slug: "foto-lama") { photos { tiny: url(size: TINY) thumb: url(size: THUMB) large: url(size: LARGE) full: url(size: FULL) srcset } } }`;
+    for (const size of [PhotoSize.TINY, PhotoSize.MEDIUM, PhotoSize.LARGE]) await t.storage.remove(variantKey(photo.id, size));
+    const PHOTO = `{ product(slug: "foto-lama") { photos { tiny: url(size: TINY) thumb: url(size: THUMB) medium: url(size: MEDIUM) large: url(size: LARGE) full: url(size: FULL) srcset } } }`;
 
     const before = (await t.gql(PHOTO)).data!.product.photos[0];
     expect(before.tiny).toBe(before.thumb);
@@ -60,11 +60,11 @@ describe('product photos', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
       [{ variant_set: set }] = await t.dataSource.query('SELECT variant_set FROM product_photos WHERE id = $1', [photo.id]);
     }
-    console.log(`Backfilled the 160 and 720 px variants ${((Date.now() - started) / 1000).toFixed(1)} s after the restart`);
+    console.log(`Backfilled the 160, 400 and 720 px variants ${((Date.now() - started) / 1000).toFixed(1)} s after the restart`);
     expect(set).toBe(2);
     const after = (await t.gql(PHOTO)).data!.product.photos[0];
-    expect(after.srcset.split(', ').map((candidate: string) => candidate.split(' ')[1])).toEqual(['160w', '320w', '640w', '720w', '1600w']);
-    for (const [url, width] of [[after.tiny, 160], [after.large, 720]] as const) {
+    expect(after.srcset.split(', ').map((candidate: string) => candidate.split(' ')[1])).toEqual(['160w', '320w', '400w', '640w', '720w', '1600w']);
+    for (const [url, width] of [[after.tiny, 160], [after.medium, 400], [after.large, 720]] as const) {
       const response = await fetch(url);
       expect(response.status).toBe(200);
       expect(await sharp(Buffer.from(await response.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width });

@@ -3,12 +3,12 @@ import { PhotoSize } from './models/photo.enums.js';
 import { availableSize, renderVariants, variantWidths } from './photo-variants.js';
 
 describe('photo variants', () => {
-  it('makes a variant for each width a phone needs (160 and 720 px besides 320, 640 and 1600)', async () => {
+  it('makes a variant for each width a phone needs (160, 400 and 720 px besides 320, 640 and 1600)', async () => {
     const original = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#7a4a2a' } }).jpeg().toBuffer();
     const { width, height, variants } = await renderVariants(original);
     expect({ width, height }).toEqual({ width: 2000, height: 1500 });
     const widths = Object.fromEntries(await Promise.all(Object.entries(variants).map(async ([size, buffer]) => [size, (await sharp(buffer).metadata()).width])));
-    expect(widths).toEqual({ TINY: 160, THUMB: 320, CARD: 640, LARGE: 720, FULL: 1600 });
+    expect(widths).toEqual({ TINY: 160, THUMB: 320, MEDIUM: 400, CARD: 640, LARGE: 720, FULL: 1600 });
   });
 
   it('makes only the sizes asked for (the backfill of older photos)', async () => {
@@ -25,10 +25,11 @@ describe('photo variants', () => {
   });
 
   it('lists srcset candidates with their real widths: none wider than the original, none twice', () => {
-    expect(variantWidths(2, 2000).map(({ width }) => width)).toEqual([160, 320, 640, 720, 1600]);
+    expect(variantWidths(2, 2000).map(({ width }) => width)).toEqual([160, 320, 400, 640, 720, 1600]);
     expect(variantWidths(2, 700)).toEqual([
       { size: PhotoSize.TINY, width: 160 },
       { size: PhotoSize.THUMB, width: 320 },
+      { size: PhotoSize.MEDIUM, width: 400 },
       { size: PhotoSize.CARD, width: 640 },
       { size: PhotoSize.LARGE, width: 700 },
     ]);

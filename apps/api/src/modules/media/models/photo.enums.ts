@@ -3,6 +3,7 @@ import { registerEnumType } from '@nestjs/graphql';
 export enum PhotoSize {
   TINY = 'TINY',
   THUMB = 'THUMB',
+  MEDIUM = 'MEDIUM',
   CARD = 'CARD',
   LARGE = 'LARGE',
   FULL = 'FULL',
@@ -15,13 +16,15 @@ export enum PhotoStatus {
 }
 
 /**
- * Width in pixels of each WebP variant (never enlarged beyond the original), chosen from what a 360 px
- * phone at 2× shows: the thumbnail strip (52 px), a card of the two-column grid (~160 px), a photo
- * across the screen (~330 px); CARD and FULL serve tablets and desktops.
+ * Width in pixels of each WebP variant (never enlarged beyond the original), chosen from what phones
+ * show: the thumbnail strip (52 px at 2–3×), a card of the two-column grid (158 px at 2× on a 360 px
+ * phone; 173–184 px at 1.75–2× on 390–412 px ones: MEDIUM), a photo across the screen (328–380 px at
+ * 1.75–2×: LARGE); CARD and FULL serve tablets and desktops.
  */
 export const PHOTO_WIDTHS: Record<PhotoSize, number> = {
   [PhotoSize.TINY]: 160,
   [PhotoSize.THUMB]: 320,
+  [PhotoSize.MEDIUM]: 400,
   [PhotoSize.CARD]: 640,
   [PhotoSize.LARGE]: 720,
   [PhotoSize.FULL]: 1600,
@@ -29,11 +32,11 @@ export const PHOTO_WIDTHS: Record<PhotoSize, number> = {
 
 /**
  * The sizes a photo's variants were made in, by the `variant_set` it records: photos stored before
- * TINY and LARGE existed have set 1 until the backfill job makes the missing ones.
+ * TINY, MEDIUM and LARGE existed have set 1 until the backfill job makes the missing ones.
  */
 export const VARIANT_SETS: Readonly<Record<number, readonly PhotoSize[]>> = {
   1: [PhotoSize.THUMB, PhotoSize.CARD, PhotoSize.FULL],
-  2: [PhotoSize.TINY, PhotoSize.THUMB, PhotoSize.CARD, PhotoSize.LARGE, PhotoSize.FULL],
+  2: [PhotoSize.TINY, PhotoSize.THUMB, PhotoSize.MEDIUM, PhotoSize.CARD, PhotoSize.LARGE, PhotoSize.FULL],
 };
 export const CURRENT_VARIANT_SET = 2;
 
