@@ -21,7 +21,7 @@ export default [
       assert(!(await page.locator('details.more').evaluate((d) => d.open)), 'the filter panel is open over the results after a search');
       const chips = page.locator('.chips a.chip');
       assert((await chips.allInnerTexts()).some((text) => text.includes('batk tuls')), 'no chip for the search');
-      await shot(page, '06-search-360', { fullPage: false });
+      await shot(page, '4x-search-360', { fullPage: false });
 
       // "Terapkan" with a category after the search: still sorted by relevance (the form sends no urut).
       await page.locator('details.more summary').click();
@@ -34,7 +34,7 @@ export default [
       assert((await page.locator('#f-sort').evaluate((s) => s.selectedOptions[0].textContent)).includes('relevan'), 'relevance lost after applying a filter');
       const texts = await chips.allInnerTexts();
       assert(texts.some((t) => t.includes('batk tuls')) && texts.some((t) => t.includes('Kain Batik')), `chips: ${JSON.stringify(texts)}`);
-      await shot(page, '06-search-filter-360', { fullPage: false });
+      await shot(page, '4x-search-filter-360', { fullPage: false });
 
       // A chip is a plain link without its filter.
       await Promise.all([page.waitForURL((u) => !u.searchParams.has('kategori')), chips.filter({ hasText: 'Kain Batik' }).click()]);
@@ -44,7 +44,7 @@ export default [
       await goto(page, `${base}/produk?q=${encodeURIComponent('daun ulinn selendang')}`);
       const suggestion = page.locator('.suggestion a');
       assert((await suggestion.innerText()) === 'daun ulin selendang', 'no "Maksud Anda" for a misspelt search with few results');
-      await shot(page, '06-suggestion-360', { fullPage: false });
+      await shot(page, '4x-suggestion-360', { fullPage: false });
       await Promise.all([page.waitForURL(/q=daun\+ulin\+selendang/), suggestion.click()]);
       watcher.assertClean('search on a phone');
     }

@@ -26,7 +26,7 @@ export default [
         const nav = (await page.locator('header nav.nav').innerText()).split('\n').map((line) => line.trim());
         const own = OWN_LINKS.filter((label) => nav.includes(label));
         assert(JSON.stringify(own) === JSON.stringify(account.links), `${account.who}: header shows ${JSON.stringify(own)}, expected ${JSON.stringify(account.links)}`);
-        if (account.who === 'buyer') await shot(page, '07-header-buyer');
+        if (account.who === 'buyer') await shot(page, '4x-header-buyer');
       }
       watcher.assertClean('signing in as each role');
     }
