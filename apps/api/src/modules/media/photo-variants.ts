@@ -15,6 +15,12 @@ export const MAX_INPUT_PIXELS = 50_000_000;
 const WEBP_QUALITY = 70;
 
 /**
+ * Encoder effort: sharp's 4 for what phones fetch; 2 for the tablet and desktop sizes, which halves
+ * the time of the 1600 px one (114 → 54 ms here) for 4 % more bytes, so six variants cost less than three did.
+ */
+const effortOf = (size: PhotoSize): number => (size === PhotoSize.CARD || size === PhotoSize.FULL ? 2 : 4);
+
+/**
  * Upright (EXIF orientation applied), resized WebP variants without any metadata: phones write the
  * seller's home GPS position into photos, and only these variants are ever public.
  */
@@ -24,7 +30,7 @@ export async function renderVariants(original: Buffer, sizes: readonly PhotoSize
   const { autoOrient } = await upright.metadata();
   const entries = await Promise.all(
     sizes.map(async (size) => {
-      const buffer = await upright.clone().resize({ width: PHOTO_WIDTHS[size], withoutEnlargement: true }).webp({ quality: WEBP_QUALITY }).toBuffer();
+      const buffer = await upright.clone().resize({ width: PHOTO_WIDTHS[size], withoutEnlargement: true }).webp({ quality: WEBP_QUALITY, effort: effortOf(size) }).toBuffer();
       return [size, buffer] as const;
     }),
   );
