@@ -4,7 +4,8 @@ import adapter from '@sveltejs/adapter-node';
 const config = {
   compilerOptions: { runes: true },
   kit: {
-    adapter: adapter(),
+    // Static assets get .br/.gz files at build time, served as they are; pages are compressed by server.js.
+    adapter: adapter({ precompress: true }),
     // Photos come from the S3 server, data only from our own server: keep the CSP tight.
     csp: {
       mode: 'auto',

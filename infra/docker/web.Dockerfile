@@ -20,7 +20,7 @@ COPY libs/types libs/types
 COPY apps/web apps/web
 RUN npm run build --workspace @karya-ibu/types \
  && npm run build --workspace @karya-ibu/web \
- && test -f apps/web/build/index.js
+ && test -f apps/web/build/handler.js
 
 # ---- runtime: adapter-node bundles devDependencies; `dependencies` are installed here ----
 FROM base AS runtime
@@ -34,9 +34,11 @@ COPY apps/web/package.json apps/web/
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --workspace @karya-ibu/web --no-audit --no-fund
 COPY --from=build /app/libs/types/dist libs/types/dist
 COPY --from=build /app/apps/web/build apps/web/build
+# adapter-node's handler behind brotli/gzip compression (adapter-node's own entry compresses nothing).
+COPY apps/web/server.js apps/web/server.js
 # Files stay root-owned (read-only for the app); numeric user so Kubernetes runAsNonRoot can verify it (1000 = node).
 USER 1000:1000
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "apps/web/build/index.js"]
+CMD ["node", "apps/web/server.js"]

@@ -112,7 +112,7 @@ try {
   await waitFor(`${apiUrl}/health/ready`, 'API', api);
 
   // Forms without JavaScript post whole photos (≤ 15 MB) and roster files through the web server.
-  const web = run('web', ['apps/web/build/index.js'], { PORT: String(webPort), HOST: '0.0.0.0', ORIGIN: webUrl, API_URL: `${apiUrl}/graphql`, BODY_SIZE_LIMIT: '16M' });
+  const web = run('web', ['apps/web/server.js'], { PORT: String(webPort), HOST: '0.0.0.0', ORIGIN: webUrl, API_URL: `${apiUrl}/graphql`, BODY_SIZE_LIMIT: '16M' });
   await waitFor(webUrl, 'storefront', web);
 
   console.log('');

@@ -17,7 +17,7 @@ declare global {
     interface PageData {
       lang: Lang;
       /** Only what pages show: never the session token. */
-      actor: { displayName: string; roles: Role[] } | null;
+      actor: { displayName: string; roles: Role[]; hasShop: boolean } | null;
     }
   }
 }
@@ -27,6 +27,8 @@ interface Actor {
   id: string;
   displayName: string;
   roles: Role[];
+  /** She has a seller profile, whatever its status. */
+  hasShop: boolean;
 }
 
 export {};

@@ -69,7 +69,7 @@ async function actorOf(event: RequestEvent): Promise<App.Locals['actor']> {
   if (!event.cookies.get(SESSION_COOKIE)) return null;
   try {
     const { me } = await query(event.fetch, CurrentAccountDocument, {}, caller(event));
-    if (me) return { id: me.id, displayName: me.displayName, roles: me.roles };
+    if (me) return { id: me.id, displayName: me.displayName, roles: me.roles, hasShop: me.seller !== null };
     // Expired, revoked or unknown: forget it so we stop asking.
     clearSessionCookie(event.cookies);
     return null;

@@ -11,6 +11,8 @@ import { ProductViewVisitors1796116417319 } from './1796116417319-ProductViewVis
 import { CatalogOnSaleCountsSearch1796119463274 } from './1796119463274-CatalogOnSaleCountsSearch.js';
 import { AuditSystemActors1796200000000 } from './1796200000000-AuditSystemActors.js';
 import { PhotoFailureCodes1796300000000 } from './1796300000000-PhotoFailureCodes.js';
+import { PhotoVariantSets1796310000000 } from './1796310000000-PhotoVariantSets.js';
+import { DemoRosterEntries1796310000001 } from './1796310000001-DemoRosterEntries.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   CatalogOnSaleCountsSearch1796119463274,
   AuditSystemActors1796200000000,
   PhotoFailureCodes1796300000000,
+  PhotoVariantSets1796310000000,
+  DemoRosterEntries1796310000001,
 ];

@@ -38,6 +38,8 @@ export const demoPendamping = (kampung: { slug: string; name: string }): DemoAcc
 /** An applicant waiting in the verification queue. */
 export const DEMO_APPLICANT = {
   account: { displayName: 'Ratna Sari (demo)', email: null, phone: '+6281299990001', password: DEMO_PASSWORDS.seller, roles: [Role.BUYER] } satisfies DemoAccount,
+  /** As DP3AKB's roster of the batik cohort names her: an officer verifying her finds her there. */
+  rosterName: 'Ratna Sari',
   kampungSlug: 'karang-jati',
   slug: 'ratna-sari-demo',
   story: 'Saya ikut Pelatihan Membatik tahun ini dan ingin mulai menjual kain cap buatan saya sendiri.',

@@ -8,7 +8,7 @@ import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from '../modu
 import { KampungStatus } from '../modules/kampung/models/kampung-status.enum.js';
 import { SellerStatus } from '../modules/sellers/models/seller-status.enum.js';
 import { TrainingSkill } from '../modules/training/models/training-skill.enum.js';
-import { buildSeedData, type SeedProduct } from './data/index.js';
+import { buildSeedData, SEED, type SeedProduct } from './data/index.js';
 import { DEMO_APPLICANT, DEMO_PASSWORDS, DEMO_STAFF, demoPendamping, type DemoAccount } from './demo-accounts.js';
 import { renderBatikImage } from './images/index.js';
 import { SeedRepository } from './seed-repository.js';
@@ -34,7 +34,7 @@ export async function seedDemoData(config: RuntimeConfig): Promise<string> {
 /** Returns a one-line summary of what it did. */
 async function seedWith(seed: SeedRepository): Promise<string> {
   const started = Date.now();
-  const data = buildSeedData();
+  const data = buildSeedData(SEED, [{ name: DEMO_APPLICANT.rosterName, phone: DEMO_APPLICANT.account.phone, kampungSlug: DEMO_APPLICANT.kampungSlug }]);
 
   const kampungIds = new Map<string, string>();
   for (const kampung of data.kampungs) {
@@ -90,6 +90,10 @@ async function seedWith(seed: SeedRepository): Promise<string> {
     status: SellerStatus.PENDING,
   });
 
+  const rosterLines = await seed.addRosterEntries(
+    data.rosters.map(({ trainingSlug, kampungSlug, ...line }) => ({ ...line, trainingProgramId: programIds.get(trainingSlug)!, kampungId: kampungIds.get(kampungSlug)!, isDemo: true })),
+  );
+
   let created = 0;
   let photoCount = 0;
   // Drawing and encoding photos dominates; a few products at a time keep both cores busy.
@@ -104,7 +108,7 @@ async function seedWith(seed: SeedRepository): Promise<string> {
     }
   });
   return (
-    `Demo data: ${data.kampungs.length} kampung KB, ${data.trainingPrograms.length} training programs, ${data.sellers.length} sellers, ` +
+    `Demo data: ${data.kampungs.length} kampung KB, ${data.trainingPrograms.length} training programs (${data.rosters.length} roster lines, ${rosterLines} new), ${data.sellers.length} sellers, ` +
     `${data.products.length} products (${created} new, ${photoCount} photos drawn) in ${((Date.now() - started) / 1000).toFixed(1)} s`
   );
 }

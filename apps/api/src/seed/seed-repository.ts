@@ -9,10 +9,11 @@ import { ProductEntity } from '../modules/catalog/entities/product.entity.js';
 import { KampungEntity } from '../modules/kampung/entities/kampung.entity.js';
 import { PendampingAssignmentEntity } from '../modules/kampung/entities/pendamping-assignment.entity.js';
 import { ProductPhotoEntity } from '../modules/media/entities/product-photo.entity.js';
-import { PhotoSize, PhotoStatus } from '../modules/media/models/photo.enums.js';
-import { originalKey, renderVariants, variantKey } from '../modules/media/photo-variants.js';
+import { CURRENT_VARIANT_SET, PhotoStatus } from '../modules/media/models/photo.enums.js';
+import { originalKey, putVariants, renderVariants } from '../modules/media/photo-variants.js';
 import { SellerEntity } from '../modules/sellers/entities/seller.entity.js';
 import { SellerStatus } from '../modules/sellers/models/seller-status.enum.js';
+import { RosterEntryEntity } from '../modules/training/entities/roster-entry.entity.js';
 import { TrainingEnrollmentEntity } from '../modules/training/entities/training-enrollment.entity.js';
 import { TrainingProgramEntity } from '../modules/training/entities/training-program.entity.js';
 
@@ -96,6 +97,13 @@ export class SeedRepository {
     await this.dataSource.getRepository(TrainingEnrollmentEntity).upsert({ trainingProgramId, sellerId, enrolledAt }, ['trainingProgramId', 'sellerId']);
   }
 
+  /** Roster lines not there yet (a program's line is its phone); lines already there, demo or imported, stay as they are. Returns how many were added. */
+  async addRosterEntries(entries: Row<RosterEntryEntity>[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const result = await this.dataSource.createQueryBuilder().insert().into(RosterEntryEntity).values(entries).orIgnore().returning('id').execute();
+    return result.raw.length;
+  }
+
   /** An existing product (by slug) is left as it is. Returns it and whether it was created now. */
   async insertProductIfNew(product: SeedProductRow): Promise<{ product: ProductEntity; created: boolean }> {
     const products = this.dataSource.getRepository(ProductEntity);
@@ -111,8 +119,8 @@ export class SeedRepository {
     const entity = photos.create({ id, productId: photo.productId, position: photo.position, alt: photo.alt, originalKey: originalKey(photo.productId, id), status: PhotoStatus.PROCESSING });
     await this.storage.put(entity.originalKey, photo.original, photo.originalContentType, 'private, no-store');
     const variants = await renderVariants(photo.original);
-    for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(id, size), variants.variants[size], 'image/webp');
-    Object.assign(entity, { width: variants.width, height: variants.height, status: PhotoStatus.READY });
+    await putVariants(this.storage, id, variants.variants);
+    Object.assign(entity, { width: variants.width, height: variants.height, status: PhotoStatus.READY, variantSet: CURRENT_VARIANT_SET });
     return photos.save(entity);
   }
 }

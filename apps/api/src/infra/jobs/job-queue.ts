@@ -23,6 +23,8 @@ export interface QueuePolicy<T> {
   retryDelaySeconds: number;
   /** Runs once when a job has failed for good: every attempt failed, timed out or died with its process. */
   onGiveUp: Handler<T>;
+  /** At most one job waiting and one running (pg-boss's `stately` policy): a further send while one waits is dropped. */
+  oneAtATime?: boolean;
 }
 
 // pg-boss notices expired attempts in its maintenance, by default only every 2 minutes.
@@ -51,7 +53,9 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
   private readonly queues = new Map<string, { handler: Handler<never>; policy: QueuePolicy<never> }>();
-  private started: Promise<void> | null = null;
+  private readonly started: Promise<void>;
+  private markStarted!: (outcome: Promise<void>) => void;
+  private starting = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
@@ -59,6 +63,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {
     this.boss = new PgBoss({ connectionString: config.databaseUrl, max: 3, application_name: 'karya-ibu-jobs', maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS });
     this.boss.on('error', (error) => this.logger.error(error.message, error.stack));
+    // Whatever order modules bootstrap in, a job sent meanwhile waits for the queues to exist.
+    this.started = new Promise((resolve) => (this.markStarted = resolve));
   }
 
   /** Registers the handler of a queue; modules that own the work call it while they initialise. */
@@ -68,7 +74,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   // After every module's onModuleInit, so all handlers are registered.
   async onApplicationBootstrap(): Promise<void> {
-    this.started = this.start();
+    this.starting = true;
+    this.markStarted(this.start());
     await this.started;
   }
 
@@ -78,7 +85,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       // pg-boss moves a job that failed for good to its dead-letter queue, whatever the way it failed.
       const deadLetter = deadLetterOf(queue);
       await this.boss.createQueue(deadLetter);
-      const options = { name: queue, expireInSeconds: policy.expireInSeconds, retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true, deadLetter };
+      const options = { name: queue, policy: policy.oneAtATime ? ('stately' as const) : ('standard' as const), expireInSeconds: policy.expireInSeconds, retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true, deadLetter };
       await this.boss.createQueue(queue, options);
       await this.boss.updateQueue(queue, options); // createQueue leaves a queue made by an older release as it was
       if (!this.config.jobWorker) continue;
@@ -99,7 +106,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   /** Jobs waiting to be worked (created or to retry) in each queue and its dead-letter queue, for the metrics scrape. */
   async queueDepths(): Promise<Map<string, number>> {
     const depths = new Map<string, number>();
-    if (!this.started) return depths;
+    if (!this.starting) return depths; // a scrape before start-up answers at once
     await this.started;
     for (const queue of [...this.queues.keys()].flatMap((name) => [name, deadLetterOf(name)])) depths.set(queue, await this.boss.getQueueSize(queue));
     return depths;

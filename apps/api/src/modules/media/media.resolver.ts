@@ -17,7 +17,12 @@ export class ProductPhotoResolver {
 
   @ResolveField(() => String, { description: 'Public URL of the WebP variant of this size' })
   url(@Parent() photo: ProductPhoto, @Args('size', { type: () => PhotoSize, defaultValue: PhotoSize.CARD }) size: PhotoSize): string {
-    return this.media.photoUrl(photo.id, size);
+    return this.media.photoUrl(photo, size);
+  }
+
+  @ResolveField(() => String, { description: 'Every WebP variant of this photo as an `<img srcset>` value ("<url> 160w, <url> 320w, …"), each with its real width' })
+  srcset(@Parent() photo: ProductPhoto): string {
+    return this.media.photoSrcset(photo);
   }
 
   @Authenticated()

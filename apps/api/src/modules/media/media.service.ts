@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import sharp from 'sharp';
-import type { RequestContext } from '../../common/context/request-context.js';
+import { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT, PHOTO_ALT_MAX_LENGTH } from '@karya-ibu/types/rules';
 import { AlreadyExistsError, EntityKind, InvalidInputError, isErrorResult, NotFoundError } from '../../common/errors/error-result.js';
@@ -26,18 +26,21 @@ import {
   type ReorderProductPhotosResult,
   type UpdatePhotoAltResult,
 } from './media.errors.js';
-import { PhotoFailure, PhotoSize, PhotoStatus } from './models/photo.enums.js';
+import { CURRENT_VARIANT_SET, PhotoFailure, PhotoSize, PhotoStatus } from './models/photo.enums.js';
 import type { Product } from '../catalog/models/product.model.js';
 import { toProductPhotoModel, type ProductPhoto } from './models/product-photo.model.js';
-import { MAX_INPUT_PIXELS, renderVariants, variantKey } from './photo-variants.js';
+import { availableSize, MAX_INPUT_PIXELS, putVariants, renderVariants, sizesOf, variantKey, variantWidths } from './photo-variants.js';
 import { ProductPhotoRepository } from './product-photo.repository.js';
 
 const UPLOAD_URL_SECONDS = 15 * 60;
 const PROCESS_PHOTO = 'photo.process';
+const BACKFILL_VARIANTS = 'photo.backfill-variants';
+/** Photos one backfill attempt works on (a few seconds each at most), well inside its minute. */
+const BACKFILL_BATCH = 10;
 const ALLOWED_UPLOAD_TYPES = new Set(Object.values(CONTENT_TYPES));
 
 @Injectable()
-export class MediaService implements OnModuleInit {
+export class MediaService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Photos');
 
   constructor(
@@ -59,6 +62,29 @@ export class MediaService implements OnModuleInit {
       retryDelaySeconds: 5,
       onGiveUp: (ctx, { photoId }) => this.giveUpOnPhoto(ctx, photoId),
     });
+    this.jobs.register<{ after: string | null }>(BACKFILL_VARIANTS, (ctx, { after }) => this.backfillVariants(ctx, after), {
+      actor: 'photo-job',
+      expireInSeconds: 60,
+      retryLimit: 3,
+      retryDelaySeconds: 5,
+      onGiveUp: async (_ctx, { after }) => void this.logger.warn(`Backfill of photo variants gave up after photo ${after ?? '(first)'}; the next start tries again`),
+      oneAtATime: true,
+    });
+  }
+
+  /**
+   * Photos stored before the current sizes existed (an older installation) get the missing variants
+   * in the background; until then their URLs and srcset use the sizes they have. Not awaited: the
+   * queues start in their own bootstrap.
+   */
+  onApplicationBootstrap(): void {
+    const ctx = RequestContext.forSystem('photo-job', 'start');
+    void (async () => {
+      const pending = await this.photos.countWithOlderVariants(ctx, CURRENT_VARIANT_SET);
+      if (pending === 0) return;
+      this.logger.log(`${pending} photos lack the newer variant sizes: backfilling them in the background`);
+      await this.jobs.send(ctx, BACKFILL_VARIANTS, { after: null });
+    })().catch((error: Error) => this.logger.warn(`Could not queue the variant backfill: ${error.message}`));
   }
 
   async photosByProductIds(ctx: RequestContext, productIds: readonly string[]): Promise<Map<string, ProductPhoto[]>> {
@@ -69,9 +95,15 @@ export class MediaService implements OnModuleInit {
     return grouped;
   }
 
-  /** Where a variant is public: computed, no query (so no context). */
-  photoUrl(photoId: string, size: PhotoSize): string {
-    return this.storage.publicUrl(variantKey(photoId, size));
+  /** Where a variant is public (one the photo has): computed, no query (so no context). */
+  photoUrl(photo: Pick<ProductPhoto, 'id' | 'variantSet'>, size: PhotoSize): string {
+    return this.storage.publicUrl(variantKey(photo.id, availableSize(photo.variantSet, size)));
+  }
+
+  photoSrcset(photo: Pick<ProductPhoto, 'id' | 'variantSet' | 'width'>): string {
+    return variantWidths(photo.variantSet, photo.width)
+      .map(({ size, width }) => `${this.storage.publicUrl(variantKey(photo.id, size))} ${width}w`)
+      .join(', ');
   }
 
   // --- Uploads by sellers and pendamping.
@@ -140,8 +172,29 @@ export class MediaService implements OnModuleInit {
       await this.photos.finishProcessing(ctx, photo.id, { status: PhotoStatus.FAILED, failureReason: PhotoFailure.UNREADABLE });
       return;
     }
-    for (const size of Object.values(PhotoSize)) await this.storage.put(variantKey(photo.id, size), variants.variants[size], 'image/webp');
-    await this.photos.finishProcessing(ctx, photo.id, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null });
+    await putVariants(this.storage, photo.id, variants.variants);
+    await this.photos.finishProcessing(ctx, photo.id, { width: variants.width, height: variants.height, status: PhotoStatus.READY, failureReason: null, variantSet: CURRENT_VARIANT_SET });
+  }
+
+  /**
+   * The backfill job: the missing sizes of a batch of READY photos (by id, after `after`), then the
+   * next batch as a job of its own. A photo whose original cannot be read is logged and skipped (it
+   * keeps its sizes); a storage outage throws, so the same batch is tried again.
+   */
+  async backfillVariants(ctx: RequestContext, after: string | null): Promise<void> {
+    const batch = await this.photos.findWithOlderVariants(ctx, CURRENT_VARIANT_SET, after, BACKFILL_BATCH);
+    for (const photo of batch) {
+      const missing = sizesOf(CURRENT_VARIANT_SET).filter((size) => !sizesOf(photo.variantSet).includes(size));
+      const original = await this.storage.get(photo.originalKey);
+      const variants = await renderVariants(original, missing).catch((error: Error) => {
+        this.logger.warn(`Photo ${photo.id}: no new variants (${error.message})`);
+        return null;
+      });
+      if (!variants) continue;
+      await putVariants(this.storage, photo.id, variants.variants);
+      await this.photos.setVariantSet(ctx, photo.id, CURRENT_VARIANT_SET);
+    }
+    if (batch.length === BACKFILL_BATCH) await this.jobs.send(ctx, BACKFILL_VARIANTS, { after: batch[batch.length - 1].id });
   }
 
   /** Every attempt of the job failed or died with its process: the seller is told, not left waiting. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, LessThan, MoreThan } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { ProductPhotoEntity } from './entities/product-photo.entity.js';
@@ -40,9 +40,22 @@ export class ProductPhotoRepository {
    * The job's result, only for a photo still PROCESSING (a retried job, or one that gave up, never
    * touches a finished photo), and only the job's own columns (never the seller's alt text or order).
    */
-  async finishProcessing(ctx: RequestContext, id: string, result: Pick<ProductPhotoEntity, 'status' | 'failureReason'> & Partial<Pick<ProductPhotoEntity, 'width' | 'height'>>): Promise<boolean> {
+  async finishProcessing(ctx: RequestContext, id: string, result: Pick<ProductPhotoEntity, 'status' | 'failureReason'> & Partial<Pick<ProductPhotoEntity, 'width' | 'height' | 'variantSet'>>): Promise<boolean> {
     const { affected } = await this.repo(ctx).update({ id, status: PhotoStatus.PROCESSING }, result);
     return affected === 1;
+  }
+
+  countWithOlderVariants(ctx: RequestContext, variantSet: number): Promise<number> {
+    return this.repo(ctx).countBy({ status: PhotoStatus.READY, variantSet: LessThan(variantSet) });
+  }
+
+  /** READY photos whose variants are of an older set, by id after `after`: the backfill's batches. */
+  findWithOlderVariants(ctx: RequestContext, variantSet: number, after: string | null, limit: number): Promise<ProductPhotoEntity[]> {
+    return this.repo(ctx).find({ where: { status: PhotoStatus.READY, variantSet: LessThan(variantSet), ...(after ? { id: MoreThan(after) } : {}) }, order: { id: 'ASC' }, take: limit });
+  }
+
+  async setVariantSet(ctx: RequestContext, id: string, variantSet: number): Promise<void> {
+    await this.repo(ctx).update({ id }, { variantSet });
   }
 
   // Position and alt text are written column by column: a whole-row save would put back the status the job has just changed.

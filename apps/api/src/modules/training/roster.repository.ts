@@ -4,7 +4,7 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { RosterEntryEntity } from './entities/roster-entry.entity.js';
 
-export type RosterRow = Pick<RosterEntryEntity, 'trainingProgramId' | 'name' | 'phone' | 'kampungId' | 'baselineMonthlyIncomeIdr'>;
+export type RosterRow = Pick<RosterEntryEntity, 'trainingProgramId' | 'name' | 'phone' | 'kampungId' | 'baselineMonthlyIncomeIdr' | 'isDemo'>;
 
 @Injectable()
 export class RosterRepository {

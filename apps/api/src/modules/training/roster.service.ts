@@ -63,6 +63,7 @@ export class RosterService {
           phone: row.phone!,
           kampungId: kampungByName.get(row.kampung.toLowerCase())!,
           baselineMonthlyIncomeIdr: row.baselineMonthlyIncomeIdr!,
+          isDemo: false, // DP3AKB's own line from now on, even where it replaces a demo one
         })),
       );
     }

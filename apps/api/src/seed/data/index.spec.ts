@@ -176,4 +176,41 @@ describe('buildSeedData', () => {
       expect(motifs.find((m) => m.slug === slug)?.story).toEqual(expect.any(String));
     }
   });
+
+  describe('cohort rosters', () => {
+    const applicant = { name: 'Ratna Sari', phone: '+6281299990001', kampungSlug: 'karang-jati' };
+    const { rosters } = buildSeedData(undefined, [applicant]);
+    const batik = rosters.filter((r) => r.trainingSlug === BATIK_TRAINING_SLUG);
+    const bag = rosters.filter((r) => r.trainingSlug === BAG_TRAINING_SLUG);
+
+    it('lists every demo seller on her cohorts by her phone, and the applicant on the batik roster', () => {
+      expect(batik.map((r) => r.phone).sort()).toEqual([...sellers.map((s) => s.whatsappNumber), applicant.phone].sort());
+      const bagSellers = sellers.filter((s) => s.trainingSlugs.includes(BAG_TRAINING_SLUG));
+      expect(bag.map((r) => r.phone).sort()).toEqual(bagSellers.map((s) => s.whatsappNumber).sort());
+      for (const seller of sellers) {
+        expect(batik.find((r) => r.phone === seller.whatsappNumber)).toMatchObject({ name: seller.displayName, kampungSlug: seller.kampungSlug });
+      }
+      expect(batik.find((r) => r.phone === applicant.phone)).toMatchObject(applicant);
+      expect(new Set(rosters.map((r) => `${r.trainingSlug} ${r.phone}`)).size).toBe(rosters.length);
+    });
+
+    it('gives baseline incomes of ibu rumah tangga: Rp 0 to 2.500.000 in steps of 50.000, many near zero', () => {
+      const incomes = rosters.map((r) => Number(r.baselineMonthlyIncomeIdr));
+      for (const income of incomes) {
+        expect(income).toBeGreaterThanOrEqual(0);
+        expect(income).toBeLessThanOrEqual(2_800_000); // a bag participant's batik baseline adds up to Rp 300.000 of bag sales
+        expect(income % 50_000).toBe(0);
+      }
+      const nearZero = batik.filter((r) => r.baselineMonthlyIncomeIdr <= 100_000n).length;
+      expect(nearZero / batik.length).toBeGreaterThan(0.25);
+      expect(batik.filter((r) => r.baselineMonthlyIncomeIdr >= 1_500_000n).length).toBeGreaterThan(0);
+      for (const line of bag) expect(batik.find((r) => r.phone === line.phone)!.baselineMonthlyIncomeIdr).toBeGreaterThanOrEqual(line.baselineMonthlyIncomeIdr);
+    });
+
+    it('leaves the sellers and products as they were', () => {
+      const { rosters: _rosters, ...rest } = buildSeedData(undefined, [applicant]);
+      const { rosters: _none, ...without } = dataA;
+      expect(rest).toEqual(without);
+    });
+  });
 });

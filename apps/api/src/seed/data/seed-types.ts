@@ -81,10 +81,21 @@ export interface SeedProduct {
   photos: SeedPhoto[];
 }
 
+/** A line of a cohort roster (demo: marked isDemo when seeded). */
+export interface SeedRosterEntry {
+  trainingSlug: string;
+  name: string;
+  /** E.164 */
+  phone: string;
+  kampungSlug: string;
+  baselineMonthlyIncomeIdr: bigint;
+}
+
 export interface SeedData {
   kampungs: SeedKampung[];
   trainingPrograms: SeedTrainingProgram[];
   motifs: SeedMotif[];
   sellers: SeedSeller[];
   products: SeedProduct[];
+  rosters: SeedRosterEntry[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BatikTechnique, MAX_PRICE_FILTER_IDR, ProductCategory, ProductSort } from '@karya-ibu/types';
-import { catalogPageHref, pageNumber, paginationLinks, parseCatalogParams } from './filters';
+import { activeFilters, catalogPageHref, pageNumber, paginationLinks, parseCatalogParams, sortOptions, suggestionLink } from './filters';
 
 const kampungs = [
   { id: 'k-1', slug: 'karang-joang' },
@@ -119,5 +119,60 @@ describe('pagination links', () => {
 
   it('links to the bare catalog when there are no filters', () => {
     expect(catalogPageHref(new URLSearchParams('after=x'), null)).toBe('/produk');
+  });
+});
+
+describe('sortOptions', () => {
+  const options = (qs: string) => {
+    const q = parse(qs);
+    return sortOptions(q.filter, q.sort).map((o) => `${o.value || '(default)'}:${o.sort}${o.selected ? '*' : ''}`);
+  };
+
+  it('keeps relevance when a filter is applied after a search (the default option sends no urut)', () => {
+    expect(options('q=batik')).toEqual(['(default):RELEVANCE*', 'NEWEST:NEWEST', 'PRICE_ASC:PRICE_ASC', 'PRICE_DESC:PRICE_DESC']);
+    // What "Terapkan" then sends: urut= (empty), so the next page is sorted by relevance again.
+    expect(parse('q=batik&kategori=TAS&urut=').sort).toBe(ProductSort.Relevance);
+  });
+
+  it('offers no relevance without a search, and a search typed there gets it', () => {
+    expect(options('')).toEqual(['(default):NEWEST*', 'PRICE_ASC:PRICE_ASC', 'PRICE_DESC:PRICE_DESC']);
+    expect(parse('q=tas&urut=').sort).toBe(ProductSort.Relevance);
+  });
+
+  it('keeps an order the buyer chose', () => {
+    expect(options('q=batik&urut=PRICE_ASC')).toContain('PRICE_ASC:PRICE_ASC*');
+    expect(options('q=batik&urut=NEWEST')).toContain('NEWEST:NEWEST*');
+  });
+});
+
+describe('activeFilters', () => {
+  const active = (qs: string) => {
+    const params = new URLSearchParams(qs);
+    return activeFilters(params, parseCatalogParams(params, kampungs)).map((f) => `${f.kind}=${f.value} → ${f.removeHref}`);
+  };
+
+  it('lists each filter in force with a plain link to the catalog without it (first page)', () => {
+    expect(active('q=batik&kategori=tas&kampung=karang-joang&min=50.000&urut=PRICE_ASC&after=abc&prev=xyz')).toEqual([
+      'search=batik → /produk?kategori=tas&kampung=karang-joang&min=50.000&urut=PRICE_ASC',
+      'category=TAS → /produk?q=batik&kampung=karang-joang&min=50.000&urut=PRICE_ASC',
+      'kampung=karang-joang → /produk?q=batik&kategori=tas&min=50.000&urut=PRICE_ASC',
+      'minPrice=50000 → /produk?q=batik&kategori=tas&kampung=karang-joang&urut=PRICE_ASC',
+      'sort=PRICE_ASC → /produk?q=batik&kategori=tas&kampung=karang-joang&min=50.000'
+    ]);
+  });
+
+  it('shows neither the default order nor a filter that was not valid', () => {
+    expect(active('q=batik&urut=RELEVANCE&kategori=bukan')).toEqual(['search=batik → /produk?kategori=bukan']);
+    expect(active('')).toEqual([]);
+  });
+});
+
+describe('suggestionLink', () => {
+  it('offers the corrected search, with the other filters, when a search found fewer than 5', () => {
+    const params = new URLSearchParams('q=batk tuls&kategori=KAIN_BATIK&after=abc');
+    expect(suggestionLink(params, 'batik tulis', 0)).toEqual({ text: 'batik tulis', href: '/produk?q=batik+tulis&kategori=KAIN_BATIK' });
+    expect(suggestionLink(params, 'batik tulis', 4)).not.toBeNull();
+    expect(suggestionLink(params, 'batik tulis', 5)).toBeNull();
+    expect(suggestionLink(params, null, 0)).toBeNull();
   });
 });

@@ -168,3 +168,62 @@ export function paginationLinks(
   const first = query.after ? catalogPageHref(params, null) : null;
   return { next, previous, first, page: pageNumber(query) };
 }
+
+/** The order a catalog without `urut` gets: relevance for a search, else the newest first. */
+export function defaultSort(filter: Pick<ProductFilter, 'search'>): ProductSort {
+  return filter.search ? ProductSort.Relevance : ProductSort.Newest;
+}
+
+/**
+ * The sort menu. Its first option sends no `urut` ("") and stands for the default order, so a form
+ * sent with it never pins an order: a search typed on a page sorted by newest, or a filter applied
+ * after a search, still gets relevance. Relevance is offered only for a search.
+ */
+export function sortOptions(filter: Pick<ProductFilter, 'search'>, sort: ProductSort): { value: string; sort: ProductSort; selected: boolean }[] {
+  const fallback = defaultSort(filter);
+  return [
+    { value: '', sort: fallback, selected: sort === fallback },
+    ...SORTS.filter((s) => s !== fallback && (s !== ProductSort.Relevance || filter.search)).map((s) => ({ value: s, sort: s, selected: s === sort }))
+  ];
+}
+
+export type ActiveKind = 'search' | 'category' | 'technique' | 'kampung' | 'minPrice' | 'maxPrice' | 'sort';
+
+/** A filter in force, shown as a chip whose link is the same catalog without it. */
+export interface ActiveFilter {
+  kind: ActiveKind;
+  /** What to show: the search text, an enum value, a kampung slug, a rupiah amount or a sort. */
+  value: string;
+  removeHref: string;
+}
+
+/** The filters the results are filtered by (only the valid ones), each with its link to drop it; first page again. */
+export function activeFilters(params: URLSearchParams, query: Pick<CatalogQuery, 'values' | 'filter' | 'sort'>): ActiveFilter[] {
+  const without = (...names: string[]) => {
+    const next = new URLSearchParams(params);
+    for (const name of names) next.delete(name);
+    return catalogPageHref(next, null);
+  };
+  const { filter, values } = query;
+  const active: ActiveFilter[] = [];
+  // Dropping the search also drops a relevance order, which means nothing without it.
+  if (filter.search) active.push({ kind: 'search', value: filter.search, removeHref: query.sort === ProductSort.Relevance ? without(PARAM.search, PARAM.sort) : without(PARAM.search) });
+  if (filter.category) active.push({ kind: 'category', value: filter.category, removeHref: without(PARAM.category) });
+  if (filter.technique) active.push({ kind: 'technique', value: filter.technique, removeHref: without(PARAM.technique) });
+  if (filter.kampungId) active.push({ kind: 'kampung', value: values.kampung.toLowerCase(), removeHref: without(PARAM.kampung) });
+  if (filter.minPriceIdr) active.push({ kind: 'minPrice', value: filter.minPriceIdr, removeHref: without(PARAM.minPrice) });
+  if (filter.maxPriceIdr) active.push({ kind: 'maxPrice', value: filter.maxPriceIdr, removeHref: without(PARAM.maxPrice) });
+  if (query.sort !== defaultSort(filter)) active.push({ kind: 'sort', value: query.sort, removeHref: without(PARAM.sort) });
+  return active;
+}
+
+/** Below this many results a corrected search ("Maksud Anda: …") is offered. */
+export const SUGGEST_BELOW = 5;
+
+/** The same catalog searching the corrected text instead, when the search found little. */
+export function suggestionLink(params: URLSearchParams, suggestion: string | null | undefined, totalCount: number): { text: string; href: string } | null {
+  if (!suggestion || totalCount >= SUGGEST_BELOW) return null;
+  const next = new URLSearchParams(params);
+  next.set(PARAM.search, suggestion);
+  return { text: suggestion, href: catalogPageHref(next, null) };
+}

@@ -36,4 +36,8 @@ export class ProductPhotoEntity extends BaseEntity {
 
   @Column({ type: 'text', nullable: true })
   failureReason: PhotoFailure | null;
+
+  /** Which sizes its variants were made in (VARIANT_SETS); older photos get the newer sizes from a backfill job. */
+  @Column({ type: 'smallint', default: 1 })
+  variantSet: number;
 }

@@ -26,6 +26,8 @@ export class ProductPhoto {
   failureReason: PhotoFailure | null;
 
   productId: string;
+  /** Which sizes exist (VARIANT_SETS): for the URLs, not shown. */
+  variantSet: number;
 }
 
 export function toProductPhotoModel(entity: ProductPhotoEntity): ProductPhoto {
@@ -38,5 +40,6 @@ export function toProductPhotoModel(entity: ProductPhotoEntity): ProductPhoto {
     status: entity.status,
     failureReason: entity.failureReason,
     productId: entity.productId,
+    variantSet: entity.variantSet,
   };
 }

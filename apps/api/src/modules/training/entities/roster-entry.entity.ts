@@ -33,4 +33,8 @@ export class RosterEntryEntity extends BaseEntity {
   /** Monthly income before the training: the baseline DP3AKB measures the impact against. */
   @Column({ type: 'bigint', transformer: rupiahTransformer })
   baselineMonthlyIncomeIdr: bigint;
+
+  /** A fictional line of the demo seed, not DP3AKB's own data. */
+  @Column({ default: false })
+  isDemo: boolean;
 }

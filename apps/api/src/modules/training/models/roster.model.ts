@@ -73,6 +73,9 @@ export class RosterEntry {
   @Field(() => ID)
   trainingProgramId: string;
 
+  @Field({ description: 'A fictional line of the demo seed' })
+  isDemo: boolean;
+
   kampungId: string;
 }
 
@@ -82,5 +85,6 @@ export const toRosterEntryModel = (entity: RosterEntryEntity): RosterEntry => ({
   phone: entity.phone,
   baselineMonthlyIncomeIdr: entity.baselineMonthlyIncomeIdr,
   trainingProgramId: entity.trainingProgramId,
+  isDemo: entity.isDemo,
   kampungId: entity.kampungId,
 });

@@ -5,6 +5,7 @@ import { signedIn } from '$lib/server/forms/actions';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { loginValues, validateLogin, type FieldErrors, type LoginField } from '$lib/server/forms/account';
 import { safeNext } from '$lib/account/next';
+import { landingAfterSignIn } from '$lib/account/roles';
 import { caller } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,6 +29,7 @@ export const actions: Actions = {
     // A wrong phone/email or password (InvalidCredentialsError) is told above the form: which of them is not said.
     const session = await submit(event, login(), { values });
     if (isFailure(session)) return session;
-    signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
+    const next = safeNext(url.searchParams.get('next'));
+    signedIn(cookies, url, session, landingAfterSignIn({ roles: session.me.roles, hasShop: false }, next));
   }
 };

@@ -1,5 +1,5 @@
 import { CatalogOptionsDocument, CatalogProductsDocument } from '@karya-ibu/types';
-import { PAGE_SIZE, paginationLinks, parseCatalogParams } from '$lib/catalog/filters';
+import { activeFilters, PAGE_SIZE, paginationLinks, parseCatalogParams, sortOptions, suggestionLink } from '$lib/catalog/filters';
 import { query } from '$lib/server/api/client';
 import { rethrowBadInputAs400 } from '$lib/server/api/http';
 import type { PageServerLoad } from './$types';
@@ -20,7 +20,12 @@ export const load: PageServerLoad = async ({ fetch, url, locals }) => {
     kampungs: kampungs.map(({ slug, name }) => ({ slug, name })),
     values: catalog.values,
     errors: catalog.errors,
+    sortOptions: sortOptions(catalog.filter, catalog.sort),
+    active: activeFilters(url.searchParams, catalog),
     totalCount: products.totalCount,
+    /** False: more than totalCount ("1.000+"). */
+    totalCountExact: products.totalCountExact,
+    suggestion: suggestionLink(url.searchParams, products.searchSuggestion, products.totalCount),
     products: products.edges.map((edge) => edge.node),
     pagination: paginationLinks(url.searchParams, catalog, products.pageInfo)
   };
