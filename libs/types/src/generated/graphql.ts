@@ -24,9 +24,14 @@ export enum BatikTechnique {
 
 export type CreateProductInput = {
   category?: ProductCategory | null | undefined;
+  /** Whether she takes cash on delivery for it (yes unless she says no) */
+  codAllowed?: boolean | null | undefined;
   description?: string | null | undefined;
   dye?: DyeType | null | undefined;
+  heightCm?: number | null | undefined;
   hoursOfWork?: number | null | undefined;
+  /** Packed length in cm, for volumetric shipping weight (with width and height) */
+  lengthCm?: number | null | undefined;
   madeOn?: string | null | undefined;
   material?: string | null | undefined;
   motifId?: string | number | null | undefined;
@@ -42,6 +47,7 @@ export type CreateProductInput = {
   technique?: BatikTechnique | null | undefined;
   title?: string | null | undefined;
   weightGrams?: number | null | undefined;
+  widthCm?: number | null | undefined;
 };
 
 export enum DyeType {
@@ -121,6 +127,7 @@ export type RegisterInput = {
 export enum Role {
   Admin = 'ADMIN',
   Buyer = 'BUYER',
+  Finance = 'FINANCE',
   Officer = 'OFFICER',
   Pendamping = 'PENDAMPING',
   Seller = 'SELLER'
@@ -158,9 +165,14 @@ export enum TrainingSkill {
 
 export type UpdateProductInput = {
   category?: ProductCategory | null | undefined;
+  /** Whether she takes cash on delivery for it (yes unless she says no) */
+  codAllowed?: boolean | null | undefined;
   description?: string | null | undefined;
   dye?: DyeType | null | undefined;
+  heightCm?: number | null | undefined;
   hoursOfWork?: number | null | undefined;
+  /** Packed length in cm, for volumetric shipping weight (with width and height) */
+  lengthCm?: number | null | undefined;
   madeOn?: string | null | undefined;
   material?: string | null | undefined;
   motifId?: string | number | null | undefined;
@@ -174,6 +186,7 @@ export type UpdateProductInput = {
   technique?: BatikTechnique | null | undefined;
   title?: string | null | undefined;
   weightGrams?: number | null | undefined;
+  widthCm?: number | null | undefined;
 };
 
 export type MeFieldsFragment = { id: string, displayName: string, phone: string | null, email: string | null, roles: Array<Role>, createdAt: string };

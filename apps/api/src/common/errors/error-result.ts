@@ -73,3 +73,12 @@ export function resultUnion<Success extends object>(name: string, success: Type<
 
 /** Narrowing for callers inside the API (a service using another's result). */
 export const isErrorResult = (value: unknown): value is ErrorResult => value instanceof ErrorResult;
+
+/** What the mutation names does not exist, or is not the caller's to know about. */
+@ObjectType({ implements: () => [ErrorResult] })
+export class NotFoundError extends ErrorResult {
+  constructor(message: string) {
+    super();
+    Object.assign(this, { errorCode: ErrorCode.NOT_FOUND, message });
+  }
+}

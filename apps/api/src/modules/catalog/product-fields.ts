@@ -1,6 +1,7 @@
 import {
   MAX_PRODUCT_PRICE_IDR,
   PRODUCT_DESCRIPTION_LENGTH,
+  PRODUCT_DIMENSION_CM,
   PRODUCT_HOURS_OF_WORK,
   PRODUCT_MATERIAL_LENGTH,
   PRODUCT_SIZE_LENGTH,
@@ -30,6 +31,10 @@ export interface ProductFields {
   hoursOfWork: number | null;
   madeOn: string | null;
   status: ProductStatus;
+  codAllowed: boolean;
+  lengthCm: number | null;
+  widthCm: number | null;
+  heightCm: number | null;
 }
 
 const REQUIRED_ON_CREATE = ['title', 'description', 'category', 'material', 'weightGrams', 'priceIdr', 'stock'] as const;
@@ -52,7 +57,7 @@ export function validateProductFields(input: CreateProductInput | UpdateProductI
     if (value.length < min || value.length > max) throw badInput(`input.${key}`, `Panjangnya ${min}–${max} huruf. (Must be ${min}–${max} characters.)`);
     return value;
   };
-  const whole = (key: 'weightGrams' | 'stock' | 'hoursOfWork', { min, max }: Bounds, label: string) => {
+  const whole = (key: 'weightGrams' | 'stock' | 'hoursOfWork' | 'lengthCm' | 'widthCm' | 'heightCm', { min, max }: Bounds, label: string) => {
     const value = input[key] as number;
     if (!Number.isInteger(value) || value < min || value > max) throw badInput(`input.${key}`, `${label} harus bilangan bulat ${min}–${max}. (Must be a whole number from ${min} to ${max}.)`);
     return value;
@@ -82,6 +87,16 @@ export function validateProductFields(input: CreateProductInput | UpdateProductI
       throw badInput('input.madeOn', 'Tanggal selesai tidak boleh di masa depan. (The date made cannot be in the future.)');
     }
     out.madeOn = input.madeOn;
+  }
+  if (given('codAllowed')) out.codAllowed = input.codAllowed!;
+  const dimensions = (['lengthCm', 'widthCm', 'heightCm'] as const).filter((key) => input[key] !== undefined);
+  if (dimensions.length) {
+    // All three or none: one dimension alone gives no volume.
+    const values = (['lengthCm', 'widthCm', 'heightCm'] as const).map((key) => input[key]);
+    if (values.every((value) => value === null)) Object.assign(out, { lengthCm: null, widthCm: null, heightCm: null });
+    else {
+      for (const key of ['lengthCm', 'widthCm', 'heightCm'] as const) out[key] = whole(key, PRODUCT_DIMENSION_CM, 'Ukuran (cm)');
+    }
   }
   if (given('status')) {
     if (input.status === ProductStatus.ARCHIVED) throw badInput('input.status', 'Gunakan archiveProduct untuk mengarsipkan. (Use archiveProduct to archive.)');
