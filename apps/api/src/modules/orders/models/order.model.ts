@@ -4,6 +4,8 @@ import { PageInfo } from '../../../common/graphql/connection.js';
 import { RupiahScalar } from '../../../common/graphql/scalars.js';
 import { AddressInput } from '../../addresses/dto/address.input.js';
 import { PaymentMethod } from '../../payments/models/payment.enums.js';
+import { ShippingKind } from '../../shipping/models/shipping.enums.js';
+import { ShippingOption } from '../../shipping/models/shipping.model.js';
 import type { OrderEntity } from '../entities/order.entity.js';
 import type { OrderEventEntity } from '../entities/order-event.entity.js';
 import type { OrderLineEntity } from '../entities/order-line.entity.js';
@@ -116,8 +118,8 @@ export class SellerOrderShipping {
   @Field()
   code: string;
 
-  @Field({ description: 'COURIER, PICKUP or LOCAL_DELIVERY' })
-  kind: string;
+  @Field(() => ShippingKind)
+  kind: ShippingKind;
 
   @Field()
   label: string;
@@ -331,7 +333,7 @@ export function toSellerOrderModel(entity: SellerOrderEntity, order: OrderEntity
     refundedIdr: entity.refundedIdr,
     shipping: {
       code: entity.shippingCode,
-      kind: entity.shippingKind,
+      kind: entity.shippingKind as ShippingKind,
       label: entity.shippingLabel,
       priceIdr: entity.shippingIdr,
       etaMinDays: entity.etaMinDays,
@@ -469,34 +471,13 @@ export class CheckoutQuoteGroup {
   @Field(() => Int)
   chargeableWeightGrams: number;
 
-  @Field(() => [ShippingOptionQuote])
-  shippingOptions: ShippingOptionQuote[];
+  @Field(() => [ShippingOption], { description: 'Cheapest first' })
+  shippingOptions: ShippingOption[];
 
   @Field({ description: 'Whether she takes cash on delivery for all these pieces' })
   codAllowed: boolean;
 
   sellerId: string;
-}
-
-@ObjectType('ShippingOptionQuote')
-export class ShippingOptionQuote {
-  @Field()
-  code: string;
-
-  @Field({ description: 'COURIER, PICKUP or LOCAL_DELIVERY' })
-  kind: string;
-
-  @Field()
-  label: string;
-
-  @Field(() => RupiahScalar)
-  priceIdr: bigint;
-
-  @Field(() => Int)
-  etaMinDays: number;
-
-  @Field(() => Int)
-  etaMaxDays: number;
 }
 
 @ObjectType('CheckoutQuote', { description: 'Shipping options per seller and whether COD is open, for a destination' })

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { RupiahScalar } from '../../../common/graphql/scalars.js';
 import type { ShippingRateEntity } from '../entities/shipping-rate.entity.js';
-import type { ShippingQuote } from '../shipping-rate-provider.js';
 import { ShippingKind, ShippingZone } from './shipping.enums.js';
 
 @ObjectType('ShippingOption', { description: 'A way to send one seller\'s parcel, with its price for this weight and destination' })
@@ -30,8 +29,6 @@ export class ShippingOption {
   @Field(() => Int)
   etaMaxDays: number;
 }
-
-export const toShippingOption = (quote: ShippingQuote): ShippingOption => ({ ...quote });
 
 @ObjectType('ShippingRate', { description: 'A row of the built-in rate table (from Balikpapan)' })
 export class ShippingRate {
