@@ -251,9 +251,10 @@ export class OrdersService implements OnModuleInit {
         const next = nextSellerOrderStatus(so.status, 'collect-cash');
         if (!next) throw new Abort(new TransitionNotAllowedError(so.status));
         await this.record(ctx, so, next, 'CASH_COLLECTED', now, { onBehalf, note: null });
+        const newlyDelivered = !so.deliveredAt;
         Object.assign(so, { status: next, cashCollectedAt: now, deliveredAt: so.deliveredAt ?? now });
         await this.orders.saveSellerOrder(ctx, so);
-        if (!so.deliveredAt || so.deliveredAt === now) await this.jobs.send(ctx, ORDER_TIMERS, { kind: 'complete', id: so.id }, { startAfter: new Date(now.getTime() + AUTO_COMPLETE_DAYS * DAY) });
+        if (newlyDelivered) await this.jobs.send(ctx, ORDER_TIMERS, { kind: 'complete', id: so.id }, { startAfter: new Date(now.getTime() + AUTO_COMPLETE_DAYS * DAY) });
         const all = await this.orders.sellerOrdersOf(ctx, [order.id]);
         if (all.every((other) => other.cashCollectedAt || other.status === SellerOrderStatus.CANCELLED)) {
           const locked = (await this.orders.lockOrder(ctx, order.id))!;
