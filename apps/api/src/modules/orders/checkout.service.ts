@@ -237,7 +237,8 @@ export class CheckoutService {
       });
       await this.orders.insertLines(ctx, lines.map((line) => ({ ...line, sellerOrderId: sellerOrder.id })));
       await this.orders.insertEvent(ctx, { orderId: order.id, sellerOrderId: sellerOrder.id, fromStatus: null, toStatus: status, action: 'PLACED', ...eventActor(ctx, false), at: now });
-      if (group.seller.whatsappNumber) {
+      // A prepaid order reaches the seller when it is paid; a COD one is hers to pack at once.
+      if (cod && group.seller.whatsappNumber) {
         await this.notifications.enqueue(ctx, {
           channel: OutboxChannel.WHATSAPP,
           recipient: group.seller.whatsappNumber,

@@ -12,7 +12,8 @@ export const orderMessages = {
   newToSeller: (s: { code: string; itemsTotalIdr: bigint; buyerName: string; buyerPhone: string; storefront: string; cod: boolean }) =>
     `Karya Ibu: pesanan baru ${s.code} (${formatRupiah(s.itemsTotalIdr)}) dari ${s.buyerName}${s.cod ? ', bayar tunai di tempat' : ''}. Kemas di ${s.storefront}/dashboard/pesanan. Chat pembeli: ${wa(s.buyerPhone, `Halo ${s.buyerName}, saya penjual pesanan ${s.code} di Karya Ibu.`)}`,
   paidToBuyer: (o: { code: string; storefront: string }) => `Karya Ibu: pembayaran pesanan ${o.code} sudah kami terima. Terima kasih! Penjual segera mengemas pesanan Anda: ${o.storefront}/pesanan/${o.code}`,
-  paidToSeller: (s: { code: string; storefront: string }) => `Karya Ibu: pesanan ${s.code} sudah dibayar. Silakan kemas dan kirim: ${s.storefront}/dashboard/pesanan`,
+  paidToSeller: (s: { code: string; itemsTotalIdr: bigint; buyerName: string; buyerPhone: string; storefront: string }) =>
+    `Karya Ibu: pesanan baru ${s.code} (${formatRupiah(s.itemsTotalIdr)}) dari ${s.buyerName} sudah dibayar. Silakan kemas dan kirim: ${s.storefront}/dashboard/pesanan. Chat pembeli: ${wa(s.buyerPhone, `Halo ${s.buyerName}, saya penjual pesanan ${s.code} di Karya Ibu.`)}`,
   shippedToBuyer: (s: { code: string; label: string; courier: string | null; trackingNumber: string | null; sellerName: string; sellerPhone: string }) =>
     `Karya Ibu: pesanan ${s.code} dari ${s.sellerName} sudah dikirim (${s.label}${s.trackingNumber ? `, resi ${s.courier ?? ''} ${s.trackingNumber}`.replace('  ', ' ') : ''}). Tanya penjual: ${wa(s.sellerPhone, `Halo Ibu ${s.sellerName}, saya menanyakan pesanan ${s.code}.`)}`,
   deliveredToSeller: (s: { code: string }) => `Karya Ibu: pesanan ${s.code} sudah diterima pembeli. Terima kasih, Ibu!`,

@@ -350,7 +350,7 @@ export class OrdersService implements OnModuleInit {
       await this.record(ctx, so, paid, 'PAID', settlement.at, { onBehalf: false, note: null });
       so.status = paid;
       await this.orders.saveSellerOrder(ctx, so);
-      await this.notifySeller(ctx, so.sellerId, orderMessages.paidToSeller({ code: so.code, storefront: this.config.storefrontUrl }));
+      await this.notifySeller(ctx, so.sellerId, orderMessages.paidToSeller({ code: so.code, itemsTotalIdr: so.itemsTotalIdr, buyerName: order.contactName, buyerPhone: order.contactPhone, storefront: this.config.storefrontUrl }));
     }
     await this.notifyBuyer(ctx, order, orderMessages.paidToBuyer({ code: order.code, storefront: this.config.storefrontUrl }));
   }
