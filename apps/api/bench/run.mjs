@@ -3,6 +3,7 @@
 //   npm run bench                        5,000 products, 20 connections, 15 s per scenario
 //   npm run bench -- --products 100000   the scale run
 //   npm run bench -- --scenarios listing,search-common --duration 10 --connections 20
+//   npm run bench -- --scenarios checkout            placeOrder + its Stripe webhook per second, p50/p99
 //
 // Seeds its own database (embedded PostgreSQL, our migrations, products of the demo seed's kind),
 // starts the production build as production starts it, and loads it with autocannon using the
@@ -20,6 +21,8 @@ import autocannon from 'autocannon';
 import { Kind, parse, print, visit } from 'graphql';
 import { startEmbeddedPostgres } from '../dist/infra/embedded/embedded-postgres.js';
 import { startEmbeddedS3 } from '../dist/infra/embedded/embedded-s3.js';
+import { startFakeStripe } from '../dist/infra/embedded/fake-stripe/fake-stripe-server.js';
+import pg from 'pg';
 import { runMigrations } from '../dist/migrate.js';
 import { cpuMsOfTree, memoryOf, postmasterPid } from './proc-stats.mjs';
 import { seedCatalog } from './seed-catalog.mjs';
@@ -143,6 +146,89 @@ function load(url, makeBody, duration) {
 
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+// --- Checkout: placeOrder by card, paid on the Stripe test server, until its signed webhook has made the order PAID.
+
+const PLACE_ORDER = `mutation BenchPlaceOrder($input: PlaceOrderInput!, $key: String!) {
+  placeOrder(input: $input, idempotencyKey: $key) { __typename ... on Order { code payment { checkoutUrl } } ... on ErrorResult { message } }
+}`;
+
+async function checkoutScenario(url, databaseUrl, stripe, apiPid, pgPid) {
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  try {
+    // Pieces enough for every order of the run; the products of one seller each time keep it one seller order.
+    await db.query('UPDATE products SET stock = 1000000');
+    const { rows: products } = await db.query('SELECT id, seller_id FROM products WHERE on_sale ORDER BY created_at DESC LIMIT 500');
+    const iteration = async (i) => {
+      const product = products[i % products.length];
+      const t0 = performance.now();
+      const { json } = await post(url, JSON.stringify({
+        query: PLACE_ORDER,
+        variables: {
+          key: `bench-${process.pid}-${i}-${Math.random().toString(36).slice(2)}`,
+          input: {
+            lines: [{ productId: product.id, quantity: 1 }],
+            contact: { name: 'Pembeli Uji', phone: '081255550101' },
+            address: { recipientName: 'Pembeli Uji', phone: '081255550101', villageCode: '64.71.04.1004', postalCode: '76121', street: 'Jl. Jenderal Sudirman No. 1' },
+            shipping: [{ sellerId: product.seller_id, optionCode: 'KAMPUNG:AMBIL' }],
+            paymentMethod: 'CARD',
+          },
+        },
+      }));
+      const placed = performance.now() - t0;
+      const order = json.data?.placeOrder;
+      const session = order?.payment?.checkoutUrl?.split('/checkout/')[1];
+      if (!session) throw new Error(`placeOrder: ${JSON.stringify(json).slice(0, 300)}`);
+      const paid = await fetch(`${stripe.url}/_test/checkout/sessions/${session}/pay`, { method: 'POST', headers: { authorization: `Bearer ${stripe.secretKey}` } });
+      if (!paid.ok) throw new Error(`pay: ${paid.status}`);
+      for (;;) {
+        const { rows } = await db.query('SELECT status FROM orders WHERE code = $1', [order.code]);
+        if (rows[0]?.status === 'PAID') break;
+        if (performance.now() - t0 > 30_000) throw new Error(`${order.code} not paid in 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return { total: performance.now() - t0, placed };
+    };
+    for (let i = 0; i < 20; i++) await iteration(1_000_000 + i); // warm up
+    const before = { api: cpuMsOfTree(apiPid), pg: cpuMsOfTree(pgPid) };
+    const totals = [];
+    const places = [];
+    let errors = 0;
+    let next = 0;
+    const deadline = performance.now() + DURATION * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < deadline) {
+          try {
+            const { total, placed } = await iteration(next++);
+            totals.push(total);
+            places.push(placed);
+          } catch (error) {
+            errors++;
+            if (errors < 3) log(`checkout: ${error.message}`);
+          }
+        }
+      }),
+    );
+    const done = totals.length;
+    totals.sort((a, b) => a - b);
+    places.sort((a, b) => a - b);
+    return {
+      what: `placeOrder by card + paying on the Stripe test server until the signed webhook made it PAID, ${CONNECTIONS} buyers at once`,
+      reqPerSec: round(done / DURATION),
+      p50Ms: round(percentile(totals, 50)),
+      p99Ms: round(percentile(totals, 99)),
+      placeP50Ms: round(percentile(places, 50)),
+      placeP99Ms: round(percentile(places, 99)),
+      apiCpuMsPerRequest: round((cpuMsOfTree(apiPid) - before.api) / done, 2),
+      pgCpuMsPerRequest: round((cpuMsOfTree(pgPid) - before.pg) / done, 2),
+      errors,
+      rssMbAfter: memoryOf(apiPid).rssMb,
+    };
+  } finally {
+    await db.end();
+  }
+}
+
 // --- Main.
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'karya-bench-'));
@@ -160,6 +246,9 @@ try {
   await seedCatalog(postgres.url, PRODUCTS, (line) => log(`  ${line}`));
 
   const port = await freePort();
+  // The local Stripe test server, its webhooks to this API: the checkout scenario pays through it.
+  const stripe = await startFakeStripe({ port: 0, webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe` });
+  stops.push(() => stripe.stop());
   const api = await startApi(
     {
       NODE_ENV: 'production',
@@ -170,8 +259,9 @@ try {
       S3_ACCESS_KEY: s3.accessKey,
       S3_SECRET_KEY: s3.secretKey,
       S3_BUCKET: 'karya-bench',
-      // Its own local Stripe test server, off the port a running `npm start` holds.
-      EMBEDDED_STRIPE_PORT: String(await freePort()),
+      STRIPE_SECRET_KEY: stripe.secretKey,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_URL: stripe.url,
       LOG_SQL: 'false',
       JOB_WORKER: 'false',
       SEED_DEMO_DATA: 'false',
@@ -220,9 +310,10 @@ try {
     'search-typo-mangrove': { what: '"mangrov": a typo, and the pieces are named after mangrove roots', body: search('mangrov'), check: (json) => !json.errors },
   };
   const chosen = options.scenarios ? options.scenarios.split(',') : Object.keys(SCENARIOS);
+  const autocannonScenarios = chosen.filter((name) => name !== 'checkout');
   const pgPid = postmasterPid(postgres.dataDir);
   const results = {};
-  for (const name of chosen) {
+  for (const name of autocannonScenarios) {
     const scenario = SCENARIOS[name];
     if (!scenario) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
     const sample = await post(url, scenario.body());
@@ -249,6 +340,12 @@ try {
     log(`${name}: ${results[name].reqPerSec} req/s, p50 ${results[name].p50Ms} ms, p99 ${results[name].p99Ms} ms, unloaded p50 ${quiet.p50} ms, CPU ${results[name].apiCpuMsPerRequest} + ${results[name].pgCpuMsPerRequest} ms/req`);
   }
 
+  if (!options.scenarios || chosen.includes('checkout')) {
+    results.checkout = await checkoutScenario(url, postgres.url, stripe, api.pid, pgPid);
+    const r = results.checkout;
+    log(`checkout: ${r.reqPerSec} paid orders/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms (placeOrder ${r.placeP50Ms}/${r.placeP99Ms} ms), CPU ${r.apiCpuMsPerRequest} + ${r.pgCpuMsPerRequest} ms/order, ${r.errors} errors`);
+  }
+
   const memory = memoryOf(api.pid);
   const report = {
     date: new Date().toISOString(),
@@ -263,7 +360,7 @@ try {
   console.log('| scenario | req/s | p50 ms | p99 ms | unloaded p50 ms | CPU ms/req API + PostgreSQL | errors |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const [name, r] of Object.entries(results)) {
-    console.log(`| ${name}${r.hits === undefined ? '' : ` (${r.hits} hits)`} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} | ${r.unloadedP50Ms} | ${r.apiCpuMsPerRequest} + ${r.pgCpuMsPerRequest} | ${r.errors} |`);
+    console.log(`| ${name}${r.hits === undefined ? '' : ` (${r.hits} hits)`} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} | ${r.unloadedP50Ms ?? '—'} | ${r.apiCpuMsPerRequest} + ${r.pgCpuMsPerRequest} | ${r.errors} |`);
   }
   console.log(`\nAPI RSS: ${idle.rssMb} MB idle, ${memory.peakRssMb} MB peak, ${memory.rssMb} MB after the load`);
 } finally {

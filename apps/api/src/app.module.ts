@@ -30,6 +30,7 @@ import { DOMAIN_MODULES } from './modules/index.js';
 import { HealthController } from './health/health.controller.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { JobsModule } from './infra/jobs/jobs.module.js';
+import { StripeModule } from './infra/stripe/stripe.module.js';
 
 export interface AppModuleOptions {
   /** Where code-first writes the schema; the build writes the committed apps/api/schema.gql. */
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         ContextModule,
         StorageModule.forRoot(config.s3),
         JobsModule,
+        StripeModule.forRoot(config.stripe),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AccountsModule],

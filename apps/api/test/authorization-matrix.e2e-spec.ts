@@ -8,10 +8,12 @@ import sharp from 'sharp';
 import { createKampung, createPhoto, createProduct, createSeller, createSellerAccount, createTrainingProgram, signIn } from './factories.js';
 import * as ops from './generated/graphql.js';
 import { createTestApp, type GraphQLResponse, type TestApp } from './harness/test-app.js';
+import { CONFIRM_TRANSFER, placeOrder } from './checkout-operations.js';
 
-type Persona = 'anonymous' | 'buyer' | 'sellerA' | 'sellerB' | 'pendampingA' | 'pendampingB' | 'officer' | 'admin';
-const PERSONAS: Persona[] = ['anonymous', 'buyer', 'sellerA', 'sellerB', 'pendampingA', 'pendampingB', 'officer', 'admin'];
-type Outcome = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+type Persona = 'anonymous' | 'buyer' | 'sellerA' | 'sellerB' | 'pendampingA' | 'pendampingB' | 'officer' | 'finance' | 'admin';
+const PERSONAS: Persona[] = ['anonymous', 'buyer', 'sellerA', 'sellerB', 'pendampingA', 'pendampingB', 'officer', 'finance', 'admin'];
+/** NOT_FOUND: an expected NotFoundError result (what is not hers to act on is not there for her), nothing changed. */
+type Outcome = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
 
 // The documents differ per case; the classification reads only codes and result types.
 type AnyDocument = TypedDocumentNode<any, any>;
@@ -19,7 +21,7 @@ type AnyDocument = TypedDocumentNode<any, any>;
 interface Case {
   name: string;
   /** Fresh subjects for one call, so an allowed call does not change what the next persona sees. */
-  prepare: () => Promise<{ document: AnyDocument; variables?: Record<string, unknown>; state: () => Promise<unknown> }>;
+  prepare: () => Promise<{ document: AnyDocument | string; variables?: Record<string, unknown>; state: () => Promise<unknown> }>;
   expected: Record<Persona, Outcome>;
 }
 
@@ -34,14 +36,18 @@ function outcomeOf(response: GraphQLResponse<Record<string, unknown> | null>): O
   const code = response.errors?.[0]?.extensions?.code;
   // A server failure is never "got past authorization": it hides what the caller would get.
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'INTERNAL_SERVER_ERROR') return code;
-  const results = Object.values(response.data ?? {}) as ({ errorCode?: string } | null)[];
-  return results.some((result) => REFUSING_RESULTS.has(result?.errorCode ?? '')) ? 'FORBIDDEN' : 'ALLOW';
+  const results = Object.values(response.data ?? {}) as ({ errorCode?: string; __typename?: string } | null)[];
+  if (results.some((result) => REFUSING_RESULTS.has(result?.errorCode ?? ''))) return 'FORBIDDEN';
+  return results.some((result) => result?.errorCode === 'NOT_FOUND' || result?.__typename === 'NotFoundError') ? 'NOT_FOUND' : 'ALLOW';
 }
 
 const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const signedIn = (overrides: Partial<Record<Persona, Outcome>> = {}): Record<Persona, Outcome> => ({ ...everyone('ALLOW'), anonymous: 'UNAUTHENTICATED', ...overrides });
 const only = (...allowed: Persona[]): Record<Persona, Outcome> =>
   Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? 'ALLOW' : p === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'])) as Record<Persona, Outcome>;
+/** Signed in required; others than these get NotFoundError. */
+const foundFor = (...allowed: Persona[]): Record<Persona, Outcome> =>
+  Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? 'ALLOW' : p === 'anonymous' ? 'UNAUTHENTICATED' : 'NOT_FOUND'])) as Record<Persona, Outcome>;
 
 describe('authorization matrix: every query and mutation × every kind of caller', () => {
   let t: TestApp;
@@ -64,6 +70,7 @@ describe('authorization matrix: every query and mutation × every kind of caller
     tokens.pendampingB = (await signIn(t, { roles: [Role.PENDAMPING], pendampingOf: [kampungB] })).token;
     tokens.officer = (await signIn(t, { roles: [Role.OFFICER] })).token;
     tokens.admin = (await signIn(t, { roles: [Role.ADMIN] })).token;
+    tokens.finance = (await signIn(t, { roles: [Role.FINANCE] })).token;
   });
   afterAll(() => t.close());
 
@@ -73,6 +80,16 @@ describe('authorization matrix: every query and mutation × every kind of caller
   const sellerState = (id: string) => async () => t.dataSource.query('SELECT status, rejection_reason FROM sellers WHERE id = $1', [id]);
   const nothing = async () => null;
   const productCount = async () => t.dataSource.query('SELECT count(*)::int AS n FROM products');
+
+  // --- Buying: orders of seller A, placed and paid through the API.
+  const orderOfA = async (paymentMethod: 'BANK_TRANSFER' | 'COD' = 'BANK_TRANSFER', pay = true) => {
+    const product = await createProduct(t, sellerA, { slug: `o-${++counter}`, stock: 5 });
+    const order = await placeOrder(t, [{ productId: product.id, quantity: 1 }], { paymentMethod });
+    if (pay && paymentMethod === 'BANK_TRANSFER') await t.rawGql(CONFIRM_TRANSFER, { orderId: order.id, amount: order.totalIdr, ref: 'BRI 000111', key: randomUUID() }, { token: tokens.admin });
+    return { order, sellerOrderId: order.sellerOrders[0].id as string, productId: product.id };
+  };
+  const sellerOrderState = (id: string) => async () => t.dataSource.query('SELECT status, tracking_number, refunded_idr, cash_collected_at FROM seller_orders WHERE id = $1', [id]);
+  const orderState = (id: string) => async () => t.dataSource.query('SELECT status, (SELECT count(*)::int FROM payments WHERE order_id = $1 AND status = \'SUCCEEDED\') AS paid FROM orders WHERE id = $1', [id]);
 
   const CASES: Case[] = [
     ...(
@@ -289,6 +306,127 @@ describe('authorization matrix: every query and mutation × every kind of caller
       // Sellers already have a shop: AlreadyAppliedError, a result about her, not a refusal of her: "got past authorization".
       expected: signedIn(),
     },
+    ...['{ cart { id } }', '{ areas { code } }', '{ searchAreas(text: "karang jati") { code } }', '{ shippingRates { id } }', '{ order(code: "KI-ABCDEF", phone: "081200000000") { id } }'].map(
+      (query): Case => ({ name: `query ${query}`, prepare: async () => ({ document: query, state: nothing }), expected: everyone('ALLOW') }),
+    ),
+    {
+      name: 'query checkoutQuote and mutation addToCart',
+      prepare: async () => {
+        const id = await productOfA();
+        return { document: `query($p: ID!) { checkoutQuote(input: { lines: [{ productId: $p, quantity: 1 }], villageCode: "64.71.04.1004" }) { __typename } }`, variables: { p: id }, state: productState(id) };
+      },
+      expected: everyone('ALLOW'),
+    },
+    ...[
+      ['updateCartLine', 'mutation($p: ID!) { updateCartLine(productId: $p, quantity: 2) { __typename } }'],
+      ['removeCartLine', 'mutation($p: ID!) { removeCartLine(productId: $p) { __typename } }'],
+      ['addToCart', 'mutation($p: ID!) { addToCart(productId: $p) { __typename } }'],
+    ].map(
+      ([name, query]): Case => ({
+        name: `mutation ${name}`,
+        prepare: async () => ({ document: query, variables: { p: randomUUID() }, state: nothing }),
+        // Open to all (a guest's cart); with no cart or line of theirs, nothing to change.
+        expected: name === 'addToCart' ? everyone('ALLOW') : everyone('NOT_FOUND'),
+      }),
+    ),
+    {
+      name: 'mutation placeOrder',
+      prepare: async () => {
+        const id = await productOfA();
+        return {
+          document: `mutation($p: ID!, $k: String!) { placeOrder(idempotencyKey: $k, input: { lines: [{ productId: $p, quantity: 1 }], contact: { name: "Dewi", phone: "081255550101" }, address: { recipientName: "Dewi", phone: "081255550101", villageCode: "64.71.04.1004", postalCode: "76121", street: "Jl. Sudirman 1" }, shipping: [{ sellerId: "${sellerA.id}", optionCode: "KAMPUNG:AMBIL" }], paymentMethod: COD }) { __typename } }`,
+          variables: { p: id, k: randomUUID() },
+          state: productState(id),
+        };
+      },
+      expected: everyone('ALLOW'),
+    },
+    ...[
+      ['startCardPayment', 'mutation($c: String!) { startCardPayment(code: $c, phone: "081299990000") { __typename } }'],
+      ['cancelOrder', 'mutation($c: String!) { cancelOrder(code: $c, phone: "081299990000") { __typename } }'],
+    ].map(
+      ([name, query]): Case => ({
+        name: `mutation ${name} of a guest's order with a wrong phone`,
+        prepare: async () => {
+          const { order } = await orderOfA('BANK_TRANSFER', false);
+          return { document: query, variables: { c: order.code }, state: orderState(order.id) };
+        },
+        // Staff find any order; the wrong phone finds nothing for anyone else.
+        expected: { ...foundFor('officer', 'finance', 'admin'), anonymous: 'NOT_FOUND' },
+      }),
+    ),
+    { name: 'query myOrders', prepare: async () => ({ document: '{ myOrders { edges { cursor } } }', state: nothing }), expected: signedIn() },
+    { name: 'query myAddresses', prepare: async () => ({ document: '{ myAddresses { id } }', state: nothing }), expected: signedIn() },
+    {
+      name: 'mutations saveAddress, deleteAddress and mergeCart',
+      prepare: async () => ({
+        document: `mutation($id: ID!) { saveAddress(input: { label: "Rumah", recipientName: "Dewi", phone: "081255550101", villageCode: "64.71.04.1004", postalCode: "76121", street: "Jl. Sudirman 1" }) { __typename } deleteAddress(id: $id) mergeCart(guestCartId: $id) { id } }`,
+        variables: { id: randomUUID() },
+        state: nothing,
+      }),
+      expected: signedIn(),
+    },
+    { name: 'query orders (all, staff)', prepare: async () => ({ document: '{ orders { edges { cursor } } }', state: nothing }), expected: only('officer', 'finance', 'admin') },
+    { name: 'query bankTransferQueue', prepare: async () => ({ document: '{ bankTransferQueue { id } }', state: nothing }), expected: only('finance', 'admin') },
+    {
+      name: 'mutation updateShippingRate',
+      prepare: async () => {
+        const [rate] = await t.dataSource.query(`SELECT id FROM shipping_rates WHERE courier = 'JNE' AND service = 'REG' AND zone = 'SUMATRA'`);
+        return { document: 'mutation($id: ID!) { updateShippingRate(id: $id, input: { perKgIdr: "49000" }) { __typename } }', variables: { id: rate.id }, state: async () => t.dataSource.query('SELECT per_kg_idr FROM shipping_rates WHERE id = $1', [rate.id]) };
+      },
+      expected: only('admin'),
+    },
+    {
+      name: 'mutation confirmBankTransfer',
+      prepare: async () => {
+        const { order } = await orderOfA('BANK_TRANSFER', false);
+        return { document: CONFIRM_TRANSFER, variables: { orderId: order.id, amount: order.totalIdr, ref: 'BRI 000222', key: randomUUID() }, state: orderState(order.id) };
+      },
+      expected: only('finance', 'admin'),
+    },
+    {
+      name: "mutation refundSellerOrder on seller A's paid order",
+      prepare: async () => {
+        const { sellerOrderId } = await orderOfA();
+        return { document: 'mutation($id: ID!, $k: String!) { refundSellerOrder(id: $id, amountIdr: "1000", reason: "Ongkir lebih bayar", idempotencyKey: $k) { __typename } }', variables: { id: sellerOrderId, k: randomUUID() }, state: sellerOrderState(sellerOrderId) };
+      },
+      expected: only('finance', 'admin'),
+    },
+    {
+      name: "query sellerOrders of seller A",
+      prepare: async () => ({ document: 'query($s: ID) { sellerOrders(sellerId: $s) { edges { node { buyer { phone } } } } }', variables: { s: sellerA.id }, state: nothing }),
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    ...[
+      ['startSellerOrderProcessing', 'mutation($id: ID!) { startSellerOrderProcessing(id: $id) { __typename } }', 'BANK_TRANSFER'],
+      ['markSellerOrderShipped', 'mutation($id: ID!) { markSellerOrderShipped(id: $id, courier: "JNE", trackingNumber: "JNE12345678") { __typename } }', 'BANK_TRANSFER'],
+      ['cancelSellerOrder', 'mutation($id: ID!) { cancelSellerOrder(id: $id, reason: "Kain rusak terkena air") { __typename } }', 'BANK_TRANSFER'],
+      ['recordCodPayment', 'mutation($id: ID!, $k: String!) { recordCodPayment(id: $id, amountIdr: "0", idempotencyKey: $k) { __typename } }', 'COD'],
+      ['completeSellerOrder', 'mutation($id: ID!) { completeSellerOrder(id: $id) { __typename } }', 'BANK_TRANSFER'],
+    ].map(
+      ([name, query, method]): Case => ({
+        name: `mutation ${name} on seller A's order`,
+        prepare: async () => {
+          const { sellerOrderId } = await orderOfA(method as 'BANK_TRANSFER' | 'COD');
+          return { document: query, variables: { id: sellerOrderId, k: randomUUID() }, state: sellerOrderState(sellerOrderId) };
+        },
+        expected: foundFor('sellerA', 'pendampingA', 'admin'),
+      }),
+    ),
+    {
+      name: "query sellerOrder of seller A (others: null)",
+      prepare: async () => ({ document: 'query($id: ID!) { sellerOrder(id: $id) { id } }', variables: { id: (await orderOfA()).sellerOrderId }, state: nothing }),
+      expected: signedIn(),
+    },
+    {
+      name: "mutation confirmSellerOrderDelivered of a guest's order without its phone",
+      prepare: async () => {
+        const { sellerOrderId } = await orderOfA();
+        await t.rawGql('mutation($id: ID!) { markSellerOrderShipped(id: $id, courier: "JNE", trackingNumber: "JNE12345678") { __typename } }', { id: sellerOrderId }, { token: tokens.sellerA });
+        return { document: 'mutation($id: ID!) { confirmSellerOrderDelivered(id: $id) { __typename } }', variables: { id: sellerOrderId }, state: sellerOrderState(sellerOrderId) };
+      },
+      expected: { ...foundFor('admin'), anonymous: 'NOT_FOUND' },
+    },
   ];
 
   for (const testCase of CASES) {
@@ -298,7 +436,7 @@ describe('authorization matrix: every query and mutation × every kind of caller
         const token = testCase.name === 'mutation logout' && persona !== 'anonymous' ? await freshToken(persona) : tokens[persona];
         const { document, variables, state } = await testCase.prepare();
         const before = await state();
-        const response = await t.gql(document, variables, { token });
+        const response = typeof document === 'string' ? await t.rawGql(document, variables, { token }) : await t.gql(document, variables, { token });
         const expected = testCase.expected[persona];
         const outcome = outcomeOf(response);
         expect({ persona, outcome, answer: outcome === expected ? undefined : (response.errors ?? response.data) }).toEqual({ persona, outcome: expected, answer: undefined });
@@ -308,7 +446,7 @@ describe('authorization matrix: every query and mutation × every kind of caller
   }
 
   async function freshToken(persona: Persona): Promise<string> {
-    const roles: Partial<Record<Persona, Role[]>> = { officer: [Role.OFFICER], admin: [Role.ADMIN], pendampingA: [Role.PENDAMPING], pendampingB: [Role.PENDAMPING], sellerA: [Role.SELLER], sellerB: [Role.SELLER] };
+    const roles: Partial<Record<Persona, Role[]>> = { officer: [Role.OFFICER], finance: [Role.FINANCE], admin: [Role.ADMIN], pendampingA: [Role.PENDAMPING], pendampingB: [Role.PENDAMPING], sellerA: [Role.SELLER], sellerB: [Role.SELLER] };
     return (await signIn(t, { roles: roles[persona] ?? [] })).token;
   }
 });

@@ -102,6 +102,16 @@ describe('loadConfig', () => {
     expect(problems).toEqual([expect.stringMatching(/^METRICS_PORT must differ from API_PORT/), expect.stringMatching(/^LOG_LEVEL/), expect.stringMatching(/^LOG_FORMAT/)]);
   });
 
+  it('sends buyers back to the storefront and shows the platform\'s bank account (a demo one unless set)', () => {
+    expect(loadConfig({})).toMatchObject({ storefrontUrl: 'http://localhost:3000', bankAccount: { bank: 'Bank Contoh (demo)' } });
+    expect(loadConfig({ STOREFRONT_URL: 'https://karyaibu.id/', BANK_TRANSFER_ACCOUNT: 'BRI | 0123-01-000123-30-1 | Yayasan Karya Ibu' })).toMatchObject({
+      storefrontUrl: 'https://karyaibu.id',
+      bankAccount: { bank: 'BRI', number: '0123-01-000123-30-1', holder: 'Yayasan Karya Ibu' },
+    });
+    expect(() => loadConfig({ BANK_TRANSFER_ACCOUNT: 'BRI 0123' })).toThrow(/BANK_TRANSFER_ACCOUNT must be bank\|number\|holder/);
+    expect(() => loadConfig({ STOREFRONT_URL: 'karyaibu.id' })).toThrow(/STOREFRONT_URL must be an http\(s\) URL/);
+  });
+
   describe('Stripe', () => {
     const key = 'sk_test_51Karya0123456789abcdefXYZ';
     const webhookSecret = 'whsec_0123456789abcdefABCDEF0123456789';

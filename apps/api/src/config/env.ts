@@ -93,6 +93,16 @@ export interface AppConfig {
   devOutboxLocal: boolean;
   /** Searches (`products` with filter.search) per client address per minute. */
   searchLimitPerMinute: number;
+  /** Where buyers reach the storefront: Stripe's hosted page sends them back there after paying. */
+  storefrontUrl: string;
+  /** The platform's account buyers transfer to (shown with the amount and its deadline). */
+  bankAccount: BankAccount;
+}
+
+export interface BankAccount {
+  bank: string;
+  number: string;
+  holder: string;
 }
 
 export class ConfigError extends Error {
@@ -213,6 +223,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const stripe = parseStripe(read, problems);
+  const storefrontUrl = (read('STOREFRONT_URL') ?? `http://localhost:${read('WEB_PORT') ?? '3000'}`).replace(/\/+$/, '');
+  parseHttpUrl('STOREFRONT_URL', storefrontUrl, problems, 'https://karyaibu.id');
+  const bankAccount = parseBankAccount(read('BANK_TRANSFER_ACCOUNT'), problems);
 
   const booleanVar = (name: string, fallback: boolean) => {
     const raw = read(name);
@@ -251,6 +264,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientAddressSecret,
     devOutboxLocal,
     searchLimitPerMinute,
+    storefrontUrl,
+    bankAccount,
     jobWorker,
     graphqlLimits,
     dbStatementTimeoutMs,
@@ -295,6 +310,20 @@ function parseStripe(read: (name: string) => string | undefined, problems: strin
     }
   }
   return { secretKey, webhookSecret, apiBase };
+}
+
+/** A placeholder for the demo; production sets the real one. */
+const DEMO_BANK_ACCOUNT: BankAccount = { bank: 'Bank Contoh (demo)', number: '000-000-0000', holder: 'Karya Ibu (demo)' };
+
+/** BANK_TRANSFER_ACCOUNT: `bank|number|holder`, e.g. `BRI|0123-01-000123-30-1|Yayasan Karya Ibu`. */
+function parseBankAccount(raw: string | undefined, problems: string[]): BankAccount {
+  if (raw === undefined) return DEMO_BANK_ACCOUNT;
+  const [bank, number, holder, ...rest] = raw.split('|').map((part) => part.trim());
+  if (!bank || !number || !holder || rest.length) {
+    problems.push('BANK_TRANSFER_ACCOUNT must be bank|number|holder, e.g. BRI|0123-01-000123-30-1|Yayasan Karya Ibu');
+    return DEMO_BANK_ACCOUNT;
+  }
+  return { bank, number, holder };
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -13,6 +13,7 @@ import { AuditSystemActors1796200000000 } from './1796200000000-AuditSystemActor
 import { PhotoFailureCodes1796300000000 } from './1796300000000-PhotoFailureCodes.js';
 import { PhotoVariantSets1796310000000 } from './1796310000000-PhotoVariantSets.js';
 import { DemoRosterEntries1796310000001 } from './1796310000001-DemoRosterEntries.js';
+import { Buying1796320000000 } from './1796320000000-Buying.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   PhotoFailureCodes1796300000000,
   PhotoVariantSets1796310000000,
   DemoRosterEntries1796310000001,
+  Buying1796320000000,
 ];

@@ -10,7 +10,11 @@ export const DEMO_PASSWORDS = {
   admin: 'admin-demo-2026',
   pendamping: 'pendamping-demo-2026',
   buyer: 'pembeli-demo-2026',
+  finance: 'keuangan-demo-2026',
 } as const;
+
+/** Confirms the demo bank transfers. */
+export const DEMO_FINANCE_EMAIL = 'keuangan@karyaibu.demo';
 
 export interface DemoAccount {
   displayName: string;
@@ -24,6 +28,7 @@ export const DEMO_STAFF: DemoAccount[] = [
   { displayName: 'Petugas DP3AKB (demo)', email: 'petugas@karyaibu.demo', phone: null, password: DEMO_PASSWORDS.officer, roles: [Role.BUYER, Role.OFFICER] },
   { displayName: 'Admin Karya Ibu (demo)', email: 'admin@karyaibu.demo', phone: null, password: DEMO_PASSWORDS.admin, roles: [Role.BUYER, Role.ADMIN] },
   { displayName: 'Pembeli (demo)', email: 'pembeli@karyaibu.demo', phone: null, password: DEMO_PASSWORDS.buyer, roles: [Role.BUYER] },
+  { displayName: 'Keuangan Karya Ibu (demo)', email: DEMO_FINANCE_EMAIL, phone: null, password: DEMO_PASSWORDS.finance, roles: [Role.BUYER, Role.FINANCE] },
 ];
 
 /** One pendamping per active kampung KB: pendamping.<kampung-slug>@karyaibu.demo */

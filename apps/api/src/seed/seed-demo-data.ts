@@ -12,6 +12,7 @@ import { buildSeedData, SEED, type SeedProduct } from './data/index.js';
 import { DEMO_APPLICANT, DEMO_PASSWORDS, DEMO_STAFF, demoPendamping, type DemoAccount } from './demo-accounts.js';
 import { renderBatikImage } from './images/index.js';
 import { SeedRepository } from './seed-repository.js';
+import { seedDemoOrders } from './seed-orders.js';
 
 const PHOTO_WIDTH = 1600;
 const PHOTO_HEIGHT = 1200;
@@ -25,14 +26,14 @@ export async function seedDemoData(config: RuntimeConfig): Promise<string> {
   try {
     const storage = new MinioObjectStorage(config.s3);
     await storage.ensureBucket();
-    return await seedWith(new SeedRepository(dataSource, storage));
+    return await seedWith(new SeedRepository(dataSource, storage), (products) => seedDemoOrders(config, products));
   } finally {
     await dataSource.destroy();
   }
 }
 
 /** Returns a one-line summary of what it did. */
-async function seedWith(seed: SeedRepository): Promise<string> {
+async function seedWith(seed: SeedRepository, placeOrders: (products: readonly SeedProduct[]) => Promise<string>): Promise<string> {
   const started = Date.now();
   const data = buildSeedData(SEED, [{ name: DEMO_APPLICANT.rosterName, phone: DEMO_APPLICANT.account.phone, kampungSlug: DEMO_APPLICANT.kampungSlug }]);
 
@@ -94,22 +95,26 @@ async function seedWith(seed: SeedRepository): Promise<string> {
     data.rosters.map(({ trainingSlug, kampungSlug, ...line }) => ({ ...line, trainingProgramId: programIds.get(trainingSlug)!, kampungId: kampungIds.get(kampungSlug)!, isDemo: true })),
   );
 
-  let created = 0;
-  let photoCount = 0;
-  // Drawing and encoding photos dominates; a few products at a time keep both cores busy.
-  await forEachConcurrently(data.products, 3, async (product) => {
+  const drawn: { id: string; product: SeedProduct }[] = [];
+  for (const product of data.products) {
     const { product: saved, created: isNew } = await seed.insertProductIfNew(toProductRow(product, sellerIds, motifIds));
-    if (!isNew) return;
-    created++;
-    for (const [position, photo] of product.photos.entries()) {
-      const original = await renderBatikImage(photo.design, PHOTO_WIDTH, PHOTO_HEIGHT, { format: 'jpeg', quality: 85 });
-      await seed.addPhoto({ productId: saved.id, position, alt: photo.alt, original, originalContentType: 'image/jpeg' });
-      photoCount++;
-    }
-  });
+    if (isNew) drawn.push({ id: saved.id, product });
+  }
+  let photoCount = 0;
+  // Drawing and encoding photos dominates (CPU); the year of demo orders waits on the database meanwhile.
+  const [, orders] = await Promise.all([
+    forEachConcurrently(drawn, 3, async ({ id, product }) => {
+      for (const [position, photo] of product.photos.entries()) {
+        const original = await renderBatikImage(photo.design, PHOTO_WIDTH, PHOTO_HEIGHT, { format: 'jpeg', quality: 85 });
+        await seed.addPhoto({ productId: id, position, alt: photo.alt, original, originalContentType: 'image/jpeg' });
+        photoCount++;
+      }
+    }),
+    placeOrders(data.products),
+  ]);
   return (
     `Demo data: ${data.kampungs.length} kampung KB, ${data.trainingPrograms.length} training programs (${data.rosters.length} roster lines, ${rosterLines} new), ${data.sellers.length} sellers, ` +
-    `${data.products.length} products (${created} new, ${photoCount} photos drawn) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    `${data.products.length} products (${drawn.length} new, ${photoCount} photos drawn) in ${((Date.now() - started) / 1000).toFixed(1)} s\n${orders}`
   );
 }
 

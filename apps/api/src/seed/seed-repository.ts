@@ -21,7 +21,8 @@ type Row<T> = Omit<T, 'id' | 'createdAt' | 'updatedAt'>;
 
 export type SeedSeller = Pick<SellerEntity, 'displayName' | 'slug' | 'kampungId' | 'story' | 'whatsappNumber' | 'joinedAt' | 'isDemo'> & Partial<Pick<SellerEntity, 'userId' | 'status'>>;
 
-export type SeedProductRow = Omit<ProductEntity, 'id' | 'updatedAt' | 'searchText' | 'searchVector' | 'onSale' | 'hoursOfWork' | 'madeOn'> & Partial<Pick<ProductEntity, 'hoursOfWork' | 'madeOn'>>;
+export type SeedProductRow = Omit<ProductEntity, 'id' | 'updatedAt' | 'searchText' | 'searchVector' | 'onSale' | 'hoursOfWork' | 'madeOn' | 'codAllowed' | 'lengthCm' | 'widthCm' | 'heightCm'> &
+  Partial<Pick<ProductEntity, 'hoursOfWork' | 'madeOn' | 'codAllowed' | 'lengthCm' | 'widthCm' | 'heightCm'>>;
 
 export interface SeedAccount {
   displayName: string;
@@ -109,7 +110,7 @@ export class SeedRepository {
     const products = this.dataSource.getRepository(ProductEntity);
     const existing = await products.findOneBy({ slug: product.slug });
     if (existing) return { product: existing, created: false };
-    return { product: await products.save(products.create({ hoursOfWork: null, madeOn: null, ...product })), created: true };
+    return { product: await products.save(products.create({ hoursOfWork: null, madeOn: null, codAllowed: true, lengthCm: null, widthCm: null, heightCm: null, ...product })), created: true };
   }
 
   /** Stores the original privately and its variants at once (no job): the photo is READY. */

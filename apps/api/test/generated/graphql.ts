@@ -23,9 +23,14 @@ export type BatikTechnique =
 
 export type CreateProductInput = {
   category?: ProductCategory | null | undefined;
+  /** Whether she takes cash on delivery for it (yes unless she says no) */
+  codAllowed?: boolean | null | undefined;
   description?: string | null | undefined;
   dye?: DyeType | null | undefined;
+  heightCm?: number | null | undefined;
   hoursOfWork?: number | null | undefined;
+  /** Packed length in cm, for volumetric shipping weight (with width and height) */
+  lengthCm?: number | null | undefined;
   madeOn?: string | null | undefined;
   material?: string | null | undefined;
   motifId?: string | number | null | undefined;
@@ -41,6 +46,7 @@ export type CreateProductInput = {
   technique?: BatikTechnique | null | undefined;
   title?: string | null | undefined;
   weightGrams?: number | null | undefined;
+  widthCm?: number | null | undefined;
 };
 
 export type DyeType =
@@ -48,10 +54,15 @@ export type DyeType =
   | 'SYNTHETIC';
 
 export type EntityKind =
+  | 'CART'
+  | 'CART_LINE'
   | 'KAMPUNG'
+  | 'ORDER'
   | 'PHOTO'
   | 'PRODUCT'
+  | 'SAVED_ADDRESS'
   | 'SELLER'
+  | 'SHIPPING_RATE'
   | 'TRAINING_PROGRAM';
 
 /** What kind of expected outcome an ErrorResult is */
@@ -161,6 +172,7 @@ export type RegisterInput = {
 export type Role =
   | 'ADMIN'
   | 'BUYER'
+  | 'FINANCE'
   | 'OFFICER'
   | 'PENDAMPING'
   | 'SELLER';
@@ -201,9 +213,14 @@ export type TrainingSkill =
 
 export type UpdateProductInput = {
   category?: ProductCategory | null | undefined;
+  /** Whether she takes cash on delivery for it (yes unless she says no) */
+  codAllowed?: boolean | null | undefined;
   description?: string | null | undefined;
   dye?: DyeType | null | undefined;
+  heightCm?: number | null | undefined;
   hoursOfWork?: number | null | undefined;
+  /** Packed length in cm, for volumetric shipping weight (with width and height) */
+  lengthCm?: number | null | undefined;
   madeOn?: string | null | undefined;
   material?: string | null | undefined;
   motifId?: string | number | null | undefined;
@@ -217,6 +234,7 @@ export type UpdateProductInput = {
   technique?: BatikTechnique | null | undefined;
   title?: string | null | undefined;
   weightGrams?: number | null | undefined;
+  widthCm?: number | null | undefined;
 };
 
 export type AccountsRegisterMutationVariables = Exact<{
@@ -269,6 +287,14 @@ type MatrixResult_AlreadyAppliedError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_AlreadyExistsError_Fragment = { errorCode: ErrorCode };
 
+type MatrixResult_AmountMismatchError_Fragment = { errorCode: ErrorCode };
+
+type MatrixResult_CodNotAvailableError_Fragment = { errorCode: ErrorCode };
+
+type MatrixResult_IdempotencyKeyReusedError_Fragment = { errorCode: ErrorCode };
+
+type MatrixResult_InsufficientStockError_Fragment = { errorCode: ErrorCode };
+
 type MatrixResult_InvalidCredentialsError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_InvalidInputError_Fragment = { errorCode: ErrorCode };
@@ -285,6 +311,8 @@ type MatrixResult_PhotoOrderOutdatedError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_ProductArchivedError_Fragment = { errorCode: ErrorCode };
 
+type MatrixResult_ProductUnavailableError_Fragment = { errorCode: ErrorCode };
+
 type MatrixResult_RosterFileError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_SellerAlreadyVerifiedError_Fragment = { errorCode: ErrorCode };
@@ -293,9 +321,17 @@ type MatrixResult_SellerNotVerifiedError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_TooManyPhotosError_Fragment = { errorCode: ErrorCode };
 
+type MatrixResult_TotalChangedError_Fragment = { errorCode: ErrorCode };
+
+type MatrixResult_TransitionNotAllowedError_Fragment = { errorCode: ErrorCode };
+
 export type MatrixResultFragment =
   | MatrixResult_AlreadyAppliedError_Fragment
   | MatrixResult_AlreadyExistsError_Fragment
+  | MatrixResult_AmountMismatchError_Fragment
+  | MatrixResult_CodNotAvailableError_Fragment
+  | MatrixResult_IdempotencyKeyReusedError_Fragment
+  | MatrixResult_InsufficientStockError_Fragment
   | MatrixResult_InvalidCredentialsError_Fragment
   | MatrixResult_InvalidInputError_Fragment
   | MatrixResult_InvalidResetCodeError_Fragment
@@ -304,10 +340,13 @@ export type MatrixResultFragment =
   | MatrixResult_PhotoFileError_Fragment
   | MatrixResult_PhotoOrderOutdatedError_Fragment
   | MatrixResult_ProductArchivedError_Fragment
+  | MatrixResult_ProductUnavailableError_Fragment
   | MatrixResult_RosterFileError_Fragment
   | MatrixResult_SellerAlreadyVerifiedError_Fragment
   | MatrixResult_SellerNotVerifiedError_Fragment
   | MatrixResult_TooManyPhotosError_Fragment
+  | MatrixResult_TotalChangedError_Fragment
+  | MatrixResult_TransitionNotAllowedError_Fragment
 ;
 
 export type MatrixProductsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -728,6 +767,14 @@ type ErrorFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppliedErr
 
 type ErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', field: string, errorCode: ErrorCode, message: string };
 
+type ErrorFields_AmountMismatchError_Fragment = { __typename: 'AmountMismatchError', errorCode: ErrorCode, message: string };
+
+type ErrorFields_CodNotAvailableError_Fragment = { __typename: 'CodNotAvailableError', errorCode: ErrorCode, message: string };
+
+type ErrorFields_IdempotencyKeyReusedError_Fragment = { __typename: 'IdempotencyKeyReusedError', errorCode: ErrorCode, message: string };
+
+type ErrorFields_InsufficientStockError_Fragment = { __typename: 'InsufficientStockError', errorCode: ErrorCode, message: string };
+
 type ErrorFields_InvalidCredentialsError_Fragment = { __typename: 'InvalidCredentialsError', errorCode: ErrorCode, message: string };
 
 type ErrorFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', field: string, problem: InputProblem, min: number | null, max: number | null, errorCode: ErrorCode, message: string };
@@ -744,6 +791,8 @@ type ErrorFields_PhotoOrderOutdatedError_Fragment = { __typename: 'PhotoOrderOut
 
 type ErrorFields_ProductArchivedError_Fragment = { __typename: 'ProductArchivedError', errorCode: ErrorCode, message: string };
 
+type ErrorFields_ProductUnavailableError_Fragment = { __typename: 'ProductUnavailableError', errorCode: ErrorCode, message: string };
+
 type ErrorFields_RosterFileError_Fragment = { __typename: 'RosterFileError', fileProblem: RosterFileProblem, line: number | null, columns: Array<string>, max: number | null, errorCode: ErrorCode, message: string };
 
 type ErrorFields_SellerAlreadyVerifiedError_Fragment = { __typename: 'SellerAlreadyVerifiedError', errorCode: ErrorCode, message: string };
@@ -752,9 +801,17 @@ type ErrorFields_SellerNotVerifiedError_Fragment = { __typename: 'SellerNotVerif
 
 type ErrorFields_TooManyPhotosError_Fragment = { __typename: 'TooManyPhotosError', maxPhotos: number, errorCode: ErrorCode, message: string };
 
+type ErrorFields_TotalChangedError_Fragment = { __typename: 'TotalChangedError', errorCode: ErrorCode, message: string };
+
+type ErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', errorCode: ErrorCode, message: string };
+
 export type ErrorFieldsFragment =
   | ErrorFields_AlreadyAppliedError_Fragment
   | ErrorFields_AlreadyExistsError_Fragment
+  | ErrorFields_AmountMismatchError_Fragment
+  | ErrorFields_CodNotAvailableError_Fragment
+  | ErrorFields_IdempotencyKeyReusedError_Fragment
+  | ErrorFields_InsufficientStockError_Fragment
   | ErrorFields_InvalidCredentialsError_Fragment
   | ErrorFields_InvalidInputError_Fragment
   | ErrorFields_InvalidResetCodeError_Fragment
@@ -763,10 +820,13 @@ export type ErrorFieldsFragment =
   | ErrorFields_PhotoFileError_Fragment
   | ErrorFields_PhotoOrderOutdatedError_Fragment
   | ErrorFields_ProductArchivedError_Fragment
+  | ErrorFields_ProductUnavailableError_Fragment
   | ErrorFields_RosterFileError_Fragment
   | ErrorFields_SellerAlreadyVerifiedError_Fragment
   | ErrorFields_SellerNotVerifiedError_Fragment
   | ErrorFields_TooManyPhotosError_Fragment
+  | ErrorFields_TotalChangedError_Fragment
+  | ErrorFields_TransitionNotAllowedError_Fragment
 ;
 
 export type LoginMutationVariables = Exact<{

@@ -24,9 +24,14 @@ export enum BatikTechnique {
 
 export type CreateProductInput = {
   category?: ProductCategory | null | undefined;
+  /** Whether she takes cash on delivery for it (yes unless she says no) */
+  codAllowed?: boolean | null | undefined;
   description?: string | null | undefined;
   dye?: DyeType | null | undefined;
+  heightCm?: number | null | undefined;
   hoursOfWork?: number | null | undefined;
+  /** Packed length in cm, for volumetric shipping weight (with width and height) */
+  lengthCm?: number | null | undefined;
   madeOn?: string | null | undefined;
   material?: string | null | undefined;
   motifId?: string | number | null | undefined;
@@ -42,6 +47,7 @@ export type CreateProductInput = {
   technique?: BatikTechnique | null | undefined;
   title?: string | null | undefined;
   weightGrams?: number | null | undefined;
+  widthCm?: number | null | undefined;
 };
 
 export enum DyeType {
@@ -50,10 +56,15 @@ export enum DyeType {
 }
 
 export enum EntityKind {
+  Cart = 'CART',
+  CartLine = 'CART_LINE',
   Kampung = 'KAMPUNG',
+  Order = 'ORDER',
   Photo = 'PHOTO',
   Product = 'PRODUCT',
+  SavedAddress = 'SAVED_ADDRESS',
   Seller = 'SELLER',
+  ShippingRate = 'SHIPPING_RATE',
   TrainingProgram = 'TRAINING_PROGRAM'
 }
 
@@ -174,6 +185,7 @@ export type RegisterInput = {
 export enum Role {
   Admin = 'ADMIN',
   Buyer = 'BUYER',
+  Finance = 'FINANCE',
   Officer = 'OFFICER',
   Pendamping = 'PENDAMPING',
   Seller = 'SELLER'
@@ -219,9 +231,14 @@ export enum TrainingSkill {
 
 export type UpdateProductInput = {
   category?: ProductCategory | null | undefined;
+  /** Whether she takes cash on delivery for it (yes unless she says no) */
+  codAllowed?: boolean | null | undefined;
   description?: string | null | undefined;
   dye?: DyeType | null | undefined;
+  heightCm?: number | null | undefined;
   hoursOfWork?: number | null | undefined;
+  /** Packed length in cm, for volumetric shipping weight (with width and height) */
+  lengthCm?: number | null | undefined;
   madeOn?: string | null | undefined;
   material?: string | null | undefined;
   motifId?: string | number | null | undefined;
@@ -235,6 +252,7 @@ export type UpdateProductInput = {
   technique?: BatikTechnique | null | undefined;
   title?: string | null | undefined;
   weightGrams?: number | null | undefined;
+  widthCm?: number | null | undefined;
 };
 
 export type MeFieldsFragment = { id: string, displayName: string, phone: string | null, email: string | null, roles: Array<Role>, createdAt: string };
@@ -464,6 +482,14 @@ type ErrorResultFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppl
 
 type ErrorResultFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', field: string, errorCode: ErrorCode, message: string };
 
+type ErrorResultFields_AmountMismatchError_Fragment = { __typename: 'AmountMismatchError', errorCode: ErrorCode, message: string };
+
+type ErrorResultFields_CodNotAvailableError_Fragment = { __typename: 'CodNotAvailableError', errorCode: ErrorCode, message: string };
+
+type ErrorResultFields_IdempotencyKeyReusedError_Fragment = { __typename: 'IdempotencyKeyReusedError', errorCode: ErrorCode, message: string };
+
+type ErrorResultFields_InsufficientStockError_Fragment = { __typename: 'InsufficientStockError', errorCode: ErrorCode, message: string };
+
 type ErrorResultFields_InvalidCredentialsError_Fragment = { __typename: 'InvalidCredentialsError', errorCode: ErrorCode, message: string };
 
 type ErrorResultFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', field: string, problem: InputProblem, min: number | null, max: number | null, errorCode: ErrorCode, message: string };
@@ -480,6 +506,8 @@ type ErrorResultFields_PhotoOrderOutdatedError_Fragment = { __typename: 'PhotoOr
 
 type ErrorResultFields_ProductArchivedError_Fragment = { __typename: 'ProductArchivedError', errorCode: ErrorCode, message: string };
 
+type ErrorResultFields_ProductUnavailableError_Fragment = { __typename: 'ProductUnavailableError', errorCode: ErrorCode, message: string };
+
 type ErrorResultFields_RosterFileError_Fragment = { __typename: 'RosterFileError', fileProblem: RosterFileProblem, line: number | null, columns: Array<string>, max: number | null, errorCode: ErrorCode, message: string };
 
 type ErrorResultFields_SellerAlreadyVerifiedError_Fragment = { __typename: 'SellerAlreadyVerifiedError', errorCode: ErrorCode, message: string };
@@ -488,9 +516,17 @@ type ErrorResultFields_SellerNotVerifiedError_Fragment = { __typename: 'SellerNo
 
 type ErrorResultFields_TooManyPhotosError_Fragment = { __typename: 'TooManyPhotosError', maxPhotos: number, errorCode: ErrorCode, message: string };
 
+type ErrorResultFields_TotalChangedError_Fragment = { __typename: 'TotalChangedError', errorCode: ErrorCode, message: string };
+
+type ErrorResultFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', errorCode: ErrorCode, message: string };
+
 export type ErrorResultFieldsFragment =
   | ErrorResultFields_AlreadyAppliedError_Fragment
   | ErrorResultFields_AlreadyExistsError_Fragment
+  | ErrorResultFields_AmountMismatchError_Fragment
+  | ErrorResultFields_CodNotAvailableError_Fragment
+  | ErrorResultFields_IdempotencyKeyReusedError_Fragment
+  | ErrorResultFields_InsufficientStockError_Fragment
   | ErrorResultFields_InvalidCredentialsError_Fragment
   | ErrorResultFields_InvalidInputError_Fragment
   | ErrorResultFields_InvalidResetCodeError_Fragment
@@ -499,10 +535,13 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_PhotoFileError_Fragment
   | ErrorResultFields_PhotoOrderOutdatedError_Fragment
   | ErrorResultFields_ProductArchivedError_Fragment
+  | ErrorResultFields_ProductUnavailableError_Fragment
   | ErrorResultFields_RosterFileError_Fragment
   | ErrorResultFields_SellerAlreadyVerifiedError_Fragment
   | ErrorResultFields_SellerNotVerifiedError_Fragment
   | ErrorResultFields_TooManyPhotosError_Fragment
+  | ErrorResultFields_TotalChangedError_Fragment
+  | ErrorResultFields_TransitionNotAllowedError_Fragment
 ;
 
 export type PhotoCardFieldsFragment = { id: string, alt: string, width: number, height: number, status: PhotoStatus, srcset: string, thumbUrl: string, cardUrl: string };

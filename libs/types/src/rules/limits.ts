@@ -22,6 +22,8 @@ export const MAX_PRODUCT_PRICE_IDR = 100_000_000n;
 export const MAX_PRICE_FILTER_IDR = 100_000_000_000n;
 export const PRODUCT_STOCK: Bounds = { min: 0, max: 10_000 };
 export const PRODUCT_WEIGHT_GRAMS: Bounds = { min: 1, max: 50_000 };
+/** Each packed dimension, for volumetric shipping weight. */
+export const PRODUCT_DIMENSION_CM: Bounds = { min: 1, max: 200 };
 export const PRODUCT_HOURS_OF_WORK: Bounds = { min: 1, max: 2_000 };
 export const PRODUCT_TITLE_LENGTH: Bounds = { min: 3, max: 120 };
 export const PRODUCT_MATERIAL_LENGTH: Bounds = { min: 2, max: 120 };

@@ -125,10 +125,15 @@ export enum EntityKind {
   SELLER = 'SELLER',
   KAMPUNG = 'KAMPUNG',
   TRAINING_PROGRAM = 'TRAINING_PROGRAM',
+  CART = 'CART',
+  CART_LINE = 'CART_LINE',
+  ORDER = 'ORDER',
+  SAVED_ADDRESS = 'SAVED_ADDRESS',
+  SHIPPING_RATE = 'SHIPPING_RATE',
 }
 registerEnumType(EntityKind, { name: 'EntityKind' });
 
-/** The thing the mutation acts on is not there (removed meanwhile, or never was). */
+/** The thing the mutation acts on is not there (removed meanwhile, or never was), or is not the caller's to know about. */
 @ObjectType({ implements: () => [ErrorResult] })
 export class NotFoundError extends ErrorResult {
   @Field(() => EntityKind)
@@ -174,3 +179,4 @@ export function resultUnion<Success extends object>(name: string, success: Type<
 
 /** Narrowing for callers inside the API (a service using another's result). */
 export const isErrorResult = (value: unknown): value is ErrorResult => value instanceof ErrorResult;
+

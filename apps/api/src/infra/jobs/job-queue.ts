@@ -95,12 +95,12 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  /** In the context's transaction when it has one: the job exists exactly when what it is about does. */
-  async send(ctx: RequestContext, queue: string, data: object): Promise<void> {
+  /** In the context's transaction when it has one: the job exists exactly when what it is about does. `startAfter`: not before then (a deadline). */
+  async send(ctx: RequestContext, queue: string, data: object, options: { startAfter?: Date } = {}): Promise<void> {
     await this.started;
     const manager = this.db.manager(ctx);
     const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) };
-    await this.boss.send(queue, data, { db });
+    await this.boss.send(queue, data, { db, ...(options.startAfter ? { startAfter: options.startAfter } : {}) });
   }
 
   /** Jobs waiting to be worked (created or to retry) in each queue and its dead-letter queue, for the metrics scrape. */

@@ -14,6 +14,7 @@ import type { ArchiveProductResult, CreateProductResult, SetProductStockResult, 
 import type { CreateProductInput, UpdateProductInput } from './dto/product.input.js';
 import type { ProductsArgs } from './dto/products.args.js';
 import type { ProductEntity } from './entities/product.entity.js';
+import type { CheckoutProduct } from './models/checkout-product.js';
 import { ProductStatus } from './models/catalog.enums.js';
 import { toMotifModel, type Motif } from './models/motif.model.js';
 import { toProductModel, type Product, type ProductConnectionResult } from './models/product.model.js';
@@ -85,6 +86,30 @@ export class CatalogService {
     return new Map(
       [...sellersByKampung].map(([kampungId, sellers]) => [kampungId, sellers.reduce((sum, seller) => sum + (bySeller.get(seller.id) ?? 0), 0)]),
     );
+  }
+
+  // --- Checkout: what it needs of products, and their stock, in the caller's transaction.
+
+  /** These products as they are now, in any status (a cart shows an archived one as such). */
+  async checkoutProducts(ctx: RequestContext, productIds: readonly string[]): Promise<Map<string, CheckoutProduct>> {
+    const products = await this.products.findForCheckout(ctx, [...new Set(productIds.filter(isUuid))]);
+    return new Map(products.map((product) => [product.id, product]));
+  }
+
+  /** Products in any status by id: a cart or an order shows what it holds, whatever became of it since. */
+  async productsByIds(ctx: RequestContext, productIds: readonly string[]): Promise<Map<string, Product>> {
+    const products = await this.products.findByIds(ctx, productIds.filter(isUuid));
+    return new Map(products.map((product) => [product.id, toProductModel(product)]));
+  }
+
+  /** Takes `quantity` pieces if that many are left and it is on sale: the product at that moment, else null (nothing taken). */
+  takeStock(ctx: RequestContext, productId: string, quantity: number): Promise<CheckoutProduct | null> {
+    return this.products.takeStock(ctx, productId, quantity);
+  }
+
+  /** Puts back what an order took and no longer needs (expired, cancelled before payment). */
+  returnStock(ctx: RequestContext, productId: string, quantity: number): Promise<void> {
+    return this.products.returnStock(ctx, productId, quantity);
   }
 
   // --- Managing products: the seller herself, a pendamping of her kampung KB, or an admin.
@@ -243,4 +268,6 @@ const snapshot = (product: ProductEntity) => ({
   hoursOfWork: product.hoursOfWork,
   madeOn: product.madeOn,
   status: product.status,
+  codAllowed: product.codAllowed,
+  dimensionsCm: product.lengthCm === null ? null : [product.lengthCm, product.widthCm, product.heightCm],
 });

@@ -1,6 +1,7 @@
 import {
   MAX_PRODUCT_PRICE_IDR,
   PRODUCT_DESCRIPTION_LENGTH,
+  PRODUCT_DIMENSION_CM,
   PRODUCT_HOURS_OF_WORK,
   PRODUCT_MATERIAL_LENGTH,
   PRODUCT_SIZE_LENGTH,
@@ -31,6 +32,10 @@ export interface ProductFields {
   hoursOfWork: number | null;
   madeOn: string | null;
   status: ProductStatus;
+  codAllowed: boolean;
+  lengthCm: number | null;
+  widthCm: number | null;
+  heightCm: number | null;
 }
 
 const REQUIRED_ON_CREATE = ['title', 'description', 'category', 'material', 'weightGrams', 'priceIdr', 'stock'] as const;
@@ -92,6 +97,22 @@ export function validateProductFields(input: CreateProductInput | UpdateProductI
       return new InvalidInputError('input.madeOn', 'OUT_OF_RANGE', 'input.madeOn: must be a day since 2000, not in the future');
     }
     out.madeOn = input.madeOn;
+  }
+  if (given('codAllowed')) out.codAllowed = input.codAllowed!;
+  const dimensions = (['lengthCm', 'widthCm', 'heightCm'] as const).filter((key) => input[key] !== undefined);
+  if (dimensions.length) {
+    // All three or none: one dimension alone gives no volume.
+    const values = (['lengthCm', 'widthCm', 'heightCm'] as const).map((key) => input[key]);
+    if (values.every((value) => value === null)) Object.assign(out, { lengthCm: null, widthCm: null, heightCm: null });
+    else {
+      for (const key of ['lengthCm', 'widthCm', 'heightCm'] as const) {
+        const value = input[key];
+        if (value === undefined || value === null) return new InvalidInputError(`input.${key}`, 'REQUIRED', `input.${key}: length, width and height go together`);
+        const invalid = rangeError(`input.${key}`, value, PRODUCT_DIMENSION_CM);
+        if (invalid) return invalid;
+        out[key] = value;
+      }
+    }
   }
   if (given('status')) {
     if (input.status === ProductStatus.ARCHIVED) return new InvalidInputError('input.status', 'UNKNOWN_OPTION', 'input.status: ACTIVE or DRAFT; archiveProduct archives');

@@ -38,7 +38,8 @@ const ORDER: Record<Exclude<ProductSort, ProductSort.RELEVANCE>, { key: string; 
 
 /** Every column of the product a page shows (not the search document), plus its cursor key; a date as its text. */
 const COLUMNS = `p.id, p.created_at, p.updated_at, p.seller_id, p.slug, p.title, p.description, p.category, p.technique, p.motif_id,
-  p.material, p.dye, p.size, p.weight_grams, p.price_idr, p.stock, p.hours_of_work, p.made_on::text AS made_on, p.status`;
+  p.material, p.dye, p.size, p.weight_grams, p.price_idr, p.stock, p.hours_of_work, p.made_on::text AS made_on, p.status,
+  p.cod_allowed, p.length_cm, p.width_cm, p.height_cm`;
 
 export interface ListingFilter {
   query: ProductQuery;

@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { MotifEntity } from './entities/motif.entity.js';
+import { CHECKOUT_COLUMNS, toCheckoutProduct, type CheckoutProduct, type CheckoutProductRow } from './models/checkout-product.js';
 import { ProductEntity } from './entities/product.entity.js';
 import { ProductSort } from './models/catalog.enums.js';
 import type { ProductQuery } from './product-query.js';
@@ -116,6 +117,28 @@ export class ProductRepository {
       parameters: [sellerIds],
     });
     return new Map(rows.map((row) => [row.seller_id, row.n]));
+  }
+
+  async findForCheckout(ctx: RequestContext, ids: readonly string[]): Promise<CheckoutProduct[]> {
+    if (!ids.length) return [];
+    return (await this.run<CheckoutProductRow>(ctx, { sql: `SELECT ${CHECKOUT_COLUMNS} FROM products WHERE id = ANY($1::uuid[])`, parameters: [ids] })).map(toCheckoutProduct);
+  }
+
+  /**
+   * One conditional UPDATE, never read-then-write: takes the pieces only when that many are left and
+   * the product is on sale, and answers the row as it is at that moment (its price now). Only stock
+   * changes, so no search or count trigger has work to do.
+   */
+  async takeStock(ctx: RequestContext, id: string, quantity: number): Promise<CheckoutProduct | null> {
+    const [rows] = await this.db.manager(ctx).query(
+      `UPDATE products SET stock = stock - $2 WHERE id = $1 AND on_sale AND stock >= $2 RETURNING ${CHECKOUT_COLUMNS}`,
+      [id, quantity],
+    );
+    return rows[0] ? toCheckoutProduct(rows[0] as CheckoutProductRow) : null;
+  }
+
+  async returnStock(ctx: RequestContext, id: string, quantity: number): Promise<void> {
+    await this.db.manager(ctx).query('UPDATE products SET stock = stock + $2 WHERE id = $1', [id, quantity]);
   }
 
   findMotifs(ctx: RequestContext): Promise<MotifEntity[]> {

@@ -8,6 +8,8 @@ export enum Role {
   /** DP3AKB staff: kampung, cohorts, verification. */
   OFFICER = 'OFFICER',
   ADMIN = 'ADMIN',
+  /** Finance: confirms bank transfers, refunds (and later payouts). */
+  FINANCE = 'FINANCE',
 }
 
 registerEnumType(Role, { name: 'Role' });

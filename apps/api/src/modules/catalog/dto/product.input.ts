@@ -43,6 +43,18 @@ abstract class ProductFieldsInput {
 
   @Field(() => DateScalar, { nullable: true })
   madeOn?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether she takes cash on delivery for it (yes unless she says no)' })
+  codAllowed?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Packed length in cm, for volumetric shipping weight (with width and height)' })
+  lengthCm?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  widthCm?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  heightCm?: number | null;
 }
 
 @InputType()

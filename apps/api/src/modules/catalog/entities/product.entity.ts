@@ -74,6 +74,20 @@ export class ProductEntity extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   madeOn: string | null;
 
+  /** Whether she takes cash on delivery for it (a COD order needs every piece to allow it). */
+  @Column({ default: true })
+  codAllowed: boolean;
+
+  /** Packed dimensions in cm, all three or none: couriers charge the volumetric weight of a bulky piece. */
+  @Column({ type: 'int', nullable: true })
+  lengthCm: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  widthCm: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  heightCm: number | null;
+
   @Column({ type: 'enum', enum: ProductStatus, enumName: 'product_status', default: ProductStatus.DRAFT })
   status: ProductStatus;
 

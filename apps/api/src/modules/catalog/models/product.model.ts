@@ -51,6 +51,18 @@ export class Product {
   @Field(() => DateScalar, { nullable: true, description: 'When it was finished (provenance)' })
   madeOn: string | null;
 
+  @Field({ description: 'Whether the seller takes cash on delivery for it' })
+  codAllowed: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Packed dimensions in cm (all three or none)' })
+  lengthCm: number | null;
+
+  @Field(() => Int, { nullable: true })
+  widthCm: number | null;
+
+  @Field(() => Int, { nullable: true })
+  heightCm: number | null;
+
   @Field()
   createdAt: Date;
 
@@ -87,6 +99,10 @@ export function toProductModel(entity: ProductEntity): Product {
     status: entity.status,
     hoursOfWork: entity.hoursOfWork,
     madeOn: entity.madeOn,
+    codAllowed: entity.codAllowed,
+    lengthCm: entity.lengthCm,
+    widthCm: entity.widthCm,
+    heightCm: entity.heightCm,
     createdAt: entity.createdAt,
     sellerId: entity.sellerId,
     motifId: entity.motifId,

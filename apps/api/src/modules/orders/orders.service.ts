@@ -1,0 +1,488 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { AUTO_COMPLETE_DAYS, AUTO_DELIVER_DAYS, BANK_REFERENCE_LENGTH, CANCEL_REASON_LENGTH, IDEMPOTENCY_KEY_LENGTH, normalizeIndonesianPhone, TRACKING_NUMBER_LENGTH, within } from '@karya-ibu/types/rules';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
+import { InvalidInputError, NotFoundError, type ErrorResult, EntityKind } from '../../common/errors/error-result.js';
+import { badInput } from '../../common/errors/user-errors.js';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../../common/graphql/cursor.js';
+import { isUuid } from '../../common/graphql/ids.js';
+import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
+import { JobQueue } from '../../infra/jobs/job-queue.js';
+import { Role } from '../accounts/models/role.enum.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { OutboxChannel } from '../notifications/models/outbox-channel.enum.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { PaymentMethod } from '../payments/models/payment.enums.js';
+import { PaymentsService, type PaymentFlag, type Settlement } from '../payments/payments.service.js';
+import { SellerAccessService } from '../sellers/seller-access.service.js';
+import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
+import type { OrderEntity } from './entities/order.entity.js';
+import type { SellerOrderEntity } from './entities/seller-order.entity.js';
+import { orderMessages } from './order-messages.js';
+import { eventActor, ORDER_TIMERS, type OrderTimer } from './order-events.js';
+import { ORDER_CODE_PATTERN } from './order-code.js';
+import { OrderRepository, type Keyset, type OrderFilter } from './order.repository.js';
+import { nextOrderStatus, nextSellerOrderStatus, OrderStatus, SellerOrderStatus, sellerOrderActions, type SellerOrderAction } from './order-status.js';
+import { AmountMismatchError, IdempotencyKeyReusedError, toOrderEvent, toOrderLine, toOrderModel, toSellerOrderModel, TransitionNotAllowedError, type Order, type OrderEvent, type SellerOrder } from './models/order.model.js';
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+const STAFF = [Role.ADMIN, Role.OFFICER, Role.FINANCE];
+const notFound = () => new NotFoundError(EntityKind.ORDER);
+const DAY = 86_400_000;
+
+/**
+ * Orders after placing: who may see which (a buyer his own, a seller her own part, a pendamping her
+ * kampung's sellers', staff all), and every transition under the row lock of what changes, recorded
+ * with who made it. Payments reach it through the handlers it registers with PaymentsService.
+ */
+@Injectable()
+export class OrdersService implements OnModuleInit {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly db: TransactionalConnection,
+    private readonly catalog: CatalogService,
+    private readonly sellers: SellerDirectoryService,
+    private readonly access: SellerAccessService,
+    private readonly payments: PaymentsService,
+    private readonly notifications: NotificationsService,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.payments.onSettled((ctx, settlement) => this.markPaid(ctx, settlement));
+    this.payments.onFlagged((ctx, flag) => this.flag(ctx, flag));
+    this.jobs.register<OrderTimer>(ORDER_TIMERS, (ctx, timer) => this.db.withTransaction(ctx, (tx) => this.runTimer(tx, timer)), {
+      actor: 'order-timer',
+      expireInSeconds: 60,
+      retryLimit: 5,
+      retryDelaySeconds: 30,
+      onGiveUp: async () => undefined,
+    });
+  }
+
+  // --- Reading.
+
+  /** A buyer's own order (signed in), a guest's by its code and phone, or any for staff; null otherwise. */
+  async findOrder(ctx: RequestContext, code: string, phone: string | null): Promise<OrderEntity | null> {
+    const normalized = code.trim().toUpperCase();
+    if (!ORDER_CODE_PATTERN.test(normalized)) return null;
+    const order = await this.orders.findByCode(ctx, normalized);
+    if (!order) return null;
+    if (ctx.hasRole(...STAFF)) return order;
+    const person = ctx.personOrNull;
+    if (person && order.buyerUserId === person.userId) return order;
+    const given = phone ? normalizeIndonesianPhone(phone) : null;
+    return given && given === order.contactPhone ? order : null;
+  }
+
+  async myOrders(ctx: RequestContext, first: number, after: string | null): Promise<Page<Order>> {
+    const keyset = toKeyset(first, after);
+    return this.orderPage(await this.orders.pageOfOrders(ctx, { buyerUserId: ctx.person.userId }, keyset), keyset);
+  }
+
+  /** Staff: every order, filtered. */
+  async allOrders(ctx: RequestContext, filter: OrderFilter, first: number, after: string | null): Promise<Page<Order>> {
+    const keyset = toKeyset(first, after);
+    return this.orderPage(await this.orders.pageOfOrders(ctx, filter, keyset), keyset);
+  }
+
+  /** Bank transfers to confirm, the nearest deadline first. */
+  async transferQueue(ctx: RequestContext, first: number): Promise<Order[]> {
+    const ids = await this.payments.pendingTransferOrderIds(ctx, first);
+    const found = new Map((await this.orders.findOrdersByIds(ctx, ids)).map((order) => [order.id, order]));
+    return ids.flatMap((id) => (found.has(id) ? [toOrderModel(found.get(id)!)] : []));
+  }
+
+  /** Her seller orders (she, her pendamping, an admin), newest first. */
+  async sellerOrders(ctx: RequestContext, sellerId: string | null, statuses: SellerOrderStatus[] | null, first: number, after: string | null): Promise<Page<SellerOrder>> {
+    const { seller } = await this.access.actingSeller(ctx, sellerId);
+    const keyset = toKeyset(first, after);
+    const rows = await this.orders.pageOfSellerOrders(ctx, seller.id, statuses, keyset);
+    const page = rows.slice(0, keyset.first);
+    const models = await this.sellerOrderModels(ctx, page);
+    return pageOf(models.map((model, i) => ({ node: model, key: page[i] })), rows.length > keyset.first, keyset.after !== null);
+  }
+
+  /** One seller order, for those acting for her seller, its buyer, or staff. */
+  async sellerOrder(ctx: RequestContext, id: string): Promise<SellerOrder | null> {
+    const entity = isUuid(id) ? await this.orders.findSellerOrder(ctx, id) : null;
+    if (!entity || !(await this.maySee(ctx, entity))) return null;
+    return (await this.sellerOrderModels(ctx, [entity]))[0];
+  }
+
+  async sellerOrdersOfOrders(ctx: RequestContext, orderIds: readonly string[]): Promise<Map<string, SellerOrder[]>> {
+    const models = await this.sellerOrderModels(ctx, await this.orders.sellerOrdersOf(ctx, orderIds));
+    const grouped = new Map<string, SellerOrder[]>(orderIds.map((id) => [id, []]));
+    for (const model of models) grouped.get(model.orderId)?.push(model);
+    return grouped;
+  }
+
+  async eventsOfOrders(ctx: RequestContext, orderIds: readonly string[]): Promise<Map<string, OrderEvent[]>> {
+    const grouped = new Map<string, OrderEvent[]>(orderIds.map((id) => [id, []]));
+    for (const event of await this.orders.eventsOf(ctx, orderIds)) grouped.get(event.orderId)?.push(toOrderEvent(event));
+    return grouped;
+  }
+
+  private async sellerOrderModels(ctx: RequestContext, entities: SellerOrderEntity[]): Promise<SellerOrder[]> {
+    const orders = new Map((await this.orders.findOrdersByIds(ctx, [...new Set(entities.map((so) => so.orderId))])).map((order) => [order.id, order]));
+    const lines = await this.orders.linesOf(ctx, entities.map((so) => so.id));
+    return entities.map((so) =>
+      toSellerOrderModel(so, orders.get(so.orderId)!, lines.filter((line) => line.sellerOrderId === so.id).map(toOrderLine), sellerOrderActions(so.status)),
+    );
+  }
+
+  private async maySee(ctx: RequestContext, sellerOrder: SellerOrderEntity): Promise<boolean> {
+    if (ctx.hasRole(...STAFF)) return true;
+    const person = ctx.personOrNull;
+    if (!person) return false;
+    const [order] = await this.orders.findOrdersByIds(ctx, [sellerOrder.orderId]);
+    if (order?.buyerUserId === person.userId) return true;
+    return (await this.access.actingSellers(ctx, [sellerOrder.sellerId])).has(sellerOrder.sellerId);
+  }
+
+  private orderPage(rows: OrderEntity[], keyset: Keyset): Page<Order> {
+    const page = rows.slice(0, keyset.first);
+    return pageOf(page.map((order) => ({ node: toOrderModel(order), key: order })), rows.length > keyset.first, keyset.after !== null);
+  }
+
+  // --- The buyer.
+
+  /** The buyer cancels while unpaid (or before any cash-on-delivery parcel left): the stock goes back. */
+  async cancelOrder(ctx: RequestContext, code: string, phone: string | null, now = new Date()): Promise<Order | ErrorResult> {
+    const found = await this.findOrder(ctx, code, phone);
+    if (!found) return notFound();
+    return this.db.withTransaction(ctx, async (ctx) => {
+      const order = (await this.orders.lockOrder(ctx, found.id))!;
+      const next = nextOrderStatus(order.status, 'cancel');
+      const sellerOrders = await this.orders.sellerOrdersOf(ctx, [order.id], true);
+      if (!next || sellerOrders.some((so) => !nextSellerOrderStatus(so.status, 'buyer-cancel'))) return new TransitionNotAllowedError(order.status);
+      await this.close(ctx, order, sellerOrders, next, 'buyer-cancel', 'CANCELLED', now);
+      await this.notifyBuyer(ctx, order, orderMessages.cancelledToBuyer(order));
+      for (const so of sellerOrders) await this.notifySeller(ctx, so.sellerId, orderMessages.cancelledToSeller(so));
+      return toOrderModel(order);
+    });
+  }
+
+  /** "Pesanan diterima": the buyer (or a guest with the order's phone) says the parcel arrived. */
+  async confirmDelivered(ctx: RequestContext, sellerOrderId: string, phone: string | null, now = new Date()): Promise<SellerOrder | ErrorResult> {
+    const entity = isUuid(sellerOrderId) ? await this.orders.findSellerOrder(ctx, sellerOrderId) : null;
+    const [order] = entity ? await this.orders.findOrdersByIds(ctx, [entity.orderId]) : [];
+    const person = ctx.personOrNull;
+    const given = phone ? normalizeIndonesianPhone(phone) : null;
+    // The buyer herself (signed in, or a guest with the order's phone), or an admin for her; no seller confirms her own delivery.
+    const isBuyer = !!order && ((person !== null && order.buyerUserId === person.userId) || (given !== null && given === order.contactPhone));
+    if (!entity || !order || !(isBuyer || ctx.hasRole(Role.ADMIN))) return notFound();
+    return this.transition(ctx, entity.id, 'confirm-delivered', now, { onBehalf: false });
+  }
+
+  // --- The seller, her pendamping, an admin.
+
+  async startProcessing(ctx: RequestContext, id: string, now = new Date()): Promise<SellerOrder | ErrorResult> {
+    return this.asSeller(ctx, id, (onBehalf) => this.transition(ctx, id, 'start-processing', now, { onBehalf }));
+  }
+
+  /** Shipped with its courier and resi (a courier parcel); picked up or out with the pendamping need neither. */
+  async ship(ctx: RequestContext, id: string, courier: string | null, trackingNumber: string | null, now = new Date()): Promise<SellerOrder | ErrorResult> {
+    return this.asSeller(ctx, id, async (onBehalf, entity) => {
+      const resi = trackingNumber?.trim().replace(/\s+/g, '').toUpperCase() || null;
+      const carrier = courier?.trim() || null;
+      if (entity.shippingKind === 'COURIER') {
+        if (!carrier) return new InvalidInputError('courier', 'REQUIRED', 'Which courier carries it');
+        if (!resi || !within(resi.length, TRACKING_NUMBER_LENGTH) || !/^[A-Z0-9-]+$/.test(resi)) return new InvalidInputError('trackingNumber', resi ? 'BAD_FORMAT' : 'REQUIRED', 'The resi: letters and digits', TRACKING_NUMBER_LENGTH);
+      }
+      return this.transition(ctx, id, 'ship', now, {
+        onBehalf,
+        apply: (so) => Object.assign(so, { courier: carrier ?? so.shippingLabel, trackingNumber: resi, shippedAt: now }),
+        after: async (ctx, so, order) => {
+          await this.jobs.send(ctx, ORDER_TIMERS, { kind: 'deliver', id: so.id }, { startAfter: new Date(now.getTime() + AUTO_DELIVER_DAYS * DAY) });
+          const seller = (await this.sellers.findByIds(ctx, [so.sellerId])).get(so.sellerId)!;
+          await this.notifyBuyer(ctx, order, orderMessages.shippedToBuyer({ code: so.code, label: so.shippingLabel, courier: so.courier, trackingNumber: so.trackingNumber, sellerName: seller.displayName, sellerPhone: seller.whatsappNumber }));
+        },
+      });
+    });
+  }
+
+  async complete(ctx: RequestContext, id: string, now = new Date()): Promise<SellerOrder | ErrorResult> {
+    return this.asSeller(ctx, id, (onBehalf) => this.transition(ctx, id, 'complete', now, { onBehalf }));
+  }
+
+  /** She cancels her part before shipping, saying why; what was paid for it is refunded. */
+  async sellerCancel(ctx: RequestContext, id: string, reason: string, now = new Date()): Promise<SellerOrder | ErrorResult> {
+    const why = reason.trim().replace(/\s+/g, ' ');
+    if (!within(why.length, CANCEL_REASON_LENGTH)) return new InvalidInputError('reason', why.length < CANCEL_REASON_LENGTH.min ? 'TOO_SHORT' : 'TOO_LONG', 'Say why, for the buyer', CANCEL_REASON_LENGTH);
+    const result = await this.asSeller(ctx, id, (onBehalf) =>
+      this.transition(ctx, id, 'seller-cancel', now, {
+        onBehalf,
+        note: why,
+        apply: (so) => Object.assign(so, { cancelledAt: now, cancelReason: why }),
+        after: async (ctx, so, order) => {
+          const seller = (await this.sellers.findByIds(ctx, [so.sellerId])).get(so.sellerId)!;
+          await this.notifyBuyer(ctx, order, orderMessages.sellerCancelledToBuyer({ code: so.code, sellerName: seller.displayName, reason: why, refund: order.status === OrderStatus.PAID }));
+        },
+      }),
+    );
+    if ('code' in result && result.paymentMethod !== PaymentMethod.COD) {
+      const so = (await this.orders.findSellerOrder(ctx, id))!;
+      const [order] = await this.orders.findOrdersByIds(ctx, [so.orderId]);
+      if (order.status === OrderStatus.PAID) await this.refundInternal(ctx, so, so.totalIdr - so.refundedIdr, `Dibatalkan penjual: ${why}`, `seller-cancel:${so.id}`, now);
+      return (await this.sellerOrder(ctx, id)) ?? result;
+    }
+    return result;
+  }
+
+  /** The cash was handed over: the seller order is delivered and paid; when all cash is in, the order is PAID. */
+  async collectCash(ctx: RequestContext, id: string, amountIdr: bigint, idempotencyKey: string, now = new Date()): Promise<SellerOrder | ErrorResult> {
+    const key = idempotencyKey.trim();
+    if (!within(key.length, IDEMPOTENCY_KEY_LENGTH)) return new InvalidInputError('idempotencyKey', 'BAD_FORMAT', 'A random key of 16–100 characters', IDEMPOTENCY_KEY_LENGTH);
+    return this.asSeller(ctx, id, (onBehalf) =>
+      this.db.withTransaction(ctx, async (ctx) => {
+        const so = (await this.orders.lockSellerOrder(ctx, id))!;
+        const [order] = await this.orders.findOrdersByIds(ctx, [so.orderId]);
+        if (order.paymentMethod !== PaymentMethod.COD) return new TransitionNotAllowedError(so.status, 'Only cash-on-delivery orders take cash');
+        if (so.cashCollectedAt) return (await this.sellerOrderModels(ctx, [so]))[0];
+        if (amountIdr !== so.totalIdr) return new AmountMismatchError(so.totalIdr);
+        const recorded = await this.payments.recordCash(ctx, { orderId: order.id, orderCode: order.code, sellerOrderId: so.id, amountIdr, idempotencyKey: key }, now);
+        if (recorded === 'key-reused') return new IdempotencyKeyReusedError();
+        const next = nextSellerOrderStatus(so.status, 'collect-cash');
+        if (!next) throw new Abort(new TransitionNotAllowedError(so.status));
+        await this.record(ctx, so, next, 'CASH_COLLECTED', now, { onBehalf, note: null });
+        const newlyDelivered = !so.deliveredAt;
+        Object.assign(so, { status: next, cashCollectedAt: now, deliveredAt: so.deliveredAt ?? now });
+        await this.orders.saveSellerOrder(ctx, so);
+        if (newlyDelivered) await this.jobs.send(ctx, ORDER_TIMERS, { kind: 'complete', id: so.id }, { startAfter: new Date(now.getTime() + AUTO_COMPLETE_DAYS * DAY) });
+        const all = await this.orders.sellerOrdersOf(ctx, [order.id]);
+        if (all.every((other) => other.cashCollectedAt || other.status === SellerOrderStatus.CANCELLED)) {
+          const locked = (await this.orders.lockOrder(ctx, order.id))!;
+          const paid = nextOrderStatus(locked.status, 'collect-all-cash');
+          if (paid) {
+            await this.recordOrder(ctx, locked, paid, 'PAID', now);
+            Object.assign(locked, { status: paid, paidAt: now });
+            await this.orders.saveOrder(ctx, locked);
+          }
+        }
+        return (await this.sellerOrderModels(ctx, [so]))[0];
+      }).catch((error: unknown) => {
+        if (error instanceof Abort) return error.result;
+        throw error;
+      }),
+    );
+  }
+
+  // --- Finance.
+
+  async confirmBankTransfer(ctx: RequestContext, orderId: string, amountIdr: bigint, bankReference: string, idempotencyKey: string, now = new Date()): Promise<Order | ErrorResult> {
+    const reference = bankReference.trim();
+    if (!within(reference.length, BANK_REFERENCE_LENGTH)) return new InvalidInputError('bankReference', reference ? 'TOO_LONG' : 'REQUIRED', 'The bank\'s reference of the transfer', BANK_REFERENCE_LENGTH);
+    const key = idempotencyKey.trim();
+    if (!within(key.length, IDEMPOTENCY_KEY_LENGTH)) return new InvalidInputError('idempotencyKey', 'BAD_FORMAT', 'A random key of 16–100 characters', IDEMPOTENCY_KEY_LENGTH);
+    const [order] = isUuid(orderId) ? await this.orders.findOrdersByIds(ctx, [orderId]) : [];
+    if (!order) return notFound();
+    return this.db.withTransaction(ctx, async (ctx) => {
+      const result = await this.payments.confirmBankTransfer(ctx, { orderId, amountIdr, bankReference: reference, idempotencyKey: key }, now);
+      switch (result.kind) {
+        case 'amount-mismatch':
+          return new AmountMismatchError(result.expectedIdr);
+        case 'key-reused':
+          return new IdempotencyKeyReusedError();
+        case 'not-pending':
+          return new TransitionNotAllowedError(order.status, 'No bank transfer is waiting for this order');
+        default:
+          return toOrderModel((await this.orders.findOrdersByIds(ctx, [orderId]))[0]);
+      }
+    });
+  }
+
+  /** Staff give back (part of) a seller order; the idempotency key makes a repeat give nothing more. */
+  async refund(ctx: RequestContext, sellerOrderId: string, amountIdr: bigint, reason: string, idempotencyKey: string, now = new Date()): Promise<SellerOrder | ErrorResult> {
+    const why = reason.trim();
+    if (!within(why.length, CANCEL_REASON_LENGTH)) return new InvalidInputError('reason', why.length < CANCEL_REASON_LENGTH.min ? 'TOO_SHORT' : 'TOO_LONG', 'Say why, for the buyer', CANCEL_REASON_LENGTH);
+    const key = idempotencyKey.trim();
+    if (!within(key.length, IDEMPOTENCY_KEY_LENGTH)) return new InvalidInputError('idempotencyKey', 'BAD_FORMAT', 'A random key of 16–100 characters', IDEMPOTENCY_KEY_LENGTH);
+    const so = isUuid(sellerOrderId) ? await this.orders.findSellerOrder(ctx, sellerOrderId) : null;
+    if (!so) return notFound();
+    const refundable = so.totalIdr - so.refundedIdr;
+    if (amountIdr <= 0n || amountIdr > refundable) return new InvalidInputError('amountIdr', 'OUT_OF_RANGE', `From 1 to ${refundable}`, { min: 1, max: Number(refundable) });
+    const outcome = await this.refundInternal(ctx, so, amountIdr, why, `refund:${key}`, now);
+    if (outcome) return outcome;
+    return (await this.sellerOrder(ctx, so.id))!;
+  }
+
+  private async refundInternal(ctx: RequestContext, so: SellerOrderEntity, amountIdr: bigint, reason: string, key: string, now: Date): Promise<ErrorResult | null> {
+    if (amountIdr <= 0n) return null;
+    const refund = await this.payments.refund(ctx, { orderId: so.orderId, sellerOrderId: so.id, amountIdr, reason, idempotencyKey: key }, now);
+    if (!refund) return new TransitionNotAllowedError(so.status, 'Nothing was paid for this seller order');
+    await this.db.withTransaction(ctx, async (ctx) => {
+      const locked = (await this.orders.lockSellerOrder(ctx, so.id))!;
+      const counted = await this.payments.refundsOfSellerOrders(ctx, [so.id]);
+      const refunded = counted.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amountIdr, 0n);
+      if (refunded === locked.refundedIdr) return;
+      locked.refundedIdr = refunded;
+      await this.orders.saveSellerOrder(ctx, locked);
+      await this.record(ctx, locked, locked.status, 'REFUNDED', now, { onBehalf: false, note: `${refund.amountIdr}: ${reason}` });
+      const [order] = await this.orders.findOrdersByIds(ctx, [locked.orderId]);
+      await this.notifyBuyer(ctx, order, orderMessages.refundedToBuyer({ code: locked.code, amountIdr: refund.amountIdr }));
+    });
+    return null;
+  }
+
+  // --- Payments and timers.
+
+  /** Money arrived (webhook, finance, in their transaction): the order and all its seller orders are PAID, or flagged when it came too late. */
+  private async markPaid(ctx: RequestContext, settlement: Settlement): Promise<void> {
+    const order = await this.orders.lockOrder(ctx, settlement.orderId);
+    if (!order) throw new Error(`payment ${settlement.paymentId} for an unknown order ${settlement.orderId}`);
+    const next = nextOrderStatus(order.status, 'pay');
+    if (!next) {
+      if (order.status !== OrderStatus.PAID) await this.flag(ctx, { orderId: order.id, paymentId: settlement.paymentId, reason: `Paid while ${order.status}: refund it` });
+      return;
+    }
+    await this.recordOrder(ctx, order, next, 'PAID', settlement.at);
+    Object.assign(order, { status: next, paidAt: settlement.at });
+    await this.orders.saveOrder(ctx, order);
+    for (const so of await this.orders.sellerOrdersOf(ctx, [order.id], true)) {
+      const paid = nextSellerOrderStatus(so.status, 'pay');
+      if (!paid) continue;
+      await this.record(ctx, so, paid, 'PAID', settlement.at, { onBehalf: false, note: null });
+      so.status = paid;
+      await this.orders.saveSellerOrder(ctx, so);
+      await this.notifySeller(ctx, so.sellerId, orderMessages.paidToSeller({ code: so.code, itemsTotalIdr: so.itemsTotalIdr, buyerName: order.contactName, buyerPhone: order.contactPhone, storefront: this.config.storefrontUrl }));
+    }
+    await this.notifyBuyer(ctx, order, orderMessages.paidToBuyer({ code: order.code, storefront: this.config.storefrontUrl }));
+  }
+
+  private async flag(ctx: RequestContext, flag: PaymentFlag): Promise<void> {
+    const order = await this.orders.lockOrder(ctx, flag.orderId);
+    if (!order) return;
+    order.flagReason = flag.reason;
+    await this.orders.saveOrder(ctx, order);
+    await this.recordOrder(ctx, order, order.status, 'FLAGGED', new Date(), flag.reason);
+  }
+
+  /** Expires an unpaid order whose deadline has passed: its stock goes back, exactly once. */
+  async expireIfDue(ctx: RequestContext, orderId: string, now = new Date()): Promise<boolean> {
+    return this.db.withTransaction(ctx, async (ctx) => {
+      const order = await this.orders.lockOrder(ctx, orderId);
+      if (!order?.paymentDeadline || order.paymentDeadline > now) return false;
+      const next = nextOrderStatus(order.status, 'expire');
+      if (!next) return false;
+      const sellerOrders = await this.orders.sellerOrdersOf(ctx, [order.id], true);
+      await this.close(ctx, order, sellerOrders, next, 'expire', 'EXPIRED', now);
+      await this.notifyBuyer(ctx, order, orderMessages.expiredToBuyer(order));
+      return true;
+    });
+  }
+
+  private async runTimer(ctx: RequestContext, timer: OrderTimer): Promise<void> {
+    if (timer.kind === 'expire') {
+      await this.expireIfDue(ctx, timer.id);
+      return;
+    }
+    const so = await this.orders.findSellerOrder(ctx, timer.id);
+    if (!so) return;
+    const action: SellerOrderAction = timer.kind === 'deliver' ? 'auto-deliver' : 'complete';
+    // Moved on already (the buyer confirmed, she completed): nothing to do.
+    if (!nextSellerOrderStatus(so.status, action)) return;
+    await this.transition(ctx, so.id, action, new Date(), { onBehalf: false });
+  }
+
+  /** Closes an unpaid order (expired, cancelled): its seller orders too, its payment, and the stock of its lines goes back once. */
+  private async close(ctx: RequestContext, order: OrderEntity, sellerOrders: SellerOrderEntity[], next: OrderStatus, action: 'expire' | 'buyer-cancel', label: string, now: Date): Promise<void> {
+    for (const so of sellerOrders) {
+      const closed = nextSellerOrderStatus(so.status, action);
+      if (!closed) continue;
+      await this.record(ctx, so, closed, label, now, { onBehalf: false, note: null });
+      Object.assign(so, { status: closed, cancelledAt: now });
+      await this.orders.saveSellerOrder(ctx, so);
+    }
+    for (const line of await this.orders.releaseStock(ctx, sellerOrders.map((so) => so.id), now)) await this.catalog.returnStock(ctx, line.product_id, line.quantity);
+    await this.payments.closeOpen(ctx, order.id);
+    await this.recordOrder(ctx, order, next, label, now);
+    Object.assign(order, { status: next, closedAt: now });
+    await this.orders.saveOrder(ctx, order);
+  }
+
+  // --- Transitions.
+
+  /** Acting for the seller order's seller (she, her pendamping, an admin): not-found for anyone else. */
+  private async asSeller(ctx: RequestContext, id: string, work: (onBehalf: boolean, entity: SellerOrderEntity) => Promise<SellerOrder | ErrorResult>): Promise<SellerOrder | ErrorResult> {
+    const entity = isUuid(id) ? await this.orders.findSellerOrder(ctx, id) : null;
+    const acting = entity && (await this.access.actingSellers(ctx, [entity.sellerId])).get(entity.sellerId);
+    if (!entity || !acting) return notFound();
+    return work(acting.onBehalf, entity);
+  }
+
+  private transition(
+    ctx: RequestContext,
+    id: string,
+    action: SellerOrderAction,
+    now: Date,
+    options: { onBehalf: boolean; note?: string; apply?: (so: SellerOrderEntity) => void; after?: (ctx: RequestContext, so: SellerOrderEntity, order: OrderEntity) => Promise<void> },
+  ): Promise<SellerOrder | ErrorResult> {
+    return this.db.withTransaction(ctx, async (ctx) => {
+      const so = (await this.orders.lockSellerOrder(ctx, id))!;
+      const next = nextSellerOrderStatus(so.status, action);
+      if (!next) return new TransitionNotAllowedError(so.status);
+      const [order] = await this.orders.findOrdersByIds(ctx, [so.orderId]);
+      // A COD parcel completes only once its cash is in.
+      if (action === 'complete' && order.paymentMethod === PaymentMethod.COD && !so.cashCollectedAt) return new TransitionNotAllowedError(so.status, 'Record the cash first');
+      await this.record(ctx, so, next, next, now, { onBehalf: options.onBehalf, note: options.note ?? null });
+      so.status = next;
+      if (next === SellerOrderStatus.DELIVERED) so.deliveredAt = now;
+      if (next === SellerOrderStatus.COMPLETED) so.completedAt = now;
+      options.apply?.(so);
+      await this.orders.saveSellerOrder(ctx, so);
+      if (next === SellerOrderStatus.DELIVERED) {
+        await this.jobs.send(ctx, ORDER_TIMERS, { kind: 'complete', id: so.id }, { startAfter: new Date(now.getTime() + AUTO_COMPLETE_DAYS * DAY) });
+        await this.notifySeller(ctx, so.sellerId, orderMessages.deliveredToSeller(so));
+      }
+      await options.after?.(ctx, so, order);
+      return (await this.sellerOrderModels(ctx, [so]))[0];
+    });
+  }
+
+  private record(ctx: RequestContext, so: SellerOrderEntity, to: string, action: string, at: Date, options: { onBehalf: boolean; note: string | null }): Promise<void> {
+    return this.orders.insertEvent(ctx, { orderId: so.orderId, sellerOrderId: so.id, fromStatus: so.status, toStatus: to, action, ...eventActor(ctx, options.onBehalf), note: options.note, at });
+  }
+
+  private recordOrder(ctx: RequestContext, order: OrderEntity, to: string, action: string, at: Date, note: string | null = null): Promise<void> {
+    return this.orders.insertEvent(ctx, { orderId: order.id, sellerOrderId: null, fromStatus: order.status, toStatus: to, action, ...eventActor(ctx, false), note, at });
+  }
+
+  private async notifyBuyer(ctx: RequestContext, order: OrderEntity, body: string): Promise<void> {
+    await this.notifications.enqueue(ctx, { channel: OutboxChannel.WHATSAPP, recipient: order.contactPhone, body });
+  }
+
+  private async notifySeller(ctx: RequestContext, sellerId: string, body: string): Promise<void> {
+    const seller = (await this.sellers.findByIds(ctx, [sellerId])).get(sellerId);
+    if (seller) await this.notifications.enqueue(ctx, { channel: OutboxChannel.WHATSAPP, recipient: seller.whatsappNumber, body });
+  }
+}
+
+class Abort extends Error {
+  constructor(readonly result: ErrorResult) {
+    super(result.message);
+  }
+}
+
+function toKeyset(first: number, after: string | null): Keyset {
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+  if (!after) return { first, after: null };
+  try {
+    const cursor = decodeCursor(after, 'PLACED');
+    return { first, after: { placedAt: new Date(cursor.key), id: cursor.id } };
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw badInput('after', error.message);
+    throw error;
+  }
+}
+
+function pageOf<T>(rows: { node: T; key: { placedAt: Date; id: string } }[], hasNextPage: boolean, hasPreviousPage: boolean): Page<T> {
+  const edges = rows.map(({ node, key }) => ({ cursor: encodeCursor({ sort: 'PLACED', key: key.placedAt.toISOString(), id: key.id }), node }));
+  return { edges, pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+

@@ -1,0 +1,53 @@
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../../../common/database/base.entity.js';
+import { rupiahTransformer } from '../../../common/database/rupiah.transformer.js';
+import { PaymentMethod, RefundStatus } from '../models/payment.enums.js';
+
+/** Money given back for (part of) one seller order: by Stripe for a card, by hand for a transfer or cash. */
+@Entity('refunds')
+export class RefundEntity extends BaseEntity {
+  @Index()
+  @Column('uuid')
+  orderId: string;
+
+  @Index()
+  @Column('uuid')
+  sellerOrderId: string;
+
+  @Column('uuid')
+  paymentId: string;
+
+  @Column({ type: 'enum', enum: PaymentMethod, enumName: 'payment_method' })
+  method: PaymentMethod;
+
+  @Column({ type: 'enum', enum: RefundStatus, enumName: 'refund_status', default: RefundStatus.PENDING })
+  status: RefundStatus;
+
+  @Column({ type: 'bigint', transformer: rupiahTransformer })
+  amountIdr: bigint;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Index({ unique: true, where: 'stripe_refund_id IS NOT NULL' })
+  @Column({ type: 'varchar', nullable: true })
+  stripeRefundId: string | null;
+
+  /** Also the Stripe Idempotency-Key of its refund request. */
+  @Index({ unique: true })
+  @Column()
+  idempotencyKey: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestedByUserId: string | null;
+
+  @Column()
+  requestedBy: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  settledAt: Date | null;
+
+  /** charge.refunded said Stripe has it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reconciledAt: Date | null;
+}

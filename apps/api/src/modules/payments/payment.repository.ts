@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
+import { PaymentEntity } from './entities/payment.entity.js';
+import { RefundEntity } from './entities/refund.entity.js';
+import { StripeEventEntity } from './entities/stripe-event.entity.js';
+import { PaymentMethod, PaymentStatus } from './models/payment.enums.js';
+
+@Injectable()
+export class PaymentRepository {
+  constructor(private readonly db: TransactionalConnection) {}
+
+  private payments(ctx: RequestContext) {
+    return this.db.getRepository(ctx, PaymentEntity);
+  }
+
+  private refunds(ctx: RequestContext) {
+    return this.db.getRepository(ctx, RefundEntity);
+  }
+
+  create(ctx: RequestContext, payment: Partial<PaymentEntity>): Promise<PaymentEntity> {
+    const payments = this.payments(ctx);
+    return payments.save(payments.create(payment));
+  }
+
+  save(ctx: RequestContext, payment: PaymentEntity): Promise<PaymentEntity> {
+    return this.payments(ctx).save(payment);
+  }
+
+  findById(ctx: RequestContext, id: string): Promise<PaymentEntity | null> {
+    return this.payments(ctx).findOneBy({ id });
+  }
+
+  /** Locked until the transaction ends: settling, expiring and refunding it apply one after the other. */
+  lock(ctx: RequestContext, id: string): Promise<PaymentEntity | null> {
+    return this.payments(ctx).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+  }
+
+  /** The order's payment by card or transfer (one per order; cash is per seller order). */
+  async lockUpfront(ctx: RequestContext, orderId: string): Promise<PaymentEntity | null> {
+    return this.payments(ctx)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.order_id = :orderId AND p.method <> :cod', { orderId, cod: PaymentMethod.COD })
+      .orderBy('p.created_at', 'DESC')
+      .getOne();
+  }
+
+  findByIdempotencyKey(ctx: RequestContext, key: string): Promise<PaymentEntity | null> {
+    return this.payments(ctx).findOneBy({ idempotencyKey: key });
+  }
+
+  forOrders(ctx: RequestContext, orderIds: readonly string[]): Promise<PaymentEntity[]> {
+    return orderIds.length ? this.payments(ctx).find({ where: { orderId: In([...orderIds]) }, order: { createdAt: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  /** Bank transfers waiting for the finance officer, the nearest deadline first. */
+  pendingTransfers(ctx: RequestContext, first: number): Promise<PaymentEntity[]> {
+    return this.payments(ctx).find({ where: { method: PaymentMethod.BANK_TRANSFER, status: PaymentStatus.PENDING }, order: { deadline: 'ASC' }, take: first });
+  }
+
+  /** Whether an open transfer already expects exactly this amount (its unique code must tell them apart). */
+  openTransferAmountTaken(ctx: RequestContext, amountIdr: bigint): Promise<boolean> {
+    return this.payments(ctx).existsBy({ method: PaymentMethod.BANK_TRANSFER, status: PaymentStatus.PENDING, amountIdr });
+  }
+
+  /** Stores the event's id; false when it is there already (a replay). */
+  async recordEvent(ctx: RequestContext, eventId: string, type: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.manager(ctx).query(
+      `INSERT INTO stripe_events (event_id, type, outcome) VALUES ($1, $2, 'received') ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [eventId, type],
+    );
+    return rows.length > 0;
+  }
+
+  async setEventOutcome(ctx: RequestContext, eventId: string, paymentId: string | null, outcome: string): Promise<void> {
+    await this.db.getRepository(ctx, StripeEventEntity).update({ eventId }, { paymentId, outcome });
+  }
+
+  createRefund(ctx: RequestContext, refund: Partial<RefundEntity>): Promise<RefundEntity> {
+    const refunds = this.refunds(ctx);
+    return refunds.save(refunds.create(refund));
+  }
+
+  saveRefund(ctx: RequestContext, refund: RefundEntity): Promise<RefundEntity> {
+    return this.refunds(ctx).save(refund);
+  }
+
+  findRefundByKey(ctx: RequestContext, key: string): Promise<RefundEntity | null> {
+    return this.refunds(ctx).findOneBy({ idempotencyKey: key });
+  }
+
+  refundsOfPayment(ctx: RequestContext, paymentId: string): Promise<RefundEntity[]> {
+    return this.refunds(ctx).find({ where: { paymentId }, order: { createdAt: 'ASC' } });
+  }
+
+  refundsOfSellerOrders(ctx: RequestContext, sellerOrderIds: readonly string[]): Promise<RefundEntity[]> {
+    return sellerOrderIds.length ? this.refunds(ctx).find({ where: { sellerOrderId: In([...sellerOrderIds]) }, order: { createdAt: 'ASC' } }) : Promise.resolve([]);
+  }
+}

@@ -1,0 +1,369 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Stripe from 'stripe';
+import { fromStripeAmount, toStripeAmount } from '@karya-ibu/types/money';
+import { RequestContext, type Actor } from '../../common/context/request-context.js';
+import { TransactionalConnection } from '../../common/context/transactional-connection.js';
+import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
+import type { PaymentEntity } from './entities/payment.entity.js';
+import type { RefundEntity } from './entities/refund.entity.js';
+import { PaymentMethod, PaymentStatus, RefundStatus } from './models/payment.enums.js';
+import { toOrderPayment, type OrderPayment } from './models/payment.model.js';
+import { PaymentRepository } from './payment.repository.js';
+
+/** Money arrived for an order: what the orders module turns into PAID, in the same transaction. */
+export interface Settlement {
+  orderId: string;
+  paymentId: string;
+  method: PaymentMethod;
+  amountIdr: bigint;
+  feeIdr: bigint | null;
+  at: Date;
+}
+
+/** Money arrived that does not fit the order: it is flagged, never counted as paid. */
+export interface PaymentFlag {
+  orderId: string;
+  paymentId: string;
+  reason: string;
+}
+
+type Handler<T> = (ctx: RequestContext, event: T) => Promise<void>;
+
+export interface CheckoutLine {
+  name: string;
+  amountIdr: bigint;
+}
+
+export type TransferConfirmation =
+  | { kind: 'confirmed' | 'replayed'; orderId: string }
+  | { kind: 'not-pending' }
+  | { kind: 'amount-mismatch'; expectedIdr: bigint }
+  | { kind: 'key-reused' };
+
+/** Thrown for a webhook whose signature does not verify: the controller answers 400. */
+export class WebhookSignatureError extends Error {}
+
+const who = (actor: Actor | null) => ({
+  userId: actor?.kind === 'person' ? actor.userId : null,
+  name: actor?.displayName ?? 'unknown',
+});
+
+/**
+ * Payments: card through Stripe Checkout (its hosted page; every POST with our idempotency key; IDR
+ * minor units only through toStripeAmount), bank transfers a finance officer confirms, cash on
+ * delivery, refunds, and Stripe's webhooks. It keeps the facts (who paid what, when, how, the fee);
+ * what an order does about them is the orders module's, through the handlers it registers.
+ */
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger('Payments');
+  private settled: Handler<Settlement> | null = null;
+  private flagged: Handler<PaymentFlag> | null = null;
+
+  constructor(
+    private readonly payments: PaymentRepository,
+    private readonly db: TransactionalConnection,
+    private readonly stripe: Stripe,
+    @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
+  ) {}
+
+  /** The orders module says what paying means for an order (it runs in the payment's transaction). */
+  onSettled(handler: Handler<Settlement>): void {
+    this.settled = handler;
+  }
+
+  onFlagged(handler: Handler<PaymentFlag>): void {
+    this.flagged = handler;
+  }
+
+  // --- Opening payments, in the order's transaction.
+
+  openCardPayment(ctx: RequestContext, order: { orderId: string; orderCode: string; amountIdr: bigint; deadline: Date }): Promise<PaymentEntity> {
+    return this.payments.create(ctx, { orderId: order.orderId, orderCode: order.orderCode, method: PaymentMethod.CARD, amountIdr: order.amountIdr, deadline: order.deadline });
+  }
+
+  openBankTransfer(ctx: RequestContext, order: { orderId: string; orderCode: string; amountIdr: bigint; deadline: Date }): Promise<PaymentEntity> {
+    return this.payments.create(ctx, { orderId: order.orderId, orderCode: order.orderCode, method: PaymentMethod.BANK_TRANSFER, amountIdr: order.amountIdr, deadline: order.deadline });
+  }
+
+  /** Whether an open transfer already expects this exact amount (then the unique code must differ). */
+  transferAmountTaken(ctx: RequestContext, amountIdr: bigint): Promise<boolean> {
+    return this.payments.openTransferAmountTaken(ctx, amountIdr);
+  }
+
+  /**
+   * The hosted page to pay an order's card payment on: the open session's, or a new session once the
+   * last one expired (or the Stripe test server restarted). The Stripe call runs outside any
+   * transaction (no row lock waits on the network); its idempotency key names the attempt, so a retry
+   * gets the same session. null when the payment is not open or too little time is left for a session.
+   */
+  async checkoutUrl(ctx: RequestContext, orderId: string, lines: CheckoutLine[], email: string | null, now = new Date()): Promise<string | null> {
+    const claim = await this.db.withTransaction(ctx, async (ctx) => {
+      const payment = await this.payments.lockUpfront(ctx, orderId);
+      if (!payment || payment.method !== PaymentMethod.CARD || payment.status !== PaymentStatus.PENDING || !payment.deadline) return null;
+      if (payment.checkoutUrl && payment.stripeCheckoutSessionId && (await this.sessionOpen(payment.stripeCheckoutSessionId))) return { url: payment.checkoutUrl };
+      // Stripe wants a session to last at least 30 minutes; it must not outlive the order.
+      if (payment.deadline.getTime() - now.getTime() < 30 * 60_000 + 60_000) return null;
+      payment.checkoutAttempts++;
+      await this.payments.save(ctx, payment);
+      return { payment };
+    });
+    if (!claim || 'url' in claim) return claim?.url ?? null;
+    const { payment } = claim;
+    const metadata = { order_id: payment.orderId, order_code: payment.orderCode, payment_id: payment.id };
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        currency: 'idr',
+        locale: 'id',
+        line_items: lines.map((line) => ({ quantity: 1, price_data: { currency: 'idr', unit_amount: toStripeAmount(line.amountIdr), product_data: { name: line.name } } })),
+        success_url: `${this.config.storefrontUrl}/pesanan/${payment.orderCode}?bayar=selesai`,
+        cancel_url: `${this.config.storefrontUrl}/pesanan/${payment.orderCode}`,
+        client_reference_id: payment.orderCode,
+        ...(email ? { customer_email: email } : {}),
+        expires_at: Math.floor(payment.deadline!.getTime() / 1000),
+        metadata,
+        payment_intent_data: { metadata, description: `Karya Ibu ${payment.orderCode}` },
+      },
+      { idempotencyKey: `checkout-session:${payment.id}:${payment.checkoutAttempts}` },
+    );
+    await this.db.withTransaction(ctx, async (ctx) => {
+      const current = await this.payments.lock(ctx, payment.id);
+      if (current && current.status === PaymentStatus.PENDING && current.checkoutAttempts === payment.checkoutAttempts) {
+        Object.assign(current, { stripeCheckoutSessionId: session.id, checkoutUrl: session.url });
+        await this.payments.save(ctx, current);
+      }
+    });
+    return session.url;
+  }
+
+  private async sessionOpen(sessionId: string): Promise<boolean> {
+    try {
+      return (await this.stripe.checkout.sessions.retrieve(sessionId)).status === 'open';
+    } catch (error) {
+      // A session Stripe does not know (the test server restarted empty) is no session.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return false;
+      throw error;
+    }
+  }
+
+  // --- Bank transfers and cash, recorded by people.
+
+  /** A finance officer saw the transfer on the statement: the order is paid, in this transaction. */
+  async confirmBankTransfer(ctx: RequestContext, input: { orderId: string; amountIdr: bigint; bankReference: string; idempotencyKey: string }, now = new Date()): Promise<TransferConfirmation> {
+    const earlier = await this.payments.findByIdempotencyKey(ctx, input.idempotencyKey);
+    if (earlier) return earlier.orderId === input.orderId && earlier.method === PaymentMethod.BANK_TRANSFER ? { kind: 'replayed', orderId: earlier.orderId } : { kind: 'key-reused' };
+    const payment = await this.payments.lockUpfront(ctx, input.orderId);
+    if (!payment || payment.method !== PaymentMethod.BANK_TRANSFER || payment.status !== PaymentStatus.PENDING) return { kind: 'not-pending' };
+    if (payment.amountIdr !== input.amountIdr) return { kind: 'amount-mismatch', expectedIdr: payment.amountIdr };
+    const actor = who(ctx.actor);
+    Object.assign(payment, {
+      status: PaymentStatus.SUCCEEDED,
+      receivedIdr: input.amountIdr,
+      bankReference: input.bankReference,
+      idempotencyKey: input.idempotencyKey,
+      settledAt: now,
+      recordedByUserId: actor.userId,
+      recordedBy: actor.name,
+    });
+    await this.payments.save(ctx, payment);
+    await this.settle(ctx, payment, null, now);
+    return { kind: 'confirmed', orderId: payment.orderId };
+  }
+
+  /** Cash for one seller order, received on delivery; a repeat with the same key (or for the same seller order) changes nothing. */
+  async recordCash(ctx: RequestContext, input: { orderId: string; orderCode: string; sellerOrderId: string; amountIdr: bigint; idempotencyKey: string }, now = new Date()): Promise<'recorded' | 'replayed' | 'key-reused'> {
+    const earlier = await this.payments.findByIdempotencyKey(ctx, input.idempotencyKey);
+    if (earlier) return earlier.sellerOrderId === input.sellerOrderId ? 'replayed' : 'key-reused';
+    const actor = who(ctx.actor);
+    await this.payments.create(ctx, {
+      orderId: input.orderId,
+      orderCode: input.orderCode,
+      sellerOrderId: input.sellerOrderId,
+      method: PaymentMethod.COD,
+      status: PaymentStatus.SUCCEEDED,
+      amountIdr: input.amountIdr,
+      receivedIdr: input.amountIdr,
+      idempotencyKey: input.idempotencyKey,
+      settledAt: now,
+      recordedByUserId: actor.userId,
+      recordedBy: actor.name,
+    });
+    return 'recorded';
+  }
+
+  /** The order closed unpaid (expired, cancelled): its open payment closes too; an open Checkout Session is expired at Stripe after the commit. */
+  async closeOpen(ctx: RequestContext, orderId: string): Promise<void> {
+    const payment = await this.payments.lockUpfront(ctx, orderId);
+    if (!payment || payment.status !== PaymentStatus.PENDING) return;
+    payment.status = PaymentStatus.EXPIRED;
+    await this.payments.save(ctx, payment);
+    const sessionId = payment.stripeCheckoutSessionId;
+    if (sessionId) {
+      await this.db.afterCommit(ctx, async () => {
+        if (await this.sessionOpen(sessionId)) await this.stripe.checkout.sessions.expire(sessionId, {}, { idempotencyKey: `expire-session:${sessionId}` });
+      });
+    }
+  }
+
+  /** The payment of each order shown to the buyer (card or transfer; cash is per seller order). */
+  async forOrders(ctx: RequestContext, orderIds: readonly string[]): Promise<Map<string, OrderPayment>> {
+    const byOrder = new Map<string, OrderPayment>();
+    for (const payment of await this.payments.forOrders(ctx, orderIds)) {
+      if (payment.method !== PaymentMethod.COD) byOrder.set(payment.orderId, toOrderPayment(payment, this.config.bankAccount));
+    }
+    return byOrder;
+  }
+
+  /** Open bank transfers, the nearest deadline first: the finance officer's queue. */
+  async pendingTransferOrderIds(ctx: RequestContext, first: number): Promise<string[]> {
+    return (await this.payments.pendingTransfers(ctx, first)).map((payment) => payment.orderId);
+  }
+
+  // --- Refunds.
+
+  /**
+   * Gives back (part of) a seller order. A card refund goes to Stripe with the refund's own key as
+   * its Idempotency-Key, after the refund row is committed: a retry with the same key finds the row
+   * and asks Stripe again with the same key, so money moves once. Transfers and cash are refunded by
+   * hand and recorded as done. Returns the refund, or null when nothing was paid to refund.
+   */
+  async refund(ctx: RequestContext, input: { orderId: string; sellerOrderId: string; amountIdr: bigint; reason: string; idempotencyKey: string }, now = new Date()): Promise<RefundEntity | null> {
+    const recorded = await this.db.withTransaction(ctx, async (ctx) => {
+      const existing = await this.payments.findRefundByKey(ctx, input.idempotencyKey);
+      if (existing) return existing;
+      const upfront = await this.payments.lockUpfront(ctx, input.orderId);
+      const payment = upfront?.status === PaymentStatus.SUCCEEDED ? upfront : (await this.payments.forOrders(ctx, [input.orderId])).find((p) => p.sellerOrderId === input.sellerOrderId && p.status === PaymentStatus.SUCCEEDED);
+      if (!payment) return null;
+      const actor = who(ctx.actor);
+      const byHand = payment.method !== PaymentMethod.CARD;
+      return this.payments.createRefund(ctx, {
+        orderId: input.orderId,
+        sellerOrderId: input.sellerOrderId,
+        paymentId: payment.id,
+        method: payment.method,
+        amountIdr: input.amountIdr,
+        reason: input.reason,
+        idempotencyKey: input.idempotencyKey,
+        requestedByUserId: actor.userId,
+        requestedBy: actor.name,
+        status: byHand ? RefundStatus.SUCCEEDED : RefundStatus.PENDING,
+        settledAt: byHand ? now : null,
+      });
+    });
+    if (!recorded || recorded.status !== RefundStatus.PENDING) return recorded;
+    const payment = await this.payments.findById(ctx, recorded.paymentId);
+    const refund = await this.stripe.refunds.create(
+      { payment_intent: payment!.stripePaymentIntentId!, amount: toStripeAmount(recorded.amountIdr), metadata: { order_id: recorded.orderId, seller_order_id: recorded.sellerOrderId, refund_id: recorded.id } },
+      { idempotencyKey: `refund:${recorded.idempotencyKey}` },
+    );
+    Object.assign(recorded, { stripeRefundId: refund.id, status: refund.status === 'succeeded' ? RefundStatus.SUCCEEDED : refund.status === 'failed' ? RefundStatus.FAILED : RefundStatus.PENDING, settledAt: refund.status === 'succeeded' ? now : null });
+    return this.db.withTransaction(ctx, (ctx) => this.payments.saveRefund(ctx, recorded));
+  }
+
+  async refundsOfSellerOrders(ctx: RequestContext, sellerOrderIds: readonly string[]): Promise<RefundEntity[]> {
+    return this.payments.refundsOfSellerOrders(ctx, sellerOrderIds);
+  }
+
+  // --- Stripe's webhooks.
+
+  /**
+   * One delivery of POST /webhooks/stripe: the signature is verified over the raw body; the event's id
+   * is stored under its primary key in the same transaction as what it changes, so a replay (or the
+   * same event twice at once) changes nothing; amount and currency are checked against the payment.
+   */
+  async handleWebhook(rawBody: Buffer, signature: string | undefined): Promise<string> {
+    let event: Stripe.Event;
+    try {
+      event = this.stripe.webhooks.constructEvent(rawBody, signature ?? '', this.config.stripe.webhookSecret);
+    } catch (error) {
+      throw new WebhookSignatureError((error as Error).message);
+    }
+    // The fee is read before the transaction: no row lock waits on the network.
+    const fee = event.type === 'charge.succeeded' ? await this.feeOf(event.data.object as Stripe.Charge) : null;
+    const ctx = RequestContext.forSystem('stripe-webhook', `stripe:${event.id}`);
+    return this.db.withTransaction(ctx, async (ctx) => {
+      if (!(await this.payments.recordEvent(ctx, event.id, event.type))) return 'replayed';
+      const { paymentId, outcome } = await this.apply(ctx, event, fee);
+      await this.payments.setEventOutcome(ctx, event.id, paymentId, outcome);
+      return outcome;
+    });
+  }
+
+  private async apply(ctx: RequestContext, event: Stripe.Event, fee: bigint | null): Promise<{ paymentId: string | null; outcome: string }> {
+    const object = event.data.object as { metadata?: Stripe.Metadata | null };
+    const paymentId = object.metadata?.payment_id ?? null;
+    const payment = paymentId ? await this.payments.lock(ctx, paymentId) : null;
+    if (!payment) return { paymentId: null, outcome: 'ignored: no payment of ours' };
+    const now = new Date(event.created * 1000);
+    switch (event.type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded': {
+        const session = event.data.object as Stripe.Checkout.Session;
+        if (session.payment_status !== 'paid') return { paymentId, outcome: 'ignored: not paid yet' };
+        if (payment.status === PaymentStatus.SUCCEEDED || payment.status === PaymentStatus.FLAGGED) return { paymentId, outcome: `ignored: already ${payment.status}` };
+        payment.stripePaymentIntentId = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
+        payment.receivedIdr = session.amount_total === null ? null : fromStripeAmount(session.amount_total);
+        if (session.currency !== 'idr' || payment.receivedIdr !== payment.amountIdr) {
+          const reason = `Stripe reports ${session.amount_total} ${session.currency} for an order of ${toStripeAmount(payment.amountIdr)} idr`;
+          Object.assign(payment, { status: PaymentStatus.FLAGGED, flagReason: reason, recordedBy: ctx.actor!.displayName });
+          await this.payments.save(ctx, payment);
+          this.logger.warn(`payment ${payment.id} of ${payment.orderCode} flagged: ${reason}`);
+          await this.flagged?.(ctx, { orderId: payment.orderId, paymentId: payment.id, reason });
+          return { paymentId, outcome: 'flagged: amount mismatch' };
+        }
+        Object.assign(payment, { status: PaymentStatus.SUCCEEDED, settledAt: now, recordedBy: ctx.actor!.displayName });
+        await this.payments.save(ctx, payment);
+        await this.settle(ctx, payment, payment.feeIdr, now);
+        return { paymentId, outcome: 'paid' };
+      }
+      case 'charge.succeeded': {
+        const charge = event.data.object as Stripe.Charge;
+        Object.assign(payment, { stripeChargeId: charge.id, feeIdr: fee, stripePaymentIntentId: payment.stripePaymentIntentId ?? (typeof charge.payment_intent === 'string' ? charge.payment_intent : null) });
+        await this.payments.save(ctx, payment);
+        return { paymentId, outcome: 'charge recorded' };
+      }
+      case 'payment_intent.payment_failed':
+        // The session stays open for another card; after a success this is history, nothing more.
+        return { paymentId, outcome: payment.status === PaymentStatus.PENDING ? 'attempt failed' : `ignored: already ${payment.status}` };
+      case 'checkout.session.expired': {
+        const session = event.data.object as Stripe.Checkout.Session;
+        if (payment.status !== PaymentStatus.PENDING || payment.stripeCheckoutSessionId !== session.id) return { paymentId, outcome: 'ignored: not the open session' };
+        // The order may still be paid with a new session until its own deadline.
+        Object.assign(payment, { stripeCheckoutSessionId: null, checkoutUrl: null });
+        await this.payments.save(ctx, payment);
+        return { paymentId, outcome: 'session expired' };
+      }
+      case 'charge.refunded': {
+        const charge = event.data.object as Stripe.Charge;
+        payment.refundedIdr = fromStripeAmount(charge.amount_refunded);
+        await this.payments.save(ctx, payment);
+        let known = 0n;
+        for (const refund of await this.payments.refundsOfPayment(ctx, payment.id)) {
+          if (refund.method !== PaymentMethod.CARD || refund.status === RefundStatus.FAILED) continue;
+          known += refund.amountIdr;
+          if (!refund.reconciledAt && known <= payment.refundedIdr) {
+            Object.assign(refund, { reconciledAt: now, status: RefundStatus.SUCCEEDED, settledAt: refund.settledAt ?? now });
+            await this.payments.saveRefund(ctx, refund);
+          }
+        }
+        if (payment.refundedIdr > known) this.logger.warn(`payment ${payment.id}: Stripe refunded ${payment.refundedIdr}, we asked for ${known}`);
+        return { paymentId, outcome: payment.refundedIdr === known ? 'refunds reconciled' : `refunds differ: stripe ${payment.refundedIdr}, ours ${known}` };
+      }
+      default:
+        return { paymentId, outcome: 'ignored: type not handled' };
+    }
+  }
+
+  private async settle(ctx: RequestContext, payment: PaymentEntity, feeIdr: bigint | null, at: Date): Promise<void> {
+    if (!this.settled) throw new Error('No handler for settled payments: the orders module registers one');
+    await this.settled(ctx, { orderId: payment.orderId, paymentId: payment.id, method: payment.method, amountIdr: payment.amountIdr, feeIdr, at });
+  }
+
+  private async feeOf(charge: Stripe.Charge): Promise<bigint | null> {
+    const id = typeof charge.balance_transaction === 'string' ? charge.balance_transaction : charge.balance_transaction?.id;
+    if (!id) return null;
+    const transaction = await this.stripe.balanceTransactions.retrieve(id);
+    return fromStripeAmount(transaction.fee);
+  }
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { toStripeAmount } from '@karya-ibu/types/money';
+import { Role } from '../src/modules/accounts/models/role.enum.js';
+import { createStripeClient } from '../src/infra/stripe/stripe-client.js';
+import { createKampung, createProduct, createSellerAccount, signIn } from './factories.js';
+import { createTestApp, type TestApp } from './harness/test-app.js';
+import { ORDER, placeOrder } from './checkout-operations.js';
+
+const REFUND = `mutation Refund($id: ID!, $amount: Rupiah!, $key: String!) {
+  refundSellerOrder(id: $id, amountIdr: $amount, reason: "Warna berbeda dari foto", idempotencyKey: $key) { __typename ... on SellerOrder { refundedIdr } ... on ErrorResult { errorCode message } }
+}`;
+const CANCEL_SELLER_ORDER = `mutation Cancel($id: ID!) { cancelSellerOrder(id: $id, reason: "Kainnya rusak terkena air") { __typename ... on SellerOrder { status refundedIdr } ... on ErrorResult { message } } }`;
+
+/** Card payments end to end: the real SDK against the local Stripe test server, its signed webhooks to the API under test. */
+describe('payments by card: Stripe Checkout and its webhooks', () => {
+  let t: TestApp;
+  let stripe: Stripe;
+  let seller: Awaited<ReturnType<typeof createSellerAccount>>;
+
+  const control = async (path: string, method: 'GET' | 'POST' = 'POST') => {
+    const response = await fetch(`${t.config.stripe.apiBase!.protocol}://${t.config.stripe.apiBase!.host}:${t.config.stripe.apiBase!.port}${path}`, { method, headers: { authorization: `Bearer ${t.config.stripe.secretKey}` } });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const paymentOf = async (orderId: string) => (await t.dataSource.query('SELECT * FROM payments WHERE order_id = $1', [orderId]))[0];
+  const statusOf = async (orderId: string) => (await t.dataSource.query('SELECT status, flag_reason FROM orders WHERE id = $1', [orderId]))[0];
+  const state = async (orderId: string) => t.dataSource.query(
+    `SELECT o.status, o.paid_at, o.flag_reason, p.status AS payment, p.fee_idr, p.refunded_idr, (SELECT count(*)::int FROM order_events e WHERE e.order_id = o.id) AS events,
+       (SELECT string_agg(s.status::text, ',' ORDER BY s.code) FROM seller_orders s WHERE s.order_id = o.id) AS seller_orders
+     FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.id = $1`, [orderId]);
+  const eventually = async (probe: () => Promise<boolean>, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!(await probe())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const deliver = (payload: string, signature: string) =>
+    fetch(`${t.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+  const signed = (event: object) => {
+    const payload = JSON.stringify(event);
+    return { payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret: t.config.stripe.webhookSecret }) };
+  };
+  const cardOrder = async (quantity = 1) => {
+    const product = await createProduct(t, seller.seller, { priceIdr: 350_000n, stock: 10 });
+    const order = await placeOrder(t, [{ productId: product.id, quantity }], { paymentMethod: 'CARD' });
+    expect(order).toMatchObject({ __typename: 'Order', status: 'PENDING_PAYMENT', payment: { method: 'CARD', status: 'PENDING' } });
+    return { order, product, payment: await paymentOf(order.id) };
+  };
+  const pay = async (order: { id: string }) => {
+    const payment = await paymentOf(order.id);
+    expect((await control(`/_test/checkout/sessions/${payment.stripe_checkout_session_id}/pay`)).status).toBe(200);
+    await eventually(async () => (await statusOf(order.id)).status === 'PAID', 'the order to be paid');
+    // The last event of the purchase (checkout.session.completed) is in when the fee is.
+    await eventually(async () => (await paymentOf(order.id)).fee_idr !== null, 'the fee');
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    stripe = createStripeClient(t.config.stripe);
+    seller = await createSellerAccount(t, await createKampung(t), 'Ibu Retno');
+  });
+  afterAll(() => t.close());
+
+  it('paying on the hosted page flips the order and its seller orders to PAID in one go, with Stripe\'s fee kept', async () => {
+    const { order, payment } = await cardOrder();
+    expect(order.payment.checkoutUrl).toMatch(/\/checkout\/cs_test_/);
+    const session = await stripe.checkout.sessions.retrieve(payment.stripe_checkout_session_id);
+    expect(session.amount_total).toBe(toStripeAmount(BigInt(order.totalIdr)));
+    await pay(order);
+    const [paid] = await state(order.id);
+    // 2.9 % + Rp 2.000 of Rp 358.000 (the test server's fee, as Stripe's).
+    expect(paid).toMatchObject({ status: 'PAID', payment: 'SUCCEEDED', seller_orders: 'PAID', fee_idr: String((358_000n * 29n + 500n) / 1000n + 2000n) });
+  });
+
+  it('the same event replayed 10 times changes nothing', async () => {
+    const { order, payment } = await cardOrder();
+    await pay(order);
+    const before = await state(order.id);
+    const completed = (await stripe.events.list({ type: 'checkout.session.completed', limit: 100 })).data.find((e) => (e.data.object as Stripe.Checkout.Session).id === payment.stripe_checkout_session_id)!;
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await control(`/_test/events/${completed.id}/resend`)).body.attempts[0].status);
+    expect(statuses).toEqual(Array(10).fill(200));
+    expect(await state(order.id)).toEqual(before);
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM stripe_events WHERE event_id = $1', [completed.id]))[0].n).toBe(1);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM order_events WHERE order_id = $1 AND action = 'PAID'`, [order.id]))[0].n).toBe(2); // the order and its one seller order
+  });
+
+  it('events out of order: a late payment_failed after success changes nothing; a charge before its session is fine', async () => {
+    const { order, payment } = await cardOrder();
+    await pay(order);
+    const before = await state(order.id);
+    const late = signed({ id: `evt_late_${randomUUID()}`, object: 'event', type: 'payment_intent.payment_failed', created: Math.floor(Date.now() / 1000), data: { object: { id: payment.stripe_payment_intent_id, object: 'payment_intent', metadata: { payment_id: payment.id } } } });
+    expect((await deliver(late.payload, late.signature)).status).toBe(200);
+    expect(await state(order.id)).toEqual(before);
+    // A failed attempt first, then the success: paid.
+    const second = await cardOrder();
+    const failed = await control(`/_test/checkout/sessions/${second.payment.stripe_checkout_session_id}/fail`);
+    expect(failed.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await statusOf(second.order.id)).status).toBe('PENDING_PAYMENT');
+    await pay(second.order);
+  });
+
+  it('a bad signature answers 400 and changes nothing', async () => {
+    const { order, payment } = await cardOrder();
+    const forged = JSON.stringify({ id: `evt_forged_${randomUUID()}`, object: 'event', type: 'checkout.session.completed', created: Math.floor(Date.now() / 1000), data: { object: { id: payment.stripe_checkout_session_id, object: 'checkout.session', payment_status: 'paid', amount_total: toStripeAmount(BigInt(order.totalIdr)), currency: 'idr', metadata: { payment_id: payment.id } } } });
+    const before = await state(order.id);
+    const wrongSecret = stripe.webhooks.generateTestHeaderString({ payload: forged, secret: 'whsec_not_the_right_one_0123456789' });
+    for (const signature of [wrongSecret, 't=1,v1=00', '']) expect((await deliver(forged, signature)).status).toBe(400);
+    expect(await state(order.id)).toEqual(before);
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM stripe_events WHERE payment_id = $1', [payment.id]))[0].n).toBe(0);
+  });
+
+  it('an amount that does not match the order flags it and never marks it paid', async () => {
+    const { order, payment } = await cardOrder();
+    const short = signed({ id: `evt_short_${randomUUID()}`, object: 'event', type: 'checkout.session.completed', created: Math.floor(Date.now() / 1000), data: { object: { id: payment.stripe_checkout_session_id, object: 'checkout.session', payment_status: 'paid', amount_total: toStripeAmount(1000n), currency: 'idr', payment_intent: 'pi_x', metadata: { payment_id: payment.id } } } });
+    expect((await deliver(short.payload, short.signature)).status).toBe(200);
+    const [after] = await state(order.id);
+    expect(after).toMatchObject({ status: 'PENDING_PAYMENT', payment: 'FLAGGED', paid_at: null, seller_orders: 'PENDING_PAYMENT' });
+    expect(after.flag_reason).toMatch(/100000 idr for an order of/);
+    // The right amount in another currency is no better.
+    const { order: other, payment: otherPayment } = await cardOrder();
+    const usd = signed({ id: `evt_usd_${randomUUID()}`, object: 'event', type: 'checkout.session.completed', created: Math.floor(Date.now() / 1000), data: { object: { id: otherPayment.stripe_checkout_session_id, object: 'checkout.session', payment_status: 'paid', amount_total: toStripeAmount(BigInt(other.totalIdr)), currency: 'usd', metadata: { payment_id: otherPayment.id } } } });
+    await deliver(usd.payload, usd.signature);
+    expect((await statusOf(other.id)).status).toBe('PENDING_PAYMENT');
+  });
+
+  it('refunds part of a seller order through Stripe once per key; charge.refunded reconciles; a seller\'s cancellation refunds the rest', async () => {
+    const { order } = await cardOrder();
+    await pay(order);
+    const finance = await signIn(t, { roles: [Role.FINANCE] });
+    const sellerOrderId = order.sellerOrders[0].id;
+    const key = randomUUID();
+    for (let i = 0; i < 2; i++) expect((await t.rawGql(REFUND, { id: sellerOrderId, amount: '50000', key }, { token: finance.token })).data!.refundSellerOrder).toEqual({ __typename: 'SellerOrder', refundedIdr: '50000' });
+    const [refund] = await t.dataSource.query('SELECT stripe_refund_id FROM refunds WHERE seller_order_id = $1', [sellerOrderId]).then((rows: any[]) => (expect(rows).toHaveLength(1), rows));
+    expect((await stripe.refunds.retrieve(refund.stripe_refund_id)).amount).toBe(toStripeAmount(50_000n));
+    await eventually(async () => (await t.dataSource.query('SELECT reconciled_at FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0].reconciled_at !== null, 'charge.refunded');
+    expect((await paymentOf(order.id)).refunded_idr).toBe('50000');
+    // The seller cancels before shipping: the rest comes back.
+    const cancelled = await t.rawGql(CANCEL_SELLER_ORDER, { id: sellerOrderId }, { token: seller.login.token });
+    expect(cancelled.data!.cancelSellerOrder).toEqual({ __typename: 'SellerOrder', status: 'CANCELLED', refundedIdr: order.sellerOrders[0].totalIdr });
+    await eventually(async () => (await paymentOf(order.id)).refunded_idr === order.totalIdr, 'the full refund at Stripe');
+    const view = (await t.rawGql(ORDER, { code: order.code, phone: '0812 5555 0101' })).data!.order;
+    expect(view.sellerOrders[0].timeline.map((e: any) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'CANCELLED', 'REFUNDED']);
+  });
+});
