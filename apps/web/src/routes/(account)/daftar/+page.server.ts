@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { PASSWORD_LENGTH, RegisterDocument } from '@karya-ibu/types';
 import { safeNext } from '$lib/account/next';
 import { query } from '$lib/server/api/client';
+import { mergeGuestCart } from '$lib/server/buying/cart';
 import { failFromApi, signedIn } from '$lib/server/forms/actions';
 import { registerValues, validateRegister, type FieldErrors, type RegisterField } from '$lib/server/forms/account';
 import { caller } from '$lib/server/session';
@@ -36,6 +37,7 @@ export const actions: Actions = {
     } catch (error) {
       return failFromApi(error, API_FIELDS, values, locals.lang);
     }
+    await mergeGuestCart(event, session.token);
     signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
   }
 };

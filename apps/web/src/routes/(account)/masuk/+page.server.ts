@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { LoginDocument } from '@karya-ibu/types';
 import { query } from '$lib/server/api/client';
+import { mergeGuestCart } from '$lib/server/buying/cart';
 import { failFromApi, signedIn } from '$lib/server/forms/actions';
 import { loginValues, validateLogin, type FieldErrors, type LoginField } from '$lib/server/forms/account';
 import { safeNext } from '$lib/account/next';
@@ -34,6 +35,7 @@ export const actions: Actions = {
         locals.lang
       );
     }
+    await mergeGuestCart(event, session.token);
     signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
   }
 };
