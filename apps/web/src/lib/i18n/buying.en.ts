@@ -5,7 +5,7 @@ export const buyingEn: Record<keyof typeof buyingId, string> = {
   'nav.cart': 'Cart',
   'nav.cartCount': 'Cart: {count} items',
   'nav.orders': 'My orders',
-  'nav.staffOrders': 'Orders',
+  'nav.staffOrders': 'All orders',
   'footer.trackOrder': 'Track an order',
 
   'cart.add': 'Add to cart',
@@ -286,7 +286,7 @@ export const buyingEn: Record<keyof typeof buyingId, string> = {
   'staff.title': 'Orders',
   'staff.nav': 'Orders menu',
   'staff.nav.orders': 'All orders',
-  'staff.nav.transfers': 'Confirm transfers',
+  'staff.nav.transfers': 'Bank transfers',
   'staff.forbidden': 'This page is for admins, finance and DP3AKB officers.',
   'staff.filter.status': 'Status',
   'staff.filter.payment': 'Payment',

@@ -3,7 +3,7 @@ export const buyingId = {
   'nav.cart': 'Keranjang',
   'nav.cartCount': 'Keranjang: {count} barang',
   'nav.orders': 'Pesanan saya',
-  'nav.staffOrders': 'Pesanan',
+  'nav.staffOrders': 'Semua pesanan',
   'footer.trackOrder': 'Lacak pesanan',
 
   'cart.add': 'Tambah ke keranjang',
@@ -284,7 +284,7 @@ export const buyingId = {
   'staff.title': 'Pesanan',
   'staff.nav': 'Menu pesanan',
   'staff.nav.orders': 'Semua pesanan',
-  'staff.nav.transfers': 'Konfirmasi transfer',
+  'staff.nav.transfers': 'Transfer bank',
   'staff.forbidden': 'Halaman ini untuk admin, bagian keuangan, dan petugas DP3AKB.',
   'staff.filter.status': 'Status',
   'staff.filter.payment': 'Cara bayar',

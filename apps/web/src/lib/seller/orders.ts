@@ -22,6 +22,7 @@ export function orderTab(url: URL): OrderTab {
 export const SELLER_ACTIONS = ['start-processing', 'ship', 'collect-cash', 'complete', 'seller-cancel'] as const;
 export type SellerAction = (typeof SELLER_ACTIONS)[number];
 
-export function sellerActions(nextActions: readonly string[]): SellerAction[] {
-  return SELLER_ACTIONS.filter((action) => nextActions.includes(action));
+/** Cash is taken once, and only for cash on delivery (the API allows the step, refusing it for other orders). */
+export function sellerActions(order: { nextActions: readonly string[]; paymentMethod: string; cashCollectedAt: string | null }): SellerAction[] {
+  return SELLER_ACTIONS.filter((action) => order.nextActions.includes(action) && (action !== 'collect-cash' || (order.paymentMethod === 'COD' && !order.cashCollectedAt)));
 }
