@@ -13,6 +13,8 @@ declare global {
       lang: Lang;
       /** The signed-in person (from the session cookie, checked with the API once per request), or null. */
       actor: Actor | null;
+      /** Pieces in the signed-in person's cart, from the same call as `actor` (guests: read by the layout). */
+      cartCount?: number;
     }
     interface PageData {
       lang: Lang;

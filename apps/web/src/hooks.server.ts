@@ -68,7 +68,8 @@ const respond: Handle = async ({ event, resolve }) => {
 async function actorOf(event: RequestEvent): Promise<App.Locals['actor']> {
   if (!event.cookies.get(SESSION_COOKIE)) return null;
   try {
-    const { me } = await query(event.fetch, CurrentAccountDocument, {}, caller(event));
+    const { me, cart } = await query(event.fetch, CurrentAccountDocument, {}, caller(event));
+    event.locals.cartCount = cart?.itemCount ?? 0;
     if (me) return { id: me.id, displayName: me.displayName, roles: me.roles, hasShop: me.seller !== null };
     // Expired, revoked or unknown: forget it so we stop asking.
     clearSessionCookie(event.cookies);

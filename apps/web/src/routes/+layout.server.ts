@@ -1,7 +1,9 @@
+import { headerCartCount } from '$lib/server/buying/cart';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-  lang: locals.lang,
+export const load: LayoutServerLoad = async (event) => ({
+  lang: event.locals.lang,
   // Name and roles for the header; the session token never leaves the server.
-  actor: locals.actor ? { displayName: locals.actor.displayName, roles: locals.actor.roles, hasShop: locals.actor.hasShop } : null
+  actor: event.locals.actor ? { displayName: event.locals.actor.displayName, roles: event.locals.actor.roles, hasShop: event.locals.actor.hasShop } : null,
+  cartCount: await headerCartCount(event)
 });

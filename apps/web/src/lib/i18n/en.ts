@@ -1,5 +1,6 @@
 import { errorsEn } from './errors.en';
 import { agencyEn } from './agency.en';
+import { buyingEn } from './buying.en';
 import type { MessageKey } from './id';
 import { sellerEn } from './seller.en';
 
@@ -257,5 +258,6 @@ export const en: Record<MessageKey, string> = {
   'error.kampungNotFound': 'Kampung not found.',
   ...sellerEn,
   ...agencyEn,
-  ...errorsEn
+  ...errorsEn,
+  ...buyingEn
 };

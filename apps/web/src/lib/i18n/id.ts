@@ -1,5 +1,6 @@
 import { errorsId } from './errors.id';
 import { agencyId } from './agency.id';
+import { buyingId } from './buying.id';
 import { sellerId } from './seller.id';
 
 /** Bahasa Indonesia: the default language. `en.ts` must have exactly these keys. */
@@ -256,7 +257,8 @@ export const id = {
   'error.kampungNotFound': 'Kampung tidak ditemukan.',
   ...sellerId,
   ...agencyId,
-  ...errorsId
+  ...errorsId,
+  ...buyingId
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -3,6 +3,7 @@ import { PASSWORD_LENGTH, RegisterDocument } from '@karya-ibu/types';
 import { safeNext } from '$lib/account/next';
 import { query } from '$lib/server/api/client';
 import { signedIn } from '$lib/server/forms/actions';
+import { mergeGuestCart } from '$lib/server/buying/cart';
 import { registerValues, validateRegister, type FieldErrors, type RegisterField } from '$lib/server/forms/account';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
@@ -36,6 +37,7 @@ export const actions: Actions = {
       values
     });
     if (isFailure(session)) return session;
+    await mergeGuestCart(event, session.token);
     signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
   }
 };

@@ -3,6 +3,7 @@ import { LoginDocument } from '@karya-ibu/types';
 import { query } from '$lib/server/api/client';
 import { signedIn } from '$lib/server/forms/actions';
 import { isFailure, submit } from '$lib/server/forms/result';
+import { mergeGuestCart } from '$lib/server/buying/cart';
 import { loginValues, validateLogin, type FieldErrors, type LoginField } from '$lib/server/forms/account';
 import { safeNext } from '$lib/account/next';
 import { landingAfterSignIn } from '$lib/account/roles';
@@ -29,6 +30,7 @@ export const actions: Actions = {
     // A wrong phone/email or password (InvalidCredentialsError) is told above the form: which of them is not said.
     const session = await submit(event, login(), { values });
     if (isFailure(session)) return session;
+    await mergeGuestCart(event, session.token);
     const next = safeNext(url.searchParams.get('next'));
     signedIn(cookies, url, session, landingAfterSignIn({ roles: session.me.roles, hasShop: false }, next));
   }

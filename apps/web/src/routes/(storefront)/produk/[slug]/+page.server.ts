@@ -1,11 +1,12 @@
-import { error } from '@sveltejs/kit';
-import { DyeType, PhotoStatus, ProductDetailDocument, ProductStatus } from '@karya-ibu/types';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { CART_LINE_QUANTITY, DyeType, PhotoStatus, ProductDetailDocument, ProductStatus } from '@karya-ibu/types';
 import { formatRupiah } from '$lib/format/money';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { rethrowBadInputAs400 } from '$lib/server/api/http';
+import { addToCart, parseQuantity } from '$lib/server/buying/cart';
 import { whatsappHref } from '$lib/whatsapp';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { fetch, params, url, locals } = event;
@@ -58,5 +59,21 @@ export const load: PageServerLoad = async (event) => {
     }
   };
 
-  return { product: { ...product, photos }, canonical, whatsapp, jsonLd };
+  // After "Tambah ke keranjang" (Post/Redirect/Get): how many pieces went in.
+  const added = Number(url.searchParams.get('ditambahkan')) || null;
+  return { product: { ...product, photos }, canonical, whatsapp, jsonLd, available, added, maxQuantity: Math.min(product.stock, CART_LINE_QUANTITY.max) };
+};
+
+export const actions: Actions = {
+  /** "Tambah ke keranjang": a plain form, so it works without JavaScript; the API keeps the quantity within the stock. */
+  keranjang: async (event) => {
+    const form = await event.request.formData();
+    const typed = String(form.get('quantity') ?? '');
+    const quantity = parseQuantity(typed);
+    const lang = event.locals.lang;
+    if (quantity === null) return fail(400, { cartError: t(lang, 'cart.error.quantity', CART_LINE_QUANTITY), quantity: typed });
+    const problem = await addToCart(event, String(form.get('productId') ?? ''), quantity);
+    if (problem) return fail(400, { cartError: problem, quantity: typed });
+    redirect(303, `/produk/${encodeURIComponent(event.params.slug)}?ditambahkan=${quantity}#keranjang`);
+  }
 };
