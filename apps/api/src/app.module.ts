@@ -30,6 +30,7 @@ import { DOMAIN_MODULES } from './modules/index.js';
 import { HealthController } from './health/health.controller.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { JobsModule } from './infra/jobs/jobs.module.js';
+import { StripeModule } from './infra/stripe/stripe.module.js';
 
 export interface AppModuleOptions {
   /** Where code-first writes the schema; the build writes the committed apps/api/schema.gql. */
@@ -49,6 +50,7 @@ export class AppModule implements NestModule {
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.dbStatementTimeoutMs })),
         ContextModule,
         StorageModule.forRoot(config.s3),
+        StripeModule.forRoot(config.stripe),
         JobsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

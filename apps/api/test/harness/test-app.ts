@@ -14,6 +14,7 @@ import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { ObjectStorage } from '../../src/infra/storage/object-storage.js';
 import { StorageModule } from '../../src/infra/storage/storage.module.js';
 import { JobsModule } from '../../src/infra/jobs/jobs.module.js';
+import { StripeModule } from '../../src/infra/stripe/stripe.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { ContextModule } from '../../src/common/context/context.module.js';
 import { DOMAIN_MODULES } from '../../src/modules/index.js';
@@ -94,6 +95,7 @@ class FixturesModule {
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)),
         ContextModule,
         StorageModule.forRoot(config.s3),
+        StripeModule.forRoot(config.stripe),
         JobsModule,
         ...DOMAIN_MODULES,
       ],

@@ -2,3 +2,4 @@
 export * from './email.js';
 export * from './limits.js';
 export * from './phone.js';
+export * from './payouts.js';

@@ -67,10 +67,39 @@ export class MediaService implements OnModuleInit {
   /** Step 1: a presigned URL for the browser to PUT the original to, privately, without the API in the way. */
   async createPhotoUpload(ctx: RequestContext, productId: string, contentType: string, byteSize: number): Promise<PhotoUpload> {
     await this.catalog.managedProduct(ctx, productId);
-    if (!ALLOWED_UPLOAD_TYPES.has(contentType)) throw badInput('contentType', unsupportedMessage(contentType.includes('hei') ? 'heic' : 'unknown'));
-    if (!Number.isInteger(byteSize) || byteSize < 1 || byteSize > MAX_PHOTO_BYTES) throw badInput('byteSize', tooLargeMessage());
-    const key = `uploads/${productId}/${randomUUID()}`;
+    return this.createPrivateUpload(`uploads/${productId}`, contentType, byteSize);
+  }
+
+  /**
+   * A presigned URL to PUT one private photo under `prefix` (a product's originals, a payout's
+   * signed receipt): the same checks of type and size for every upload. The caller has checked access.
+   */
+  async createPrivateUpload(prefix: string, contentType: string, byteSize: number): Promise<PhotoUpload> {
+    const problem = uploadProblem(contentType, byteSize);
+    if (problem) throw badInput(problem.field, problem.message);
+    const key = `${prefix}/${randomUUID()}`;
     return { uploadUrl: await this.storage.presignedPutUrl(key, UPLOAD_URL_SECONDS), key, expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000) };
+  }
+
+  /** What is wrong with an upload before it starts (type, size); for callers that answer with a result instead of an error. */
+  uploadProblem(contentType: string, byteSize: number): { field: 'contentType' | 'byteSize'; message: string } | null {
+    return uploadProblem(contentType, byteSize);
+  }
+
+  /** What is wrong with an uploaded photo (missing, empty, too large, not JPEG/PNG/WebP), in words for her; null when it is fine. */
+  async uploadedPhotoProblem(key: string): Promise<string | null> {
+    const info = await this.storage.stat(key);
+    if (!info) return 'Foto belum terunggah; coba unggah lagi. (The photo has not been uploaded yet: try again.)';
+    // Before any read: S3 refuses a range of an empty object (416) and s3rver hangs on it until its keep-alive timeout.
+    if (info.size === 0) return 'File foto kosong; coba unggah lagi. (The uploaded file is empty: try again.)';
+    if (info.size > MAX_PHOTO_BYTES) return tooLargeMessage();
+    const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED));
+    return type === 'heic' || type === 'unknown' ? unsupportedMessage(type) : null;
+  }
+
+  /** A private photo for whoever may see it (a payout's receipt), for a few minutes. */
+  privatePhotoUrl(key: string): Promise<string> {
+    return this.storage.presignedGetUrl(key, UPLOAD_URL_SECONDS);
   }
 
   /**
@@ -83,13 +112,9 @@ export class MediaService implements OnModuleInit {
     if (!key.startsWith(`uploads/${productId}/`) || !isUuid(key.slice(`uploads/${productId}/`.length))) throw badInput('key', 'Unggahan tidak dikenal untuk produk ini. (Unknown upload for this product.)');
     const cleanAlt = alt.trim();
     if (cleanAlt.length > PHOTO_ALT_MAX_LENGTH) throw badInput('alt', `Keterangan foto paling banyak ${PHOTO_ALT_MAX_LENGTH} huruf. (Alt text: at most ${PHOTO_ALT_MAX_LENGTH} characters.)`);
-    const info = await this.storage.stat(key);
-    if (!info) throw badInput('key', 'Foto belum terunggah; coba unggah lagi. (The photo has not been uploaded yet: try again.)');
-    // Before any read: S3 refuses a range of an empty object (416) and s3rver hangs on it until its keep-alive timeout.
-    if (info.size === 0) throw badInput('key', 'File foto kosong; coba unggah lagi. (The uploaded file is empty: try again.)');
-    if (info.size > MAX_PHOTO_BYTES) throw badInput('key', tooLargeMessage());
-    const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED));
-    if (type === 'heic' || type === 'unknown') throw badInput('key', unsupportedMessage(type));
+    const problem = await this.uploadedPhotoProblem(key);
+    if (problem) throw badInput('key', problem);
+    const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED)) as keyof typeof CONTENT_TYPES;
     const { width = 0, height = 0 } = await sharp(await this.storage.get(key), { limitInputPixels: false })
       .metadata()
       .catch(() => {
@@ -200,6 +225,13 @@ export class MediaService implements OnModuleInit {
 
 
 const tooLargeMessage = () => `Foto paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. (Photos can be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB.)`;
+
+/** What is wrong with an upload before it starts (its type or size), by argument; null when it may go ahead. */
+function uploadProblem(contentType: string, byteSize: number): { field: 'contentType' | 'byteSize'; message: string } | null {
+  if (!ALLOWED_UPLOAD_TYPES.has(contentType)) return { field: 'contentType', message: unsupportedMessage(contentType.includes('hei') ? 'heic' : 'unknown') };
+  if (!Number.isInteger(byteSize) || byteSize < 1 || byteSize > MAX_PHOTO_BYTES) return { field: 'byteSize', message: tooLargeMessage() };
+  return null;
+}
 
 function unsupportedMessage(type: 'heic' | 'unknown'): string {
   return type === 'heic'

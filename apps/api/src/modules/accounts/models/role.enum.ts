@@ -8,6 +8,8 @@ export enum Role {
   /** DP3AKB staff: kampung, cohorts, verification. */
   OFFICER = 'OFFICER',
   ADMIN = 'ADMIN',
+  /** Finance staff: payout runs, the bank file, marking payouts paid or failed, reconciliation. */
+  FINANCE = 'FINANCE',
 }
 
 registerEnumType(Role, { name: 'Role' });
