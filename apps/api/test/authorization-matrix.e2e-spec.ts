@@ -6,9 +6,11 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { createKampung, createPhoto, createProduct, createSeller, createSellerAccount, createTrainingProgram, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
+import { PayoutMethod } from '../src/modules/ledger/models/ledger.enums.js';
+import { deliverAndRelease, givePayoutDetails, payOrder } from './money-helpers.js';
 
-type Persona = 'anonymous' | 'buyer' | 'sellerA' | 'sellerB' | 'pendampingA' | 'pendampingB' | 'officer' | 'admin';
-const PERSONAS: Persona[] = ['anonymous', 'buyer', 'sellerA', 'sellerB', 'pendampingA', 'pendampingB', 'officer', 'admin'];
+type Persona = 'anonymous' | 'buyer' | 'sellerA' | 'sellerB' | 'pendampingA' | 'pendampingB' | 'officer' | 'admin' | 'finance';
+const PERSONAS: Persona[] = ['anonymous', 'buyer', 'sellerA', 'sellerB', 'pendampingA', 'pendampingB', 'officer', 'admin', 'finance'];
 type Outcome = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 interface Case {
@@ -16,6 +18,8 @@ interface Case {
   /** Fresh subjects for one call, so an allowed call does not change what the next persona sees. */
   prepare: () => Promise<{ query: string; variables?: Record<string, unknown>; state: () => Promise<unknown> }>;
   expected: Record<Persona, Outcome>;
+  /** Callers who get past authorization but must still change nothing (an error result such as "not found"). */
+  unchangedFor?: Persona[];
 }
 
 const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
@@ -44,6 +48,7 @@ describe('authorization matrix: every query and mutation × every kind of caller
     tokens.pendampingB = (await signIn(t, { roles: [Role.PENDAMPING], pendampingOf: [kampungB] })).token;
     tokens.officer = (await signIn(t, { roles: [Role.OFFICER] })).token;
     tokens.admin = (await signIn(t, { roles: [Role.ADMIN] })).token;
+    tokens.finance = (await signIn(t, { roles: [Role.FINANCE] })).token;
   });
   afterAll(() => t.close());
 
@@ -53,9 +58,23 @@ describe('authorization matrix: every query and mutation × every kind of caller
   const sellerState = (id: string) => async () => t.dataSource.query('SELECT status, rejection_reason FROM sellers WHERE id = $1', [id]);
   const nothing = async () => null;
   const productCount = async () => t.dataSource.query('SELECT count(*)::int AS n FROM products');
+  /** A seller of kampung A with money available and payout details not on hold (seller A herself when given). */
+  const moneyOf = async (method: PayoutMethod, seller?: Seller) => {
+    const owner = seller ?? (await createSeller(t, kampungA));
+    await deliverAndRelease(t, await payOrder(t, owner, [100_000n]));
+    await givePayoutDetails(t, owner, method);
+    return owner;
+  };
+  const pendingPayout = async (method: PayoutMethod, seller?: Seller): Promise<{ id: string }> => {
+    const owner = await moneyOf(method, seller);
+    const response = await t.gql('mutation($s: [ID!]) { createPayoutRun(input: { sellerIds: $s, minimumIdr: "1" }) { ... on PayoutRun { payouts { id } } } }', { s: [owner.id] }, { token: tokens.finance });
+    return response.data!.createPayoutRun.payouts[0];
+  };
+  const payoutsOf = (sellerId: string) => async () => t.dataSource.query('SELECT count(*)::int AS n FROM payouts WHERE seller_id = $1', [sellerId]);
+  const payoutState = (id: string) => async () => t.dataSource.query('SELECT status, transfer_reference, failure_reason, cash_received_at, (SELECT count(*)::int FROM ledger_transactions WHERE payout_id = $1) AS postings FROM payouts WHERE id = $1', [id]);
 
   const CASES: Case[] = [
-    ...['{ products { totalCount } }', '{ product(slug: "x") { id } }', '{ seller(slug: "x") { id } }', '{ kampungs { id } }', '{ kampung(slug: "x") { id } }', '{ trainingPrograms { id } }', '{ motifs { id } }', '{ me { id } }', 'mutation { recordProductView(slug: "x") }'].map(
+    ...['{ products { totalCount } }', '{ product(slug: "x") { id } }', '{ seller(slug: "x") { id } }', '{ kampungs { id } }', '{ kampung(slug: "x") { id } }', '{ trainingPrograms { id } }', '{ motifs { id } }', '{ payoutBanks { code } }', '{ me { id } }', 'mutation { recordProductView(slug: "x") }'].map(
       (query): Case => ({ name: `query ${query}`, prepare: async () => ({ query, state: nothing }), expected: everyone('ALLOW') }),
     ),
     { name: 'query devOutbox', prepare: async () => ({ query: '{ devOutbox { id } }', state: nothing }), expected: only('admin') },
@@ -258,6 +277,81 @@ describe('authorization matrix: every query and mutation × every kind of caller
       // Sellers already have a shop: CONFLICT, which the allow-list treats as "got past authorization".
       expected: signedIn(),
     },
+    // Money: a seller sees only her own, her pendamping sees it but cannot change where it goes, only ADMIN/FINANCE pay out.
+    ...[
+      ['sellerBalance', 'query($s: ID) { sellerBalance(sellerId: $s) { availableIdr lines { totalCount } monthly { month } payouts { id } payoutDetails { method } } }'],
+      ['payoutDetails', 'query($s: ID) { payoutDetails(sellerId: $s) { method } }'],
+    ].map(
+      ([name, query]): Case => ({ name: `query ${name} of seller A`, prepare: async () => ({ query, variables: { s: sellerA.id }, state: nothing }), expected: only('sellerA', 'pendampingA', 'admin', 'finance') }),
+    ),
+    ...['{ commissionRules { id } }', '{ payoutRuns { id payouts { id seller { id } } } }', '{ reconciliationReport(period: "2026-12") { __typename } }'].map(
+      (query): Case => ({ name: `query ${query}`, prepare: async () => ({ query, state: nothing }), expected: only('admin', 'finance') }),
+    ),
+    {
+      name: 'mutation setPayoutDetails for seller A',
+      prepare: async () => ({
+        query: `mutation($s: ID) { setPayoutDetails(input: { sellerId: $s, method: BANK_TRANSFER, bankCode: "014", accountNumber: "${String(1_000_000_000 + ++counter)}", accountHolderName: "Penjual A" }) { __typename } }`,
+        variables: { s: sellerA.id },
+        state: async () => t.dataSource.query('SELECT account_number FROM payout_details WHERE seller_id = $1', [sellerA.id]),
+      }),
+      expected: only('sellerA', 'admin'),
+    },
+    {
+      name: 'mutation setCommissionRule',
+      prepare: async () => ({
+        query: `mutation($s: ID!) { setCommissionRule(input: { scope: SELLER, sellerId: $s, rateBasisPoints: ${++counter} }) { __typename } }`,
+        variables: { s: sellerA.id },
+        state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM commission_rules'),
+      }),
+      expected: only('admin'),
+    },
+    {
+      name: 'mutation createPayoutRun',
+      prepare: async () => {
+        const seller = await moneyOf(PayoutMethod.BANK_TRANSFER);
+        return { query: 'mutation($s: [ID!]) { createPayoutRun(input: { sellerIds: $s, minimumIdr: "1" }) { __typename } }', variables: { s: [seller.id] }, state: payoutsOf(seller.id) };
+      },
+      expected: only('admin', 'finance'),
+    },
+    ...[
+      ['markPayoutPaid', 'mutation($p: ID!) { markPayoutPaid(payoutId: $p, reference: "TRF-UJI") { __typename } }'],
+      ['markPayoutFailed', 'mutation($p: ID!) { markPayoutFailed(payoutId: $p, reason: "Ditolak bank") { __typename } }'],
+    ].map(
+      ([name, query]): Case => ({
+        name: `mutation ${name}`,
+        prepare: async () => {
+          const payout = await pendingPayout(PayoutMethod.BANK_TRANSFER);
+          return { query, variables: { p: payout.id }, state: payoutState(payout.id) };
+        },
+        expected: only('admin', 'finance'),
+      }),
+    ),
+    {
+      name: 'mutation createCashReceiptUpload for a seller of kampung A',
+      prepare: async () => ({ query: 'mutation($p: ID!) { createCashReceiptUpload(payoutId: $p, contentType: "image/jpeg", byteSize: 1000) { __typename } }', variables: { p: (await pendingPayout(PayoutMethod.CASH_VIA_PENDAMPING)).id }, state: nothing }),
+      expected: only('pendampingA', 'admin'),
+    },
+    {
+      name: 'mutation recordCashHandover for a seller of kampung A',
+      prepare: async () => {
+        const payout = await pendingPayout(PayoutMethod.CASH_VIA_PENDAMPING);
+        const key = `receipts/${payout.id}/${randomUUID()}`;
+        await t.storage.put(key, await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ffffff' } }).jpeg().toBuffer(), 'image/jpeg');
+        return { query: 'mutation($p: ID!, $k: String!) { recordCashHandover(payoutId: $p, receiptPhotoKey: $k) { __typename } }', variables: { p: payout.id, k: key }, state: payoutState(payout.id) };
+      },
+      expected: only('pendampingA', 'admin'),
+    },
+    {
+      name: "mutation confirmCashReceived of seller A's cash",
+      prepare: async () => {
+        const payout = await pendingPayout(PayoutMethod.CASH_VIA_PENDAMPING, sellerA);
+        await t.dataSource.query(`UPDATE payouts SET status = 'PAID', paid_at = now() WHERE id = $1`, [payout.id]);
+        return { query: 'mutation($p: ID!) { confirmCashReceived(payoutId: $p) { __typename } }', variables: { p: payout.id }, state: payoutState(payout.id) };
+      },
+      // Anyone else signed in learns only that there is no such payout of hers.
+      expected: signedIn(),
+      unchangedFor: PERSONAS.filter((p) => p !== 'sellerA'),
+    },
   ];
 
   for (const testCase of CASES) {
@@ -273,13 +367,13 @@ describe('authorization matrix: every query and mutation × every kind of caller
         // A server failure is never "got past authorization": it hides what the caller would get.
         const outcome: Outcome | 'INTERNAL_SERVER_ERROR' = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'INTERNAL_SERVER_ERROR' ? code : 'ALLOW';
         expect({ persona, outcome, message: outcome === expected ? undefined : response.errors?.[0]?.message }).toEqual({ persona, outcome: expected, message: undefined });
-        if (expected !== 'ALLOW') expect({ persona, state: await state() }).toEqual({ persona, state: before });
+        if (expected !== 'ALLOW' || testCase.unchangedFor?.includes(persona)) expect({ persona, state: await state() }).toEqual({ persona, state: before });
       }
     });
   }
 
   async function freshToken(persona: Persona): Promise<string> {
-    const roles: Partial<Record<Persona, Role[]>> = { officer: [Role.OFFICER], admin: [Role.ADMIN], pendampingA: [Role.PENDAMPING], pendampingB: [Role.PENDAMPING], sellerA: [Role.SELLER], sellerB: [Role.SELLER] };
+    const roles: Partial<Record<Persona, Role[]>> = { officer: [Role.OFFICER], admin: [Role.ADMIN], finance: [Role.FINANCE], pendampingA: [Role.PENDAMPING], pendampingB: [Role.PENDAMPING], sellerA: [Role.SELLER], sellerB: [Role.SELLER] };
     return (await signIn(t, { roles: roles[persona] ?? [] })).token;
   }
 });

@@ -17,7 +17,7 @@ type Subject = 'A' | 'B';
 type Outcome = 'ALLOW' | 'NULL' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 type Expected = (subject: Subject) => Record<Persona, Outcome>;
 
-const PUBLIC_ROOTS = ['products', 'product', 'seller', 'kampungs', 'kampung', 'trainingPrograms', 'motifs'];
+const PUBLIC_ROOTS = ['products', 'product', 'seller', 'kampungs', 'kampung', 'trainingPrograms', 'motifs', 'payoutBanks'];
 
 const all = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const onlyFor = (allowed: Persona[], denied: 'THROWN' | 'NULL'): Record<Persona, Outcome> =>
@@ -94,6 +94,7 @@ describe('field-level access on everything public queries reach', () => {
       TrainingProgram: (s, f) => `{ ${seller(s)} { trainings { ${f} } } }`,
       RosterEntry: (s, f) => `{ ${seller(s)} { rosterMatches { ${f} } } }`,
       PendampingSummary: (s, f) => `{ kampung(slug: "${subjects[s].kampung.slug}") { pendamping { ${f} } } }`,
+      Bank: (_s, f) => `{ payoutBanks { ${f} } }`,
     };
   });
   afterAll(() => t.close());

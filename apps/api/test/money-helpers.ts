@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../src/common/context/request-context.js';
 import { LedgerService } from '../src/modules/ledger/ledger.service.js';
 import { PaymentMethod, PayoutMethod } from '../src/modules/ledger/models/ledger.enums.js';
+import type { FrozenCommission } from '../src/modules/commissions/commission.js';
 import type { OrderPaidFact } from '../src/modules/ledger/postings.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import type { TestApp } from './harness/test-app.js';
@@ -12,7 +13,7 @@ import type { TestApp } from './harness/test-app.js';
  */
 export const systemCtx = () => RequestContext.forSystem('demo-seed');
 export const ledgerOf = (t: TestApp) => t.get(LedgerService);
-export const TEN_PERCENT = { ruleId: null, rateBasisPoints: 1000, floorIdr: null, capIdr: null };
+export const TEN_PERCENT: FrozenCommission = { ruleId: null, rateBasisPoints: 1000, floorIdr: null, capIdr: null };
 const DAY = 86_400_000;
 
 export interface PaidSellerOrder {
@@ -26,7 +27,7 @@ export async function payOrder(
   t: TestApp,
   seller: Seller,
   prices: bigint[],
-  options: { shippingIdr?: bigint; method?: PaymentMethod; providerReference?: string | null; cashCollectedByUserId?: string; rate?: typeof TEN_PERCENT; paidAt?: Date } = {},
+  options: { shippingIdr?: bigint; method?: PaymentMethod; providerReference?: string | null; cashCollectedByUserId?: string; rate?: FrozenCommission; paidAt?: Date } = {},
 ): Promise<PaidSellerOrder> {
   const order: PaidSellerOrder = { orderId: randomUUID(), sellerOrderId: randomUUID(), lineIds: prices.map(() => randomUUID()) };
   const method = options.method ?? PaymentMethod.BANK_TRANSFER;
