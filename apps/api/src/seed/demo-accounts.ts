@@ -10,6 +10,7 @@ export const DEMO_PASSWORDS = {
   admin: 'admin-demo-2026',
   pendamping: 'pendamping-demo-2026',
   buyer: 'pembeli-demo-2026',
+  finance: 'keuangan-demo-2026',
 } as const;
 
 export interface DemoAccount {
@@ -20,10 +21,14 @@ export interface DemoAccount {
   roles: Role[];
 }
 
+/** Runs the demo payouts (seedDemoMoney). */
+export const DEMO_FINANCE_EMAIL = 'keuangan@karyaibu.demo';
+
 export const DEMO_STAFF: DemoAccount[] = [
   { displayName: 'Petugas DP3AKB (demo)', email: 'petugas@karyaibu.demo', phone: null, password: DEMO_PASSWORDS.officer, roles: [Role.BUYER, Role.OFFICER] },
   { displayName: 'Admin Karya Ibu (demo)', email: 'admin@karyaibu.demo', phone: null, password: DEMO_PASSWORDS.admin, roles: [Role.BUYER, Role.ADMIN] },
   { displayName: 'Pembeli (demo)', email: 'pembeli@karyaibu.demo', phone: null, password: DEMO_PASSWORDS.buyer, roles: [Role.BUYER] },
+  { displayName: 'Keuangan Karya Ibu (demo)', email: DEMO_FINANCE_EMAIL, phone: null, password: DEMO_PASSWORDS.finance, roles: [Role.BUYER, Role.FINANCE] },
 ];
 
 /** One pendamping per active kampung KB: pendamping.<kampung-slug>@karyaibu.demo */

@@ -9,6 +9,7 @@ import { ProductEntity } from '../modules/catalog/entities/product.entity.js';
 import { KampungEntity } from '../modules/kampung/entities/kampung.entity.js';
 import { PendampingAssignmentEntity } from '../modules/kampung/entities/pendamping-assignment.entity.js';
 import { ProductPhotoEntity } from '../modules/media/entities/product-photo.entity.js';
+import { PayoutDetailsEntity } from '../modules/payouts/entities/payout-details.entity.js';
 import { PhotoSize, PhotoStatus } from '../modules/media/models/photo.enums.js';
 import { originalKey, renderVariants, variantKey } from '../modules/media/photo-variants.js';
 import { SellerEntity } from '../modules/sellers/entities/seller.entity.js';
@@ -29,6 +30,8 @@ export interface SeedAccount {
   passwordHash: string;
   roles: Role[];
 }
+
+export type SeedPayoutDetails = Pick<PayoutDetailsEntity, 'sellerId' | 'method' | 'bankCode' | 'accountNumber' | 'accountHolderName' | 'ewalletProvider' | 'ewalletNumber'>;
 
 export interface SeedPhoto {
   productId: string;
@@ -90,6 +93,12 @@ export class SeedRepository {
       rejectionReason: null,
       ...seller,
     });
+  }
+
+  /** Where a demo seller is paid, set long enough ago that payouts are not on hold; never overwrites details she changed. */
+  async ensurePayoutDetails(details: SeedPayoutDetails): Promise<void> {
+    const setAt = new Date(Date.now() - 2 * 86_400_000);
+    await this.dataSource.getRepository(PayoutDetailsEntity).createQueryBuilder().insert().values({ ...details, changedAt: setAt, payoutsHeldUntil: setAt, changedByUserId: null }).orIgnore().execute();
   }
 
   async enroll(trainingProgramId: string, sellerId: string, enrolledAt: Date): Promise<void> {

@@ -2,22 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { typeOrmOptions } from '../../src/common/database/typeorm-options.js';
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_SECRET_HEADER } from '../../src/common/rate-limit/client-address.js';
 import { loadConfig, repoRoot } from '../../src/config/env.js';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { ObjectStorage } from '../../src/infra/storage/object-storage.js';
-import { StorageModule } from '../../src/infra/storage/storage.module.js';
-import { JobsModule } from '../../src/infra/jobs/jobs.module.js';
-import { StripeModule } from '../../src/infra/stripe/stripe.module.js';
-import { ConfigModule } from '../../src/config/config.module.js';
-import { ContextModule } from '../../src/common/context/context.module.js';
-import { DOMAIN_MODULES } from '../../src/modules/index.js';
+import { createDomainContext } from '../../src/seed/domain-context.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -84,25 +76,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The domain modules without the GraphQL layer: the same services and repositories the API uses. */
-@Module({})
-class FixturesModule {
-  static forRoot(config: RuntimeConfig): DynamicModule {
-    return {
-      module: FixturesModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl)),
-        ContextModule,
-        StorageModule.forRoot(config.s3),
-        StripeModule.forRoot(config.stripe),
-        JobsModule,
-        ...DOMAIN_MODULES,
-      ],
-    };
-  }
-}
-
 /**
  * The real API, built (`dist/main.js`) and started as its own process the way production starts it,
  * on its own database (cloned from the migrated template) and its own bucket.
@@ -139,7 +112,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = loadConfig(variables) as RuntimeConfig;
 
   // The API process works the jobs; the test's own copy of the services only sends them.
-  const fixtures: INestApplicationContext = await NestFactory.createApplicationContext(FixturesModule.forRoot({ ...config, jobWorker: false }), { logger: ['error', 'warn'] });
+  const fixtures: INestApplicationContext = await createDomainContext(config);
   let api = await startApi(variables, port);
   const url = `http://127.0.0.1:${port}`;
   const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;

@@ -121,6 +121,7 @@ export type RegisterInput = {
 export enum Role {
   Admin = 'ADMIN',
   Buyer = 'BUYER',
+  Finance = 'FINANCE',
   Officer = 'OFFICER',
   Pendamping = 'PENDAMPING',
   Seller = 'SELLER'
