@@ -178,7 +178,21 @@ describe('payouts', () => {
 
     it('100 concurrent payout requests for one seller make one payout', async () => {
       const a = await sellerWithAvailable(1_000_000n);
-      const responses = await Promise.all(Array.from({ length: 100 }, () => t.gql(RUN, { i: { sellerIds: [a.seller.id], minimumIdr: '1' } }, { token: finance.token })));
+      // Lined up at a gate: every run reads payout details before it locks her balance, so the table is
+      // held until as many runs as the API's pool allows are waiting there, then they all go at once.
+      const gate = t.dataSource.createQueryRunner();
+      await gate.connect();
+      await gate.startTransaction();
+      await gate.query('LOCK TABLE payout_details IN ACCESS EXCLUSIVE MODE');
+      const requests = Array.from({ length: 100 }, () => t.gql(RUN, { i: { sellerIds: [a.seller.id], minimumIdr: '1' } }, { token: finance.token }));
+      let waiting = 0;
+      for (const deadline = Date.now() + 5000; waiting < 10 && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 10))) {
+        [{ waiting }] = await t.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'payout_details' AND NOT l.granted`);
+      }
+      await gate.commitTransaction();
+      await gate.release();
+      expect(waiting).toBeGreaterThanOrEqual(2);
+      const responses = await Promise.all(requests);
       const kinds = responses.map((r) => r.data?.createPayoutRun?.__typename ?? r.errors?.[0]?.extensions?.code);
       expect(kinds.filter((k) => k === 'PayoutRun')).toHaveLength(1);
       expect(kinds.filter((k) => k === 'NothingToPayError')).toHaveLength(99);
