@@ -50,6 +50,7 @@ export class AppModule implements NestModule {
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.dbStatementTimeoutMs })),
         ContextModule,
         StorageModule.forRoot(config.s3),
+        StripeModule.forRoot(config.stripe),
         JobsModule,
         StripeModule.forRoot(config.stripe),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

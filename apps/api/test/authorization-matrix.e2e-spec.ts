@@ -9,6 +9,8 @@ import { createKampung, createPhoto, createProduct, createSeller, createSellerAc
 import * as ops from './generated/graphql.js';
 import { createTestApp, type GraphQLResponse, type TestApp } from './harness/test-app.js';
 import { CONFIRM_TRANSFER, placeOrder } from './checkout-operations.js';
+import { PayoutMethod } from '../src/modules/ledger/models/ledger.enums.js';
+import { deliverAndRelease, givePayoutDetails, payOrder } from './money-helpers.js';
 
 type Persona = 'anonymous' | 'buyer' | 'sellerA' | 'sellerB' | 'pendampingA' | 'pendampingB' | 'officer' | 'finance' | 'admin';
 const PERSONAS: Persona[] = ['anonymous', 'buyer', 'sellerA', 'sellerB', 'pendampingA', 'pendampingB', 'officer', 'finance', 'admin'];
@@ -23,6 +25,8 @@ interface Case {
   /** Fresh subjects for one call, so an allowed call does not change what the next persona sees. */
   prepare: () => Promise<{ document: AnyDocument | string; variables?: Record<string, unknown>; state: () => Promise<unknown> }>;
   expected: Record<Persona, Outcome>;
+  /** Callers who get past authorization but must still change nothing (an error result such as "not found"). */
+  unchangedFor?: Persona[];
 }
 
 /**
@@ -80,6 +84,20 @@ describe('authorization matrix: every query and mutation × every kind of caller
   const sellerState = (id: string) => async () => t.dataSource.query('SELECT status, rejection_reason FROM sellers WHERE id = $1', [id]);
   const nothing = async () => null;
   const productCount = async () => t.dataSource.query('SELECT count(*)::int AS n FROM products');
+  /** A seller of kampung A with money available and payout details not on hold (seller A herself when given). */
+  const moneyOf = async (method: PayoutMethod, seller?: Seller) => {
+    const owner = seller ?? (await createSeller(t, kampungA));
+    await deliverAndRelease(t, await payOrder(t, owner, [100_000n]));
+    await givePayoutDetails(t, owner, method);
+    return owner;
+  };
+  const pendingPayout = async (method: PayoutMethod, seller?: Seller): Promise<{ id: string }> => {
+    const owner = await moneyOf(method, seller);
+    const response = await t.rawGql('mutation($s: [ID!]) { createPayoutRun(input: { sellerIds: $s, minimumIdr: "1" }) { ... on PayoutRun { payouts { id } } } }', { s: [owner.id] }, { token: tokens.finance });
+    return response.data!.createPayoutRun.payouts[0];
+  };
+  const payoutsOf = (sellerId: string) => async () => t.dataSource.query('SELECT count(*)::int AS n FROM payouts WHERE seller_id = $1', [sellerId]);
+  const payoutState = (id: string) => async () => t.dataSource.query('SELECT status, transfer_reference, failure_reason, cash_received_at, (SELECT count(*)::int FROM ledger_transactions WHERE payout_id = $1) AS postings FROM payouts WHERE id = $1', [id]);
 
   // --- Buying: orders of seller A, placed and paid through the API.
   const orderOfA = async (paymentMethod: 'BANK_TRANSFER' | 'COD' = 'BANK_TRANSFER', pay = true) => {
@@ -105,6 +123,7 @@ describe('authorization matrix: every query and mutation × every kind of caller
         ['mutation recordProductView', ops.MatrixRecordProductViewDocument],
       ] as [string, AnyDocument][]
     ).map(([name, document]): Case => ({ name: `query ${name}`, prepare: async () => ({ document, state: nothing }), expected: everyone('ALLOW') })),
+    { name: 'query payoutBanks', prepare: async () => ({ document: '{ payoutBanks { code } }', state: nothing }), expected: everyone('ALLOW') },
     { name: 'query devOutbox', prepare: async () => ({ document: ops.MatrixDevOutboxDocument, state: nothing }), expected: only('admin') },
     { name: 'query pendingSellers', prepare: async () => ({ document: ops.MatrixPendingSellersDocument, state: nothing }), expected: only('pendampingA', 'pendampingB', 'officer', 'admin') },
     { name: 'query assistedSellers', prepare: async () => ({ document: ops.MatrixAssistedSellersDocument, state: nothing }), expected: only('pendampingA', 'pendampingB') },
@@ -427,6 +446,81 @@ describe('authorization matrix: every query and mutation × every kind of caller
       },
       expected: { ...foundFor('admin'), anonymous: 'NOT_FOUND' },
     },
+    // Money: a seller sees only her own, her pendamping sees it but cannot change where it goes, only ADMIN/FINANCE pay out.
+    ...[
+      ['sellerBalance', 'query($s: ID) { sellerBalance(sellerId: $s) { availableIdr lines { totalCount } monthly { month } payouts { id } payoutDetails { method } } }'],
+      ['payoutDetails', 'query($s: ID) { payoutDetails(sellerId: $s) { method } }'],
+    ].map(
+      ([name, query]): Case => ({ name: `query ${name} of seller A`, prepare: async () => ({ document: query, variables: { s: sellerA.id }, state: nothing }), expected: only('sellerA', 'pendampingA', 'admin', 'finance') }),
+    ),
+    ...['{ commissionRules { id } }', '{ payoutRuns { id payouts { id seller { id } } } }', '{ reconciliationReport(period: "2026-12") { __typename } }'].map(
+      (query): Case => ({ name: `query ${query}`, prepare: async () => ({ document: query, state: nothing }), expected: only('admin', 'finance') }),
+    ),
+    {
+      name: 'mutation setPayoutDetails for seller A',
+      prepare: async () => ({
+        document: `mutation($s: ID) { setPayoutDetails(input: { sellerId: $s, method: BANK_TRANSFER, bankCode: "014", accountNumber: "${String(1_000_000_000 + ++counter)}", accountHolderName: "Penjual A" }) { __typename } }`,
+        variables: { s: sellerA.id },
+        state: async () => t.dataSource.query('SELECT account_number FROM payout_details WHERE seller_id = $1', [sellerA.id]),
+      }),
+      expected: only('sellerA', 'admin'),
+    },
+    {
+      name: 'mutation setCommissionRule',
+      prepare: async () => ({
+        document: `mutation($s: ID!) { setCommissionRule(input: { scope: SELLER, sellerId: $s, rateBasisPoints: ${++counter} }) { __typename } }`,
+        variables: { s: sellerA.id },
+        state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM commission_rules'),
+      }),
+      expected: only('admin'),
+    },
+    {
+      name: 'mutation createPayoutRun',
+      prepare: async () => {
+        const seller = await moneyOf(PayoutMethod.BANK_TRANSFER);
+        return { document: 'mutation($s: [ID!]) { createPayoutRun(input: { sellerIds: $s, minimumIdr: "1" }) { __typename } }', variables: { s: [seller.id] }, state: payoutsOf(seller.id) };
+      },
+      expected: only('admin', 'finance'),
+    },
+    ...[
+      ['markPayoutPaid', 'mutation($p: ID!) { markPayoutPaid(payoutId: $p, reference: "TRF-UJI") { __typename } }'],
+      ['markPayoutFailed', 'mutation($p: ID!) { markPayoutFailed(payoutId: $p, reason: "Ditolak bank") { __typename } }'],
+    ].map(
+      ([name, query]): Case => ({
+        name: `mutation ${name}`,
+        prepare: async () => {
+          const payout = await pendingPayout(PayoutMethod.BANK_TRANSFER);
+          return { document: query, variables: { p: payout.id }, state: payoutState(payout.id) };
+        },
+        expected: only('admin', 'finance'),
+      }),
+    ),
+    {
+      name: 'mutation createCashReceiptUpload for a seller of kampung A',
+      prepare: async () => ({ document: 'mutation($p: ID!) { createCashReceiptUpload(payoutId: $p, contentType: "image/jpeg", byteSize: 1000) { __typename } }', variables: { p: (await pendingPayout(PayoutMethod.CASH_VIA_PENDAMPING)).id }, state: nothing }),
+      expected: only('pendampingA', 'admin'),
+    },
+    {
+      name: 'mutation recordCashHandover for a seller of kampung A',
+      prepare: async () => {
+        const payout = await pendingPayout(PayoutMethod.CASH_VIA_PENDAMPING);
+        const key = `receipts/${payout.id}/${randomUUID()}`;
+        await t.storage.put(key, await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ffffff' } }).jpeg().toBuffer(), 'image/jpeg');
+        return { document: 'mutation($p: ID!, $k: String!) { recordCashHandover(payoutId: $p, receiptPhotoKey: $k) { __typename } }', variables: { p: payout.id, k: key }, state: payoutState(payout.id) };
+      },
+      expected: only('pendampingA', 'admin'),
+    },
+    {
+      name: "mutation confirmCashReceived of seller A's cash",
+      prepare: async () => {
+        const payout = await pendingPayout(PayoutMethod.CASH_VIA_PENDAMPING, sellerA);
+        await t.dataSource.query(`UPDATE payouts SET status = 'PAID', paid_at = now() WHERE id = $1`, [payout.id]);
+        return { document: 'mutation($p: ID!) { confirmCashReceived(payoutId: $p) { __typename } }', variables: { p: payout.id }, state: payoutState(payout.id) };
+      },
+      // Anyone else signed in learns only that there is no such payout of hers.
+      expected: signedIn(),
+      unchangedFor: PERSONAS.filter((p) => p !== 'sellerA'),
+    },
   ];
 
   for (const testCase of CASES) {
@@ -440,7 +534,7 @@ describe('authorization matrix: every query and mutation × every kind of caller
         const expected = testCase.expected[persona];
         const outcome = outcomeOf(response);
         expect({ persona, outcome, answer: outcome === expected ? undefined : (response.errors ?? response.data) }).toEqual({ persona, outcome: expected, answer: undefined });
-        if (expected !== 'ALLOW') expect({ persona, state: await state() }).toEqual({ persona, state: before });
+        if (expected !== 'ALLOW' || testCase.unchangedFor?.includes(persona)) expect({ persona, state: await state() }).toEqual({ persona, state: before });
       }
     });
   }

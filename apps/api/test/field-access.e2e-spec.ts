@@ -21,7 +21,7 @@ type Subject = 'A' | 'B';
 type Outcome = 'ALLOW' | 'NULL' | 'PARTLY_NULL' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 type Expected = (subject: Subject) => Record<Persona, Outcome>;
 
-const PUBLIC_ROOTS = ['products', 'product', 'seller', 'kampungs', 'kampung', 'trainingPrograms', 'motifs', 'cart', 'order', 'areas', 'searchAreas', 'shippingRates'];
+const PUBLIC_ROOTS = ['products', 'product', 'seller', 'kampungs', 'kampung', 'trainingPrograms', 'motifs', 'cart', 'order', 'areas', 'searchAreas', 'shippingRates', 'payoutBanks'];
 
 const all = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const onlyFor = (allowed: Persona[], denied: 'THROWN' | 'NULL'): Record<Persona, Outcome> =>
@@ -144,6 +144,7 @@ describe('field-level access on everything public queries reach', () => {
       OrderLine: (s, f) => `{ ${order(s)} { sellerOrders { lines { ${f} } } } }`,
       OrderBuyer: (s, f) => `{ ${order(s)} { sellerOrders { buyer { ${f} } } } }`,
       SellerOrderShipping: (s, f) => `{ ${order(s)} { sellerOrders { shipping { ${f} } } } }`,
+      Bank: (_s, f) => `{ payoutBanks { ${f} } }`,
     };
   });
   afterAll(() => t.close());

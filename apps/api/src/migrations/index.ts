@@ -14,6 +14,7 @@ import { PhotoFailureCodes1796300000000 } from './1796300000000-PhotoFailureCode
 import { PhotoVariantSets1796310000000 } from './1796310000000-PhotoVariantSets.js';
 import { DemoRosterEntries1796310000001 } from './1796310000001-DemoRosterEntries.js';
 import { Buying1796320000000 } from './1796320000000-Buying.js';
+import { MoneyLedger1796330000000 } from './1796330000000-MoneyLedger.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PhotoVariantSets1796310000000,
   DemoRosterEntries1796310000001,
   Buying1796320000000,
+  MoneyLedger1796330000000,
 ];

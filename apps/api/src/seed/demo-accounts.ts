@@ -13,7 +13,7 @@ export const DEMO_PASSWORDS = {
   finance: 'keuangan-demo-2026',
 } as const;
 
-/** Confirms the demo bank transfers. */
+/** Confirms the demo bank transfers and runs the demo payouts. */
 export const DEMO_FINANCE_EMAIL = 'keuangan@karyaibu.demo';
 
 export interface DemoAccount {
@@ -23,6 +23,7 @@ export interface DemoAccount {
   password: string;
   roles: Role[];
 }
+
 
 export const DEMO_STAFF: DemoAccount[] = [
   { displayName: 'Petugas DP3AKB (demo)', email: 'petugas@karyaibu.demo', phone: null, password: DEMO_PASSWORDS.officer, roles: [Role.BUYER, Role.OFFICER] },

@@ -6,6 +6,8 @@ import { Role } from '../modules/accounts/models/role.enum.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import { BatikTechnique, DyeType, ProductCategory, ProductStatus } from '../modules/catalog/models/catalog.enums.js';
 import { KampungStatus } from '../modules/kampung/models/kampung-status.enum.js';
+import { PayoutMethod } from '../modules/ledger/models/ledger.enums.js';
+import { EwalletProvider } from '../modules/payouts/models/payout.enums.js';
 import { SellerStatus } from '../modules/sellers/models/seller-status.enum.js';
 import { TrainingSkill } from '../modules/training/models/training-skill.enum.js';
 import { buildSeedData, SEED, type SeedProduct } from './data/index.js';
@@ -77,6 +79,7 @@ async function seedWith(seed: SeedRepository, placeOrders: (products: readonly S
       isDemo: seller.isDemo,
     });
     sellerIds.set(seller.slug, saved.id);
+    await seed.ensurePayoutDetails(demoPayoutDetails(sellerIds.size - 1, saved.id, seller));
     for (const slug of seller.trainingSlugs) await seed.enroll(programIds.get(slug)!, saved.id, programStarts.get(slug)!);
   }
   await seed.upsertSeller({
@@ -116,6 +119,18 @@ async function seedWith(seed: SeedRepository, placeOrders: (products: readonly S
     `Demo data: ${data.kampungs.length} kampung KB, ${data.trainingPrograms.length} training programs (${data.rosters.length} roster lines, ${rosterLines} new), ${data.sellers.length} sellers, ` +
     `${data.products.length} products (${drawn.length} new, ${photoCount} photos drawn) in ${((Date.now() - started) / 1000).toFixed(1)} s\n${orders}`
   );
+}
+
+const DEMO_BANKS = ['014', '002', '008', '124', '451'];
+const DEMO_EWALLETS = [EwalletProvider.DANA, EwalletProvider.GOPAY, EwalletProvider.OVO, EwalletProvider.SHOPEEPAY];
+
+/** A mix like the ibu's own: most by bank (BCA, BRI, Mandiri, Bankaltimtara, BSI), some by e-wallet, some in cash through the pendamping. */
+function demoPayoutDetails(index: number, sellerId: string, seller: { displayName: string; whatsappNumber: string }) {
+  const name = seller.displayName;
+  const none = { bankCode: null, accountNumber: null, accountHolderName: null, ewalletProvider: null, ewalletNumber: null };
+  if (index % 5 === 4) return { sellerId, method: PayoutMethod.CASH_VIA_PENDAMPING, ...none };
+  if (index % 5 === 3) return { sellerId, method: PayoutMethod.EWALLET, ...none, accountHolderName: name, ewalletProvider: DEMO_EWALLETS[index % DEMO_EWALLETS.length], ewalletNumber: seller.whatsappNumber };
+  return { sellerId, method: PayoutMethod.BANK_TRANSFER, ...none, bankCode: DEMO_BANKS[index % DEMO_BANKS.length], accountNumber: `70${String(index + 1).padStart(8, '0')}`, accountHolderName: name };
 }
 
 function toProductRow(product: SeedProduct, sellerIds: Map<string, string>, motifIds: Map<string, string>) {

@@ -11,6 +11,7 @@ import { PendampingAssignmentEntity } from '../modules/kampung/entities/pendampi
 import { ProductPhotoEntity } from '../modules/media/entities/product-photo.entity.js';
 import { CURRENT_VARIANT_SET, PhotoStatus } from '../modules/media/models/photo.enums.js';
 import { originalKey, putVariants, renderVariants } from '../modules/media/photo-variants.js';
+import { PayoutDetailsEntity } from '../modules/payouts/entities/payout-details.entity.js';
 import { SellerEntity } from '../modules/sellers/entities/seller.entity.js';
 import { SellerStatus } from '../modules/sellers/models/seller-status.enum.js';
 import { RosterEntryEntity } from '../modules/training/entities/roster-entry.entity.js';
@@ -31,6 +32,8 @@ export interface SeedAccount {
   passwordHash: string;
   roles: Role[];
 }
+
+export type SeedPayoutDetails = Pick<PayoutDetailsEntity, 'sellerId' | 'method' | 'bankCode' | 'accountNumber' | 'accountHolderName' | 'ewalletProvider' | 'ewalletNumber'>;
 
 export interface SeedPhoto {
   productId: string;
@@ -92,6 +95,12 @@ export class SeedRepository {
       rejectionReason: null,
       ...seller,
     });
+  }
+
+  /** Where a demo seller is paid, set long enough ago that payouts are not on hold; never overwrites details she changed. */
+  async ensurePayoutDetails(details: SeedPayoutDetails): Promise<void> {
+    const setAt = new Date(Date.now() - 2 * 86_400_000);
+    await this.dataSource.getRepository(PayoutDetailsEntity).createQueryBuilder().insert().values({ ...details, changedAt: setAt, payoutsHeldUntil: setAt, changedByUserId: null }).orIgnore().execute();
   }
 
   async enroll(trainingProgramId: string, sellerId: string, enrolledAt: Date): Promise<void> {

@@ -305,6 +305,12 @@ type MatrixResult_NotFoundError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_NotYourSellerError_Fragment = { errorCode: ErrorCode };
 
+type MatrixResult_NothingToPayError_Fragment = { errorCode: ErrorCode };
+
+type MatrixResult_PayoutNotAllowedError_Fragment = { errorCode: ErrorCode };
+
+type MatrixResult_PayoutNotFoundError_Fragment = { errorCode: ErrorCode };
+
 type MatrixResult_PhotoFileError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_PhotoOrderOutdatedError_Fragment = { errorCode: ErrorCode };
@@ -337,6 +343,9 @@ export type MatrixResultFragment =
   | MatrixResult_InvalidResetCodeError_Fragment
   | MatrixResult_NotFoundError_Fragment
   | MatrixResult_NotYourSellerError_Fragment
+  | MatrixResult_NothingToPayError_Fragment
+  | MatrixResult_PayoutNotAllowedError_Fragment
+  | MatrixResult_PayoutNotFoundError_Fragment
   | MatrixResult_PhotoFileError_Fragment
   | MatrixResult_PhotoOrderOutdatedError_Fragment
   | MatrixResult_ProductArchivedError_Fragment
@@ -785,6 +794,12 @@ type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', entity:
 
 type ErrorFields_NotYourSellerError_Fragment = { __typename: 'NotYourSellerError', sellerId: string, errorCode: ErrorCode, message: string };
 
+type ErrorFields_NothingToPayError_Fragment = { __typename: 'NothingToPayError', errorCode: ErrorCode, message: string };
+
+type ErrorFields_PayoutNotAllowedError_Fragment = { __typename: 'PayoutNotAllowedError', errorCode: ErrorCode, message: string };
+
+type ErrorFields_PayoutNotFoundError_Fragment = { __typename: 'PayoutNotFoundError', errorCode: ErrorCode, message: string };
+
 type ErrorFields_PhotoFileError_Fragment = { __typename: 'PhotoFileError', photoProblem: PhotoFileProblem, max: number | null, errorCode: ErrorCode, message: string };
 
 type ErrorFields_PhotoOrderOutdatedError_Fragment = { __typename: 'PhotoOrderOutdatedError', errorCode: ErrorCode, message: string };
@@ -817,6 +832,9 @@ export type ErrorFieldsFragment =
   | ErrorFields_InvalidResetCodeError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_NotYourSellerError_Fragment
+  | ErrorFields_NothingToPayError_Fragment
+  | ErrorFields_PayoutNotAllowedError_Fragment
+  | ErrorFields_PayoutNotFoundError_Fragment
   | ErrorFields_PhotoFileError_Fragment
   | ErrorFields_PhotoOrderOutdatedError_Fragment
   | ErrorFields_ProductArchivedError_Fragment

@@ -790,6 +790,12 @@ type ErrorResultFields_NotFoundError_Fragment = { __typename: 'NotFoundError', e
 
 type ErrorResultFields_NotYourSellerError_Fragment = { __typename: 'NotYourSellerError', errorCode: ErrorCode, message: string };
 
+type ErrorResultFields_NothingToPayError_Fragment = { __typename: 'NothingToPayError', errorCode: ErrorCode, message: string };
+
+type ErrorResultFields_PayoutNotAllowedError_Fragment = { __typename: 'PayoutNotAllowedError', errorCode: ErrorCode, message: string };
+
+type ErrorResultFields_PayoutNotFoundError_Fragment = { __typename: 'PayoutNotFoundError', errorCode: ErrorCode, message: string };
+
 type ErrorResultFields_PhotoFileError_Fragment = { __typename: 'PhotoFileError', photoProblem: PhotoFileProblem, max: number | null, errorCode: ErrorCode, message: string };
 
 type ErrorResultFields_PhotoOrderOutdatedError_Fragment = { __typename: 'PhotoOrderOutdatedError', errorCode: ErrorCode, message: string };
@@ -822,6 +828,9 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_InvalidResetCodeError_Fragment
   | ErrorResultFields_NotFoundError_Fragment
   | ErrorResultFields_NotYourSellerError_Fragment
+  | ErrorResultFields_NothingToPayError_Fragment
+  | ErrorResultFields_PayoutNotAllowedError_Fragment
+  | ErrorResultFields_PayoutNotFoundError_Fragment
   | ErrorResultFields_PhotoFileError_Fragment
   | ErrorResultFields_PhotoOrderOutdatedError_Fragment
   | ErrorResultFields_ProductArchivedError_Fragment

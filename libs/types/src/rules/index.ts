@@ -3,3 +3,4 @@ export * from './checkout.js';
 export * from './email.js';
 export * from './limits.js';
 export * from './phone.js';
+export * from './payouts.js';

@@ -50,6 +50,10 @@ export class MinioObjectStorage extends ObjectStorage {
     return this.publicClient.presignedPutObject(this.config.bucket, key, expirySeconds);
   }
 
+  presignedGetUrl(key: string, expirySeconds: number): Promise<string> {
+    return this.publicClient.presignedGetObject(this.config.bucket, key, expirySeconds);
+  }
+
   async stat(key: string): Promise<StoredObjectInfo | null> {
     try {
       const info = await this.client.statObject(this.config.bucket, key);

@@ -27,6 +27,7 @@ import {
   type UpdatePhotoAltResult,
 } from './media.errors.js';
 import { CURRENT_VARIANT_SET, PhotoFailure, PhotoSize, PhotoStatus } from './models/photo.enums.js';
+import type { PhotoUpload } from './dto/photo-upload.model.js';
 import type { Product } from '../catalog/models/product.model.js';
 import { toProductPhotoModel, type ProductPhoto } from './models/product-photo.model.js';
 import { availableSize, MAX_INPUT_PIXELS, putVariants, renderVariants, sizesOf, variantKey, variantWidths } from './photo-variants.js';
@@ -112,11 +113,34 @@ export class MediaService implements OnModuleInit, OnApplicationBootstrap {
   async createPhotoUpload(ctx: RequestContext, productId: string, contentType: string, byteSize: number): Promise<typeof CreatePhotoUploadResult> {
     const managed = await this.catalog.managedProductOrRefusal(ctx, productId, 'productId');
     if (isErrorResult(managed)) return managed;
-    if (!ALLOWED_UPLOAD_TYPES.has(contentType)) return unsupported(contentType.includes('hei') ? 'heic' : 'unknown');
-    if (byteSize < 1) return new PhotoFileError(PhotoFileProblem.EMPTY, 'The file is empty');
-    if (byteSize > MAX_PHOTO_BYTES) return tooLarge();
-    const key = `uploads/${productId}/${randomUUID()}`;
+    return this.createPrivateUpload(`uploads/${productId}`, contentType, byteSize);
+  }
+
+  /**
+   * A presigned URL to PUT one private photo under `prefix` (a product's originals, a payout's
+   * signed receipt): the same checks of type and size for every upload. The caller has checked access.
+   */
+  async createPrivateUpload(prefix: string, contentType: string, byteSize: number): Promise<PhotoUpload | PhotoFileError> {
+    const problem = uploadProblem(contentType, byteSize);
+    if (problem) return problem;
+    const key = `${prefix}/${randomUUID()}`;
     return { uploadUrl: await this.storage.presignedPutUrl(key, UPLOAD_URL_SECONDS), key, expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000) };
+  }
+
+  /** What is wrong with an uploaded photo (missing, empty, too large, not JPEG/PNG/WebP); null when it is fine. */
+  async uploadedPhotoProblem(key: string): Promise<PhotoFileError | null> {
+    const info = await this.storage.stat(key);
+    if (!info) return new PhotoFileError(PhotoFileProblem.NOT_UPLOADED, 'The photo has not been uploaded yet: try again');
+    // Before any read: S3 refuses a range of an empty object (416) and s3rver hangs on it until its keep-alive timeout.
+    if (info.size === 0) return new PhotoFileError(PhotoFileProblem.EMPTY, 'The uploaded file is empty');
+    if (info.size > MAX_PHOTO_BYTES) return tooLarge();
+    const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED));
+    return type === 'heic' || type === 'unknown' ? unsupported(type) : null;
+  }
+
+  /** A private photo for whoever may see it (a payout's receipt), for a few minutes. */
+  privatePhotoUrl(key: string): Promise<string> {
+    return this.storage.presignedGetUrl(key, UPLOAD_URL_SECONDS);
   }
 
   /**
@@ -131,13 +155,9 @@ export class MediaService implements OnModuleInit, OnApplicationBootstrap {
     if (!key.startsWith(`uploads/${productId}/`) || !isUuid(key.slice(`uploads/${productId}/`.length))) throw badInput('key', 'not an upload key given for this product');
     const cleanAlt = alt.trim();
     if (cleanAlt.length > PHOTO_ALT_MAX_LENGTH) return altTooLong();
-    const info = await this.storage.stat(key);
-    if (!info) return new PhotoFileError(PhotoFileProblem.NOT_UPLOADED, 'The photo has not been uploaded yet: try again');
-    // Before any read: S3 refuses a range of an empty object (416) and s3rver hangs on it until its keep-alive timeout.
-    if (info.size === 0) return new PhotoFileError(PhotoFileProblem.EMPTY, 'The uploaded file is empty');
-    if (info.size > MAX_PHOTO_BYTES) return tooLarge();
-    const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED));
-    if (type === 'heic' || type === 'unknown') return unsupported(type);
+    const problem = await this.uploadedPhotoProblem(key);
+    if (problem) return problem;
+    const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED)) as keyof typeof CONTENT_TYPES;
     const metadata = await sharp(await this.storage.get(key), { limitInputPixels: false })
       .metadata()
       .catch(() => null);
@@ -279,3 +299,11 @@ const unsupported = (type: 'heic' | 'unknown') =>
   type === 'heic'
     ? new PhotoFileError(PhotoFileProblem.HEIC, 'HEIC photos are not supported yet: use JPEG')
     : new PhotoFileError(PhotoFileProblem.UNSUPPORTED_TYPE, 'This file is not a JPEG, PNG or WebP photo');
+
+/** What is wrong with an upload before it starts (its type or size); null when it may go ahead. */
+function uploadProblem(contentType: string, byteSize: number): PhotoFileError | null {
+  if (!ALLOWED_UPLOAD_TYPES.has(contentType)) return unsupported(contentType.includes('hei') ? 'heic' : 'unknown');
+  if (byteSize < 1) return new PhotoFileError(PhotoFileProblem.EMPTY, 'The file is empty');
+  if (byteSize > MAX_PHOTO_BYTES) return tooLarge();
+  return null;
+}

@@ -8,7 +8,7 @@ export enum Role {
   /** DP3AKB staff: kampung, cohorts, verification. */
   OFFICER = 'OFFICER',
   ADMIN = 'ADMIN',
-  /** Finance: confirms bank transfers, refunds (and later payouts). */
+  /** Finance staff: confirms bank transfers, refunds, payout runs and the bank file, marks payouts paid or failed, reconciliation. */
   FINANCE = 'FINANCE',
 }
 

@@ -1,0 +1,42 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { rupiahTransformer } from '../../../common/database/rupiah.transformer.js';
+import { SellerEntity } from '../../sellers/entities/seller.entity.js';
+
+/**
+ * Her money per WITA month, kept in the posting transaction (so it always agrees with the journal):
+ * for her income chart and the agency's impact figures, without summing the journal each time.
+ */
+@Entity('ledger_monthly')
+export class LedgerMonthlyEntity {
+  @PrimaryColumn('uuid')
+  sellerId: string;
+
+  @ManyToOne(() => SellerEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'seller_id' })
+  private readonly seller?: never;
+
+  /** The first day of the month, in WITA. */
+  @PrimaryColumn({ type: 'date' })
+  month: string;
+
+  /** Price of what she sold (paid), before commission. */
+  @Column({ type: 'bigint', transformer: rupiahTransformer, default: 0 })
+  salesIdr: bigint;
+
+  @Column({ type: 'bigint', transformer: rupiahTransformer, default: 0 })
+  commissionIdr: bigint;
+
+  /** Price refunded to buyers, and the commission that came back with it. */
+  @Column({ type: 'bigint', transformer: rupiahTransformer, default: 0 })
+  refundedIdr: bigint;
+
+  @Column({ type: 'bigint', transformer: rupiahTransformer, default: 0 })
+  refundedCommissionIdr: bigint;
+
+  /** Payouts sent, less those returned. */
+  @Column({ type: 'bigint', transformer: rupiahTransformer, default: 0 })
+  paidOutIdr: bigint;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
