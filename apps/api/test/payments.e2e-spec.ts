@@ -26,7 +26,8 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
   const statusOf = async (orderId: string) => (await t.dataSource.query('SELECT status, flag_reason FROM orders WHERE id = $1', [orderId]))[0];
   const state = async (orderId: string) => t.dataSource.query(
     `SELECT o.status, o.paid_at, o.flag_reason, p.status AS payment, p.fee_idr, p.refunded_idr, (SELECT count(*)::int FROM order_events e WHERE e.order_id = o.id) AS events,
-       (SELECT string_agg(s.status::text, ',' ORDER BY s.code) FROM seller_orders s WHERE s.order_id = o.id) AS seller_orders
+       (SELECT string_agg(s.status::text, ',' ORDER BY s.code) FROM seller_orders s WHERE s.order_id = o.id) AS seller_orders,
+       (SELECT string_agg(l.cause || ' ' || l.payment_method || ' ' || left(l.provider_reference, 3), ',' ORDER BY l.created_at) FROM ledger_transactions l WHERE l.order_id = o.id) AS postings
      FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.id = $1`, [orderId]);
   const eventually = async (probe: () => Promise<boolean>, what: string) => {
     const deadline = Date.now() + 10_000;
@@ -71,6 +72,8 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     const [paid] = await state(order.id);
     // 2.9 % + Rp 2.000 of Rp 358.000 (the test server's fee, as Stripe's).
     expect(paid).toMatchObject({ status: 'PAID', payment: 'SUCCEEDED', seller_orders: 'PAID', fee_idr: String((358_000n * 29n + 500n) / 1000n + 2000n) });
+    // Posted to the ledger once, named by its charge as Stripe's balance transactions name it.
+    expect(paid.postings).toBe('ORDER_PAID STRIPE ch_');
   });
 
   it('the same event replayed 10 times changes nothing', async () => {

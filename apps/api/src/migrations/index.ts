@@ -15,6 +15,7 @@ import { PhotoVariantSets1796310000000 } from './1796310000000-PhotoVariantSets.
 import { DemoRosterEntries1796310000001 } from './1796310000001-DemoRosterEntries.js';
 import { Buying1796320000000 } from './1796320000000-Buying.js';
 import { MoneyLedger1796330000000 } from './1796330000000-MoneyLedger.js';
+import { OrderLineCommission1796340000000 } from './1796340000000-OrderLineCommission.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   DemoRosterEntries1796310000001,
   Buying1796320000000,
   MoneyLedger1796330000000,
+  OrderLineCommission1796340000000,
 ];

@@ -11,6 +11,7 @@ import { ServicesModule } from '../services.module.js';
 import { buildDemoOrders, DEMO_ORDERS_UNTIL, type DemoBuyer, type DemoOrderPlan } from './data/orders.js';
 import type { SeedProduct } from './data/index.js';
 import { DEMO_FINANCE_EMAIL } from './demo-accounts.js';
+import { seedDemoPayouts } from './seed-demo-money.js';
 
 const HOUR = 3_600_000;
 const SELLER_CANCEL_REASONS = ['Kainnya terkena noda saat pewarnaan ulang', 'Stok terakhir ternyata sudah terjual di pameran', 'Ibu sedang sakit dan belum bisa mengirim minggu ini'];
@@ -136,7 +137,8 @@ export async function seedDemoOrders(config: RuntimeConfig, products: readonly S
       return true;
     }
     const why = [...refused].map(([reason, n]) => `${n} ${reason}`).join(', ');
-    return `Demo orders: ${placed} of ${plan.length} planned placed through the order service${why ? ` (refused: ${why})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+    const payouts = await seedDemoPayouts(app);
+    return `Demo orders: ${placed} of ${plan.length} planned placed through the order service${why ? ` (refused: ${why})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s\n${payouts}`;
   } finally {
     await app.close();
   }

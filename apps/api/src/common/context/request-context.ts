@@ -17,6 +17,7 @@ export const SYSTEM_ACTORS = {
   'photo-job': 'Pemrosesan foto (sistem)',
   'stripe-webhook': 'Pembayaran kartu via Stripe (sistem)',
   'order-timer': 'Pengingat pesanan (sistem)',
+  'guest-buyer': 'Pembeli tamu, dengan nomor pesanannya (sistem)',
   seed: 'Data contoh (sistem)',
 } as const;
 
@@ -72,6 +73,14 @@ export class RequestContext {
   hasRole(...roles: Role[]): boolean {
     const person = this.personOrNull;
     return !!person && roles.some((role) => person.roles.has(role));
+  }
+
+  /**
+   * The same request and transaction, signed by a named system actor: for what an anonymous caller
+   * may set going (a guest buyer confirming her parcel arrived) where a record must name who acted.
+   */
+  asSystem(name: SystemActorName): RequestContext {
+    return new RequestContext({ kind: 'system', name, displayName: SYSTEM_ACTORS[name] }, this.requestId, this.transaction);
   }
 
   /** The same caller inside an open transaction. */

@@ -26,6 +26,7 @@ import { zoneOfVillage } from '../shipping/zones.js';
 import type { OrderEntity } from './entities/order.entity.js';
 import { orderMessages } from './order-messages.js';
 import { newOrderCode } from './order-code.js';
+import { OrderMoney } from './order-money.js';
 import { OrderRepository } from './order.repository.js';
 import { OrderStatus, SellerOrderStatus } from './order-status.js';
 import { eventActor, ORDER_TIMERS } from './order-events.js';
@@ -70,6 +71,7 @@ export class CheckoutService {
     private readonly payments: PaymentsService,
     private readonly notifications: NotificationsService,
     private readonly jobs: JobQueue,
+    private readonly money: OrderMoney,
     @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
@@ -209,13 +211,27 @@ export class CheckoutService {
       taken.set(item.productId, product);
     }
 
+    // The commission of each line is frozen now: a rule changed later never touches what she sold.
+    const rates = await this.money.ratesFor(ctx, [...taken.values()], now);
     const status = cod ? SellerOrderStatus.CASH_ON_DELIVERY : SellerOrderStatus.PENDING_PAYMENT;
     let itemsTotal = 0n;
     for (const [index, group] of p.groups.entries()) {
       const quote = p.chosen.get(group.seller.id)!;
       const lines = group.items.map(({ item }) => {
         const product = taken.get(item.productId)!;
-        return { productId: product.id, title: product.title, unitPriceIdr: product.priceIdr, quantity: item.quantity, weightGrams: product.weightGrams, lineTotalIdr: product.priceIdr * BigInt(item.quantity) };
+        const rate = rates.get(product.id)!;
+        return {
+          productId: product.id,
+          title: product.title,
+          unitPriceIdr: product.priceIdr,
+          quantity: item.quantity,
+          weightGrams: product.weightGrams,
+          lineTotalIdr: product.priceIdr * BigInt(item.quantity),
+          commissionRuleId: rate.ruleId,
+          commissionRateBasisPoints: rate.rateBasisPoints,
+          commissionFloorIdr: rate.floorIdr,
+          commissionCapIdr: rate.capIdr,
+        };
       });
       const groupItems = lines.reduce((sum, line) => sum + line.lineTotalIdr, 0n);
       itemsTotal += groupItems;

@@ -100,6 +100,17 @@ export class OrderRepository {
     return (lock ? query.setLock('pessimistic_write') : query).getMany();
   }
 
+  /** Seller orders whose money came in [from, to): with their order's card or transfer payment, or their own cash on delivery. */
+  async paidSellerOrdersBetween(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; paidIdr: bigint }[]> {
+    const rows: { id: string; total_idr: string }[] = await this.db.manager(ctx).query(
+      `SELECT s.id, s.total_idr::text AS total_idr FROM seller_orders s JOIN orders o ON o.id = s.order_id
+       WHERE (o.payment_method <> 'COD' AND o.paid_at >= $1 AND o.paid_at < $2 AND (s.cancelled_at IS NULL OR s.cancelled_at >= o.paid_at))
+          OR (o.payment_method = 'COD' AND s.cash_collected_at >= $1 AND s.cash_collected_at < $2)`,
+      [from, to],
+    );
+    return rows.map((row) => ({ sellerOrderId: row.id, paidIdr: BigInt(row.total_idr) }));
+  }
+
   linesOf(ctx: RequestContext, sellerOrderIds: readonly string[]): Promise<OrderLineEntity[]> {
     return sellerOrderIds.length ? this.lines(ctx).find({ where: { sellerOrderId: In([...sellerOrderIds]) }, order: { title: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
   }

@@ -18,6 +18,7 @@ import { SellerAccessService } from '../sellers/seller-access.service.js';
 import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
 import type { OrderEntity } from './entities/order.entity.js';
 import type { SellerOrderEntity } from './entities/seller-order.entity.js';
+import { OrderMoney } from './order-money.js';
 import { orderMessages } from './order-messages.js';
 import { eventActor, ORDER_TIMERS, type OrderTimer } from './order-events.js';
 import { ORDER_CODE_PATTERN } from './order-code.js';
@@ -50,6 +51,7 @@ export class OrdersService implements OnModuleInit {
     private readonly payments: PaymentsService,
     private readonly notifications: NotificationsService,
     private readonly jobs: JobQueue,
+    private readonly money: OrderMoney,
     @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
@@ -254,6 +256,9 @@ export class OrdersService implements OnModuleInit {
         const newlyDelivered = !so.deliveredAt;
         Object.assign(so, { status: next, cashCollectedAt: now, deliveredAt: so.deliveredAt ?? now });
         await this.orders.saveSellerOrder(ctx, so);
+        // Cash in hand is the payment and the delivery at once: her share is pending for the hold, held as cash by whoever took it.
+        await this.money.paid(ctx, { orderId: order.id, sellerOrders: [so], method: PaymentMethod.COD, providerReference: null, cashCollectedByUserId: ctx.person.userId, at: now });
+        await this.money.delivered(ctx, so, so.deliveredAt!);
         if (newlyDelivered) await this.jobs.send(ctx, ORDER_TIMERS, { kind: 'complete', id: so.id }, { startAfter: new Date(now.getTime() + AUTO_COMPLETE_DAYS * DAY) });
         const all = await this.orders.sellerOrdersOf(ctx, [order.id]);
         if (all.every((other) => other.cashCollectedAt || other.status === SellerOrderStatus.CANCELLED)) {
@@ -320,6 +325,8 @@ export class OrdersService implements OnModuleInit {
       const locked = (await this.orders.lockSellerOrder(ctx, so.id))!;
       const counted = await this.payments.refundsOfSellerOrders(ctx, [so.id]);
       const refunded = counted.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amountIdr, 0n);
+      // Posted by the refund's id: a retry after a crash posts it then, a repeat posts nothing.
+      if (refund.status !== 'FAILED') await this.money.refunded(ctx, refund, locked.cashCollectedAt ? await this.payments.cashHolderOf(ctx, locked.id) : null);
       if (refunded === locked.refundedIdr) return;
       locked.refundedIdr = refunded;
       await this.orders.saveSellerOrder(ctx, locked);
@@ -344,14 +351,17 @@ export class OrdersService implements OnModuleInit {
     await this.recordOrder(ctx, order, next, 'PAID', settlement.at);
     Object.assign(order, { status: next, paidAt: settlement.at });
     await this.orders.saveOrder(ctx, order);
+    const paidSellerOrders: SellerOrderEntity[] = [];
     for (const so of await this.orders.sellerOrdersOf(ctx, [order.id], true)) {
       const paid = nextSellerOrderStatus(so.status, 'pay');
       if (!paid) continue;
       await this.record(ctx, so, paid, 'PAID', settlement.at, { onBehalf: false, note: null });
       so.status = paid;
       await this.orders.saveSellerOrder(ctx, so);
+      paidSellerOrders.push(so);
       await this.notifySeller(ctx, so.sellerId, orderMessages.paidToSeller({ code: so.code, itemsTotalIdr: so.itemsTotalIdr, buyerName: order.contactName, buyerPhone: order.contactPhone, storefront: this.config.storefrontUrl }));
     }
+    await this.money.paid(ctx, { orderId: order.id, sellerOrders: paidSellerOrders, method: settlement.method, providerReference: settlement.providerReference, at: settlement.at });
     await this.notifyBuyer(ctx, order, orderMessages.paidToBuyer({ code: order.code, storefront: this.config.storefrontUrl }));
   }
 
@@ -437,6 +447,8 @@ export class OrdersService implements OnModuleInit {
       options.apply?.(so);
       await this.orders.saveSellerOrder(ctx, so);
       if (next === SellerOrderStatus.DELIVERED) {
+        // A cash-on-delivery parcel's money is posted when its cash is recorded (collectCash).
+        if (order.paymentMethod !== PaymentMethod.COD) await this.money.delivered(ctx, so, now);
         await this.jobs.send(ctx, ORDER_TIMERS, { kind: 'complete', id: so.id }, { startAfter: new Date(now.getTime() + AUTO_COMPLETE_DAYS * DAY) });
         await this.notifySeller(ctx, so.sellerId, orderMessages.deliveredToSeller(so));
       }

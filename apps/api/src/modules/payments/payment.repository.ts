@@ -98,4 +98,18 @@ export class PaymentRepository {
   refundsOfSellerOrders(ctx: RequestContext, sellerOrderIds: readonly string[]): Promise<RefundEntity[]> {
     return sellerOrderIds.length ? this.refunds(ctx).find({ where: { sellerOrderId: In([...sellerOrderIds]) }, order: { createdAt: 'ASC' } }) : Promise.resolve([]);
   }
+
+  cashOfSellerOrders(ctx: RequestContext, sellerOrderIds: readonly string[]): Promise<PaymentEntity[]> {
+    return this.payments(ctx).find({ where: { sellerOrderId: In([...sellerOrderIds]), method: PaymentMethod.COD, status: PaymentStatus.SUCCEEDED } });
+  }
+
+  /** What was given back per seller order in [from, to) (a failed card refund gave nothing). */
+  async refundedBetween(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; refundedIdr: bigint }[]> {
+    const rows: { seller_order_id: string; refunded: string }[] = await this.refunds(ctx).query(
+      `SELECT seller_order_id, sum(amount_idr)::text AS refunded FROM refunds
+       WHERE status <> 'FAILED' AND coalesce(settled_at, created_at) >= $1 AND coalesce(settled_at, created_at) < $2 GROUP BY seller_order_id`,
+      [from, to],
+    );
+    return rows.map((row) => ({ sellerOrderId: row.seller_order_id, refundedIdr: BigInt(row.refunded) }));
+  }
 }

@@ -18,6 +18,8 @@ export interface Settlement {
   amountIdr: bigint;
   feeIdr: bigint | null;
   at: Date;
+  /** Stripe's charge (ch_…) or the bank's reference of the transfer, as the ledger names the money. */
+  providerReference: string | null;
 }
 
 /** Money arrived that does not fit the order: it is flagged, never counted as paid. */
@@ -261,6 +263,16 @@ export class PaymentsService {
     return this.db.withTransaction(ctx, (ctx) => this.payments.saveRefund(ctx, recorded));
   }
 
+  /** Who took a cash-on-delivery seller order's cash (the seller or her pendamping): she holds it. */
+  async cashHolderOf(ctx: RequestContext, sellerOrderId: string): Promise<string | null> {
+    const cash = (await this.payments.cashOfSellerOrders(ctx, [sellerOrderId]))[0];
+    return cash?.recordedByUserId ?? null;
+  }
+
+  refundedBetween(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; refundedIdr: bigint }[]> {
+    return this.payments.refundedBetween(ctx, from, to);
+  }
+
   async refundsOfSellerOrders(ctx: RequestContext, sellerOrderIds: readonly string[]): Promise<RefundEntity[]> {
     return this.payments.refundsOfSellerOrders(ctx, sellerOrderIds);
   }
@@ -312,6 +324,11 @@ export class PaymentsService {
           await this.flagged?.(ctx, { orderId: payment.orderId, paymentId: payment.id, reason });
           return { paymentId, outcome: 'flagged: amount mismatch' };
         }
+        // The ledger names card money by its charge, as Stripe's balance transactions do; charge.succeeded may come later.
+        if (!payment.stripeChargeId && payment.stripePaymentIntentId) {
+          const intent = await this.stripe.paymentIntents.retrieve(payment.stripePaymentIntentId);
+          payment.stripeChargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
+        }
         Object.assign(payment, { status: PaymentStatus.SUCCEEDED, settledAt: now, recordedBy: ctx.actor!.displayName });
         await this.payments.save(ctx, payment);
         await this.settle(ctx, payment, payment.feeIdr, now);
@@ -357,7 +374,7 @@ export class PaymentsService {
 
   private async settle(ctx: RequestContext, payment: PaymentEntity, feeIdr: bigint | null, at: Date): Promise<void> {
     if (!this.settled) throw new Error('No handler for settled payments: the orders module registers one');
-    await this.settled(ctx, { orderId: payment.orderId, paymentId: payment.id, method: payment.method, amountIdr: payment.amountIdr, feeIdr, at });
+    await this.settled(ctx, { orderId: payment.orderId, paymentId: payment.id, method: payment.method, amountIdr: payment.amountIdr, feeIdr, at, providerReference: payment.stripeChargeId ?? payment.bankReference });
   }
 
   private async feeOf(charge: Stripe.Charge): Promise<bigint | null> {

@@ -2,6 +2,7 @@ import { DomainModule } from '../../common/domain-module.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
 import { MediaModule } from '../media/media.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SellersModule } from '../sellers/sellers.module.js';
@@ -20,7 +21,7 @@ import { ReconciliationService } from './reconciliation.service.js';
   entities: [PayoutDetailsEntity, PayoutRunEntity, PayoutEntity],
   resolvers: [PayoutsResolver, PayoutFieldsResolver, SellerBalancePayoutsResolver],
   controllers: [PayoutsController],
-  imports: [LedgerModule, SellersModule, AuditModule, NotificationsModule, MediaModule, AccountsModule],
+  imports: [LedgerModule, SellersModule, AuditModule, NotificationsModule, MediaModule, AccountsModule, OrdersModule],
   providers: [PayoutDetailsService, PayoutsService, ReconciliationService, { provide: PayoutProvider, useClass: ManualPayoutProvider }],
   exports: [PayoutsService, PayoutDetailsService],
 })

@@ -1,4 +1,4 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger, Optional, Inject } from '@nestjs/common';
 import Stripe from 'stripe';
 import { fromStripeAmount } from '@karya-ibu/types/money';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -23,7 +23,8 @@ export class ReconciliationService {
     private readonly ledger: LedgerService,
     private readonly payouts: PayoutsService,
     private readonly stripe: Stripe,
-    @Optional() private readonly orders: OrderPaymentsSource | null,
+    // By its token: a `| null` parameter type reaches Nest as Object, which nothing provides.
+    @Optional() @Inject(OrderPaymentsSource) private readonly orders: OrderPaymentsSource | null,
   ) {}
 
   async report(ctx: RequestContext, period: string): Promise<ReconciliationReport | InvalidInputError> {

@@ -1,4 +1,4 @@
-import type { ProductStatus } from './catalog.enums.js';
+import type { ProductCategory, ProductStatus } from './catalog.enums.js';
 
 /** What checkout needs of a product: its price and stock now, whether it is on sale, how it ships. */
 export interface CheckoutProduct {
@@ -6,6 +6,8 @@ export interface CheckoutProduct {
   sellerId: string;
   slug: string;
   title: string;
+  /** Commission rules may differ by category. */
+  category: ProductCategory;
   priceIdr: bigint;
   stock: number;
   weightGrams: number;
@@ -23,6 +25,7 @@ export interface CheckoutProductRow {
   seller_id: string;
   slug: string;
   title: string;
+  category: ProductCategory;
   price_idr: string;
   stock: number;
   weight_grams: number;
@@ -34,13 +37,14 @@ export interface CheckoutProductRow {
   on_sale: boolean;
 }
 
-export const CHECKOUT_COLUMNS = 'id, seller_id, slug, title, price_idr::text AS price_idr, stock, weight_grams, length_cm, width_cm, height_cm, cod_allowed, status, on_sale';
+export const CHECKOUT_COLUMNS = 'id, seller_id, slug, title, category, price_idr::text AS price_idr, stock, weight_grams, length_cm, width_cm, height_cm, cod_allowed, status, on_sale';
 
 export const toCheckoutProduct = (row: CheckoutProductRow): CheckoutProduct => ({
   id: row.id,
   sellerId: row.seller_id,
   slug: row.slug,
   title: row.title,
+  category: row.category,
   priceIdr: BigInt(row.price_idr),
   stock: row.stock,
   weightGrams: row.weight_grams,

@@ -40,6 +40,20 @@ export class OrderLineEntity {
   @Column({ type: 'bigint', transformer: rupiahTransformer })
   lineTotalIdr: bigint;
 
+  /** The commission rate frozen on the line when it was bought (CommissionsService.rateFor): a later rule never changes it. */
+  @Column({ type: 'uuid', nullable: true })
+  commissionRuleId: string | null;
+
+  /** 1000 is 10 %. */
+  @Column({ type: 'int' })
+  commissionRateBasisPoints: number;
+
+  @Column({ type: 'bigint', transformer: rupiahTransformer, nullable: true })
+  commissionFloorIdr: bigint | null;
+
+  @Column({ type: 'bigint', transformer: rupiahTransformer, nullable: true })
+  commissionCapIdr: bigint | null;
+
   /** When the stock it took went back (the order expired or was cancelled unpaid): set once, so it goes back once. */
   @Column({ type: 'timestamptz', nullable: true })
   stockReleasedAt: Date | null;
