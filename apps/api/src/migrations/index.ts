@@ -10,6 +10,7 @@ import { RateLimiterFlexible1796116412158 } from './1796116412158-RateLimiterFle
 import { ProductViewVisitors1796116417319 } from './1796116417319-ProductViewVisitors.js';
 import { CatalogOnSaleCountsSearch1796119463274 } from './1796119463274-CatalogOnSaleCountsSearch.js';
 import { AuditSystemActors1796200000000 } from './1796200000000-AuditSystemActors.js';
+import { Impact1796301000000 } from './1796301000000-Impact.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ProductViewVisitors1796116417319,
   CatalogOnSaleCountsSearch1796119463274,
   AuditSystemActors1796200000000,
+  Impact1796301000000,
 ];

@@ -26,6 +26,13 @@ export class TrainingService {
     return grouped;
   }
 
+  /** The sellers enrolled in each program, by program id. */
+  async enrolledSellerIds(ctx: RequestContext, programIds: readonly string[]): Promise<Map<string, string[]>> {
+    const grouped = new Map<string, string[]>(programIds.map((id) => [id, []]));
+    for (const row of await this.training.findEnrollmentsByProgramIds(ctx, programIds)) grouped.get(row.trainingProgramId)?.push(row.sellerId);
+    return grouped;
+  }
+
   async createProgram(ctx: RequestContext, input: TrainingProgramInput): Promise<TrainingProgram> {
     for (const field of ['title', 'skill', 'startDate', 'endDate', 'budgetIdr', 'provider', 'participantCount', 'location'] as const) {
       if (input[field] == null) throw badInput(`input.${field}`, 'Wajib diisi. (Required.)');
