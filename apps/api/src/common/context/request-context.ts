@@ -15,6 +15,7 @@ export interface Person {
 /** The parts of the system that act on their own, by name, and how their changes are signed. */
 export const SYSTEM_ACTORS = {
   'photo-job': 'Pemrosesan foto (sistem)',
+  'impact-job': 'Laporan dampak (sistem)',
 } as const;
 
 export type SystemActorName = keyof typeof SYSTEM_ACTORS;

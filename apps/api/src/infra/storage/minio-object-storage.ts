@@ -50,6 +50,10 @@ export class MinioObjectStorage extends ObjectStorage {
     return this.publicClient.presignedPutObject(this.config.bucket, key, expirySeconds);
   }
 
+  presignedGetUrl(key: string, expirySeconds: number, fileName: string): Promise<string> {
+    return this.publicClient.presignedGetObject(this.config.bucket, key, expirySeconds, { 'response-content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"` });
+  }
+
   async stat(key: string): Promise<StoredObjectInfo | null> {
     try {
       const info = await this.client.statObject(this.config.bucket, key);
