@@ -17,7 +17,7 @@ type Subject = 'A' | 'B';
 type Outcome = 'ALLOW' | 'NULL' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 type Expected = (subject: Subject) => Record<Persona, Outcome>;
 
-const PUBLIC_ROOTS = ['products', 'product', 'seller', 'kampungs', 'kampung', 'trainingPrograms', 'motifs'];
+const PUBLIC_ROOTS = ['products', 'product', 'seller', 'kampungs', 'kampung', 'trainingPrograms', 'motifs', 'publicImpact'];
 
 const all = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const onlyFor = (allowed: Persona[], denied: 'THROWN' | 'NULL'): Record<Persona, Outcome> =>
@@ -41,6 +41,8 @@ const RESTRICTED: Record<string, Expected> = {
   'ProductPhoto.failureReason': () => all('NULL'),
   // Only a search with a misspelt word has one; the path lists without a search.
   'ProductConnection.searchSuggestion': () => all('NULL'),
+  // Aggregates of two participants: every figure is about fewer than 5 people, so none is shown.
+  ...Object.fromEntries(['participants', 'sellersVerified', 'activeSellers90', 'salesMedianIdr', 'salesTotalIdr', 'surveyUpliftMedianIdr', 'surveyAnswers'].map((f) => [`PublicImpactRow.${f}`, () => all('NULL')])),
 };
 
 /** Names that smell of personal data must be decided on here, not left open by default. */
@@ -94,6 +96,8 @@ describe('field-level access on everything public queries reach', () => {
       TrainingProgram: (s, f) => `{ ${seller(s)} { trainings { ${f} } } }`,
       RosterEntry: (s, f) => `{ ${seller(s)} { rosterMatches { ${f} } } }`,
       PendampingSummary: (s, f) => `{ kampung(slug: "${subjects[s].kampung.slug}") { pendamping { ${f} } } }`,
+      PublicImpact: (_s, f) => `{ publicImpact { ${f} } }`,
+      PublicImpactRow: (_s, f) => `{ publicImpact { total { ${f} } } }`,
     };
   });
   afterAll(() => t.close());

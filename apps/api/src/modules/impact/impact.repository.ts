@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { ImpactExportEntity } from './entities/impact-export.entity.js';
@@ -81,7 +81,7 @@ export class ImpactRepository {
 
   answeredSurveys(ctx: RequestContext, rosterEntryIds: readonly string[]): Promise<SurveyTaskEntity[]> {
     if (!rosterEntryIds.length) return Promise.resolve([]);
-    return this.db.rows(ctx, SurveyTaskEntity, 'SELECT t.* FROM survey_tasks t WHERE t.roster_entry_id = ANY($1::uuid[]) AND t.answered_at IS NOT NULL', [rosterEntryIds]);
+    return this.db.getRepository(ctx, SurveyTaskEntity).find({ where: { rosterEntryId: In([...rosterEntryIds]), answeredAt: Not(IsNull()) } });
   }
 
   // --- UPPKA groups.

@@ -67,8 +67,8 @@ export class OfflineSalesService {
   private async editable(ctx: RequestContext, id: string, now: Date) {
     const sale = isUuid(id) ? await this.repository.findOfflineSaleForUpdate(ctx, id) : null;
     if (!sale) return new ImpactNotFoundError('OFFLINE_SALE');
-    const acting = (await this.access.actingSellers(ctx, [sale.sellerId])).get(sale.sellerId);
-    if (!acting) return new ImpactNotFoundError('OFFLINE_SALE');
+    // Someone else's sale: FORBIDDEN, as for her products.
+    const acting = await this.access.actingSeller(ctx, sale.sellerId);
     const until = new Date(sale.createdAt.getTime() + EDITABLE_DAYS * 86_400_000);
     if (now > until) return new RecordLockedError(until);
     return { sale, acting };

@@ -62,7 +62,9 @@ function roiLines(r: ImpactReport): string[] {
   if (!r.roi) return ['Tidak ada anggaran pelatihan untuk peserta ini: ROI tidak dihitung.'];
   return [
     `Biaya pelatihan (bagian peserta dalam laporan): ${rp(r.roi.costIdr)}; ${r.roi.participantMonths} bulan-peserta setelah pelatihan.`,
-    `Hanya marketplace (terverifikasi): manfaat ${marketplaceText(r, r.roi.benefitVerifiedIdr)}, ROI ${pct(r.roi.roiVerifiedPercent)}, rasio manfaat/biaya ${r.roi.benefitCostRatioVerified?.toLocaleString('id-ID', { maximumFractionDigits: 2 }) ?? '—'}.`,
+    r.marketplaceHasData
+      ? `Hanya marketplace (terverifikasi): manfaat ${rp(r.roi.benefitVerifiedIdr)}, ROI ${pct(r.roi.roiVerifiedPercent)}, rasio manfaat/biaya ${r.roi.benefitCostRatioVerified?.toLocaleString('id-ID', { maximumFractionDigits: 2 }) ?? '—'}.`
+      : 'Hanya marketplace (terverifikasi): belum ada data penjualan marketplace.',
     `Marketplace dan penjualan offline: manfaat ${rp(r.roi.benefitWithSelfReportedIdr)}, ROI ${pct(r.roi.roiWithSelfReportedPercent)}, rasio manfaat/biaya ${r.roi.benefitCostRatioWithSelfReported?.toLocaleString('id-ID', { maximumFractionDigits: 2 }) ?? '—'}.`,
     'ROI (Phillips) = (manfaat − biaya) / biaya × 100%.',
     `Catatan: ${ROI_CAVEAT}`,
@@ -247,10 +249,11 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
   heading('Perbandingan dengan kelompok pembanding');
   for (const text of didLines(r)) paragraph(text);
 
-  // Charts.
-  pdf.addPage();
+  // Charts: each kept whole on a page.
+  ensure(250);
   heading('Pendapatan per bulan dibanding sebelum pelatihan');
   monthlyChart(pdf, r, left, pdf.y, width, 190);
+  ensure(Math.max(90, 26 * r.byKampung.length + 30) + 40);
   heading('Pendapatan tambahan per kampung KB (rata-rata per peserta per bulan)');
   kampungChart(pdf, r, left, pdf.y, width, Math.max(90, 26 * r.byKampung.length + 30));
   ensure(220);
@@ -260,7 +263,6 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
   heading('Sebaran pendapatan dari penjualan per peserta per bulan');
   distributionChart(pdf, r, left, pdf.y, width, 150);
 
-  pdf.addPage();
   heading('Per bulan');
   table(['Bulan', 'Peserta', 'Marketplace', 'Offline', 'Baseline rata-rata', 'Survei rata-rata'], r.monthly.map((m) => [monthNameId(m.month), m.eligibleParticipants, marketplaceText(r, m.marketplaceIdr), rp(m.offlineIdr), rp(m.baselineMeanIdr), m.surveyAnswers ? `${rp(m.surveyMeanIdr)} (${m.surveyAnswers})` : '—']), [2, 1, 2, 2, 2, 2]);
   const groupTable = (title: string, groups: ImpactGroupRow[]) => {
@@ -316,7 +318,7 @@ function monthlyChart(pdf: Pdf, r: ImpactReport, x: number, y: number, w: number
   const values = months.flatMap((m) => [Number((m.meanMarketplaceIdr ?? 0n) + (m.meanOfflineIdr ?? 0n)), Number(m.baselineMeanIdr ?? 0n), Number(m.surveyMeanIdr ?? 0n)]);
   const yScale = scaleLinear().domain([0, Math.max(1, ...values)]).nice().range([plot.bottom, plot.top]);
   const xScale = scaleBand<string>().domain(months.map((m) => m.month)).range([plot.left, plot.right]).padding(0.25);
-  legend(pdf, [[MARKETPLACE_COLOR, 'Marketplace (terverifikasi)'], [OFFLINE_COLOR, 'Offline (dilaporkan sendiri)'], [BRAND, 'Sebelum pelatihan (rata-rata)'], ['#3355aa', 'Survei (rata-rata)']], x, y);
+  legend(pdf, [[MARKETPLACE_COLOR, r.marketplaceHasData ? 'Marketplace (terverifikasi)' : 'Marketplace (belum ada data)'], [OFFLINE_COLOR, 'Offline (dilaporkan sendiri)'], [BRAND, 'Sebelum pelatihan (rata-rata)'], ['#3355aa', 'Survei (rata-rata)']], x, y);
   for (const tick of yScale.ticks(4)) {
     pdf.moveTo(plot.left, yScale(tick)).lineTo(plot.right, yScale(tick)).lineWidth(0.3).strokeColor('#dddddd').stroke();
     axisLabel(pdf, shortRp(tick), x, yScale(tick) - 3, 36, 'right');

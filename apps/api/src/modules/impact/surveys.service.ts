@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { InvalidInputError } from '../../common/errors/error-result.js';
-import { badInput } from '../../common/errors/user-errors.js';
+import { badInput, userError } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { JobQueue } from '../../infra/jobs/job-queue.js';
 import { Role } from '../accounts/models/role.enum.js';
@@ -122,7 +122,7 @@ export class SurveysService implements OnModuleInit {
     const set = await this.participants.load(ctx);
     const participant = set.participants.find((p) => p.rosterEntryId === task.rosterEntryId && p.program.id === task.trainingProgramId);
     const may = await this.mayAnswer(ctx, task, participant);
-    if (!may) return new ImpactNotFoundError('SURVEY_TASK');
+    if (!may) throw userError('FORBIDDEN', 'Hanya pendamping kampungnya, petugas DP3AKB, atau ia sendiri yang dapat mengisi survei ini. (Only her kampung\'s pendamping, an officer or she herself may answer.)');
     if (task.answeredAt) {
       const until = new Date(task.answeredAt.getTime() + EDITABLE_DAYS * 86_400_000);
       if (now > until) return new RecordLockedError(until);
