@@ -12,6 +12,8 @@ import { buildSeedData, type SeedProduct } from './data/index.js';
 import { DEMO_APPLICANT, DEMO_PASSWORDS, DEMO_STAFF, demoPendamping, type DemoAccount } from './demo-accounts.js';
 import { renderBatikImage } from './images/index.js';
 import { SeedRepository } from './seed-repository.js';
+import { witaDateOf } from '../modules/impact/impact-math.js';
+import type { OfflineSaleChannel } from '../modules/impact/models/impact.enums.js';
 
 const PHOTO_WIDTH = 1600;
 const PHOTO_HEIGHT = 1200;
@@ -90,6 +92,8 @@ async function seedWith(seed: SeedRepository): Promise<string> {
     status: SellerStatus.PENDING,
   });
 
+  const impact = await seedImpact(seed, data, { kampungIds, programIds, sellerIds });
+
   let created = 0;
   let photoCount = 0;
   // Drawing and encoding photos dominates; a few products at a time keep both cores busy.
@@ -105,8 +109,68 @@ async function seedWith(seed: SeedRepository): Promise<string> {
   });
   return (
     `Demo data: ${data.kampungs.length} kampung KB, ${data.trainingPrograms.length} training programs, ${data.sellers.length} sellers, ` +
-    `${data.products.length} products (${created} new, ${photoCount} photos drawn) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    `${data.products.length} products (${created} new, ${photoCount} photos drawn), ${impact} in ${((Date.now() - started) / 1000).toFixed(1)} s`
   );
+}
+
+/**
+ * Demo impact figures (marked demo): roster baselines where a cohort has none imported, offline sales,
+ * follow-up surveys (answered, and some still open for the pendamping) and UPPKA groups. Nothing dated
+ * after today.
+ */
+async function seedImpact(seed: SeedRepository, data: ReturnType<typeof buildSeedData>, ids: { kampungIds: Map<string, string>; programIds: Map<string, string>; sellerIds: Map<string, string> }): Promise<string> {
+  const today = witaDateOf(new Date());
+  const sellers = new Map(data.sellers.map((s) => [s.slug, s]));
+  await seed.addRosterEntriesIfMissing(
+    data.impact.roster.map((line) => {
+      const seller = sellers.get(line.sellerSlug)!;
+      return { trainingProgramId: ids.programIds.get(line.programSlug)!, name: seller.displayName, phone: seller.whatsappNumber, kampungId: ids.kampungIds.get(seller.kampungSlug)!, baselineMonthlyIncomeIdr: line.baselineIdr };
+    }),
+  );
+  const pendampingName = (slug: string) => demoPendamping(data.kampungs.find((k) => k.slug === sellers.get(slug)!.kampungSlug)!).displayName;
+  const salesAdded = await seed.addDemoOfflineSalesOnce(
+    data.impact.sales
+      .filter((sale) => sale.soldOn <= today)
+      .map((sale) => ({
+        sellerId: ids.sellerIds.get(sale.sellerSlug)!,
+        soldOn: sale.soldOn,
+        amountIdr: sale.amountIdr,
+        channel: sale.channel as OfflineSaleChannel,
+        note: sale.note,
+        recordedByUserId: null,
+        recordedByName: sale.byPendamping ? pendampingName(sale.sellerSlug) : sellers.get(sale.sellerSlug)!.displayName,
+        onBehalf: sale.byPendamping,
+        isDemo: true,
+      })),
+  );
+  const rosterLine = new Map<string, { id: string; kampungId: string }>();
+  for (const [slug, programId] of ids.programIds) for (const entry of await seed.rosterEntries(programId)) rosterLine.set(`${slug}|${entry.phone}`, entry);
+  await seed.addSurveyTasksIfMissing(
+    data.impact.surveys
+      .filter((s) => s.dueOn <= today && rosterLine.has(`${s.programSlug}|${sellers.get(s.sellerSlug)!.whatsappNumber}`))
+      .map((s) => {
+        const line = rosterLine.get(`${s.programSlug}|${sellers.get(s.sellerSlug)!.whatsappNumber}`)!;
+        const answered = s.monthlyIncomeIdr !== null;
+        return {
+          rosterEntryId: line.id,
+          trainingProgramId: ids.programIds.get(s.programSlug)!,
+          kampungId: ids.kampungIds.get(sellers.get(s.sellerSlug)!.kampungSlug)!,
+          wave: s.wave,
+          dueOn: s.dueOn,
+          monthlyIncomeIdr: s.monthlyIncomeIdr,
+          answeredAt: answered ? new Date(`${s.dueOn}T03:00:00Z`) : null,
+          answeredByUserId: null,
+          answeredByName: answered ? (s.byPendamping ? pendampingName(s.sellerSlug) : sellers.get(s.sellerSlug)!.displayName) : null,
+          onBehalf: answered && s.byPendamping,
+          note: null,
+          isDemo: true,
+        };
+      }),
+  );
+  for (const group of data.impact.uppkaGroups) {
+    await seed.upsertUppkaGroup({ kampungId: ids.kampungIds.get(group.kampungSlug)!, name: group.name, description: group.description }, group.sellerSlugs.map((slug) => ids.sellerIds.get(slug)!));
+  }
+  return `impact demo (${salesAdded} offline sales new, ${data.impact.uppkaGroups.length} UPPKA groups)`;
 }
 
 function toProductRow(product: SeedProduct, sellerIds: Map<string, string>, motifIds: Map<string, string>) {

@@ -1,5 +1,6 @@
 import {
   addMonths,
+  addMonthsToDate,
   differenceInDifferences,
   histogram,
   monthDiff,
@@ -118,5 +119,13 @@ describe('small cells on public pages', () => {
   it('hides figures about fewer than five people', () => {
     expect(suppressed(4, 123n)).toBeNull();
     expect(suppressed(5, 123n)).toBe(123n);
+  });
+});
+
+describe('survey due dates', () => {
+  it('adds months to a calendar date, the 31st becoming the last day of a shorter month', () => {
+    expect(addMonthsToDate('2026-03-13', 3)).toBe('2026-06-13');
+    expect(addMonthsToDate('2025-08-31', 6)).toBe('2026-02-28');
+    expect(addMonthsToDate('2025-11-30', 3)).toBe('2026-02-28');
   });
 });

@@ -40,6 +40,13 @@ export function monthDiff(a: Month, b: Month): number {
   return (yb - ya) * 12 + (mb - ma);
 }
 
+/** The day `months` after a calendar date (the 31st becomes the month's last day). */
+export function addMonthsToDate(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
 /** Every month from `from` to `to`, both included (empty when to < from). */
 export function monthsBetween(from: Month, to: Month): Month[] {
   const out: Month[] = [];

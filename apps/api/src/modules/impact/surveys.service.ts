@@ -11,7 +11,7 @@ import type { SurveyAnswerInput } from './dto/impact-records.input.js';
 import type { SurveyTaskEntity } from './entities/survey-task.entity.js';
 import { ImpactNotFoundError, RecordLockedError } from './impact.errors.js';
 import { ImpactRepository, type SurveyTaskRow } from './impact.repository.js';
-import { witaDateOf } from './impact-math.js';
+import { addMonthsToDate, witaDateOf } from './impact-math.js';
 import { SURVEY_WAVES } from './models/impact.enums.js';
 import { EDITABLE_DAYS, toSurveyTaskModel, type SurveyTask } from './models/impact-records.model.js';
 import { ParticipantsService, type Participant } from './participants.service.js';
@@ -20,13 +20,6 @@ const CREATE_TASKS = 'impact.survey-tasks';
 /** Tasks appear this many days before they are due, so the pendamping can plan her visits. */
 export const SURVEY_LEAD_DAYS = 14;
 export const MAX_SURVEY_INCOME_IDR = 1_000_000_000n;
-
-/** The day `months` after a calendar date (the 31st becomes the month's last day). */
-export function addMonthsToDate(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
-}
 
 /** The survey waves of a cohort that ended on `endDate` that are due by `dueBy`. */
 export function dueWaves(endDate: string, dueBy: string): { wave: number; dueOn: string }[] {

@@ -1,4 +1,5 @@
 import type { BatikDesign } from '../images/batik-design.js';
+import type { DemoImpactData } from './impact.js';
 
 export type { BatikDesign };
 
@@ -87,4 +88,5 @@ export interface SeedData {
   motifs: SeedMotif[];
   sellers: SeedSeller[];
   products: SeedProduct[];
+  impact: DemoImpactData;
 }
