@@ -1,4 +1,5 @@
 import { agencyEn } from './agency.en';
+import { impactEn } from './impact.en';
 import type { MessageKey } from './id';
 import { sellerEn } from './seller.en';
 
@@ -251,5 +252,6 @@ export const en: Record<MessageKey, string> = {
   'error.sellerNotFound': 'Seller not found.',
   'error.kampungNotFound': 'Kampung not found.',
   ...sellerEn,
-  ...agencyEn
+  ...agencyEn,
+  ...impactEn
 };

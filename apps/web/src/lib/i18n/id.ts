@@ -1,4 +1,5 @@
 import { agencyId } from './agency.id';
+import { impactId } from './impact.id';
 import { sellerId } from './seller.id';
 
 /** Bahasa Indonesia: the default language. `en.ts` must have exactly these keys. */
@@ -250,7 +251,8 @@ export const id = {
   'error.sellerNotFound': 'Penjual tidak ditemukan.',
   'error.kampungNotFound': 'Kampung tidak ditemukan.',
   ...sellerId,
-  ...agencyId
+  ...agencyId,
+  ...impactId
 } as const;
 
 export type MessageKey = keyof typeof id;
