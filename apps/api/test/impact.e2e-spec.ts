@@ -258,6 +258,29 @@ describe('impact: what training produced, by source', () => {
     expect((await t.gql(`query($id: ID!) { impactExport(id: $id) { downloadUrl } }`, { id: pdf.id }, { token: otherOfficer.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
+  it('estimates a difference in differences against the participants of an earlier cohort in the same kampung', async () => {
+    await createKampung(t, { name: 'Lamaru', kecamatan: 'Balikpapan Timur' });
+    const earlier = await createTrainingProgram(t, { startDate: monthsAgo(14, 10), endDate: monthsAgo(14, 13), budgetIdr: 5_000_000n });
+    const later = await createTrainingProgram(t, { startDate: monthsAgo(7, 10), endDate: monthsAgo(7, 13), budgetIdr: 5_000_000n });
+    const roster = (prefix: string) => ['nama,telepon,kampung,penghasilan', ...[1, 2, 3, 4, 5].map((i) => `Ibu ${prefix} ${i},08127777${prefix === 'Awal' ? 1 : 2}00${i},Lamaru,500000`)].join('\n');
+    for (const [program, prefix] of [[earlier, 'Awal'], [later, 'Baru']] as const) {
+      await t.gql('mutation($p: ID!, $csv: String!) { importRoster(trainingProgramId: $p, csv: $csv, dryRun: false) { newCount } }', { p: program.id, csv: roster(prefix) }, { token: officer.token });
+    }
+    const answer = (program: TrainingProgram, wave: number, dueOn: string, income: number) =>
+      t.dataSource.query(
+        `INSERT INTO survey_tasks (roster_entry_id, training_program_id, kampung_id, wave, due_on, monthly_income_idr, answered_at, answered_by_name)
+         SELECT id, training_program_id, kampung_id, $2, $3, $4, now(), 'Pendamping Lamaru' FROM roster_entries WHERE training_program_id = $1`,
+        [program.id, wave, dueOn, income],
+      );
+    await answer(earlier, 3, monthsAgo(11, 13), 600_000); // before the later cohort started
+    await answer(earlier, 12, monthsAgo(2, 13), 700_000); // in the period: +100k, the trend
+    await answer(later, 6, monthsAgo(1, 13), 900_000); // +400k over the baseline
+    const { data } = await report({ trainingProgramId: later.id, from: monthsAgo(6, 1), to: monthsAgo(1, 1) });
+    expect(data!.impactReport.differenceInDifferences).toEqual({ estimateIdr: '300000' });
+    const full = await t.gql(`query($f: ImpactFilterInput!) { impactReport(filter: $f) { differenceInDifferences { treatedCount controlCount treatedChangeIdr controlBeforeIdr controlAfterIdr controlChangeIdr } } }`, { f: { trainingProgramId: later.id, from: monthsAgo(6, 1), to: monthsAgo(1, 1) } }, { token: officer.token });
+    expect(full.data!.impactReport.differenceInDifferences).toEqual({ treatedCount: 5, controlCount: 5, treatedChangeIdr: '400000', controlBeforeIdr: '600000', controlAfterIdr: '700000', controlChangeIdr: '100000' });
+  });
+
   it('answers a bad filter with the field named', async () => {
     const backwards = await report({ from: '2026-06-01', to: '2026-01-01' });
     expect(backwards.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });

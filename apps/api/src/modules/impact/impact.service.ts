@@ -151,12 +151,19 @@ export class ImpactService {
     return facts;
   }
 
-  /** Participants of other cohorts in the same kampung KB who were not in this one: the comparison group. */
+  /**
+   * The comparison group: participants of cohorts that ended before this one started, in the same
+   * kampung KB, who did not take this one. Nothing new happened to them in this cohort's window, so the
+   * change of their survey income from before this cohort to the period is the trend without it.
+   */
   private comparisonPool(set: ParticipantSet, treated: readonly Participant[], scope: string[] | null): Participant[] {
+    const program = treated[0]?.program;
+    if (!program) return [];
     const kampungIds = new Set(treated.map((p) => p.kampungId));
     const treatedPeople = new Set(treated.map((p) => p.personKey));
-    const programId = treated[0]?.program.id;
-    return firstTrainingOfEach(set.participants.filter((p) => p.program.id !== programId && kampungIds.has(p.kampungId) && !treatedPeople.has(p.personKey) && (!scope || scope.includes(p.kampungId))));
+    return firstTrainingOfEach(
+      set.participants.filter((p) => p.program.endDate < program.startDate && kampungIds.has(p.kampungId) && !treatedPeople.has(p.personKey) && (!scope || scope.includes(p.kampungId))),
+    );
   }
 
   indicatorsOf(selection: Selection, participants: readonly Participant[]): Indicators {
@@ -286,18 +293,25 @@ export class ImpactService {
     };
   }
 
-  /** Survey income against baseline, this cohort against the comparison group (both self-reported). */
+  /**
+   * Survey income (self-reported), this cohort against the comparison group: for the participants,
+   * baseline before and their latest answer in the period after; for the comparison group, their
+   * latest answer due before this cohort started, and their latest answer in the period.
+   */
   private did(selection: Selection, participants: readonly Participant[], indicators: Indicators): { result: ImpactReport['differenceInDifferences']; note: string } {
-    if (!selection.filter.trainingProgramId) return { result: null, note: 'Pilih satu angkatan pelatihan untuk membandingkan dengan kelompok pembanding.' };
-    const pairs = (rows: Indicators['rows']) => rows.flatMap((row) => (row.facts.baselineIdr !== null && row.latestSurvey ? [{ before: row.facts.baselineIdr, after: row.latestSurvey.monthlyIncomeIdr }] : []));
-    const treated = pairs(indicators.rows);
+    const program = selection.set.programs.find((p) => p.id === selection.filter.trainingProgramId);
+    if (!program) return { result: null, note: 'Pilih satu angkatan pelatihan untuk membandingkan dengan kelompok pembanding.' };
+    const treated = indicators.rows.flatMap((row) => (row.facts.baselineIdr !== null && row.latestSurvey ? [{ before: row.facts.baselineIdr, after: row.latestSurvey.monthlyIncomeIdr }] : []));
     const pool = this.comparisonPool(selection.set, participants, null).filter((p) => selection.facts.has(p.key));
-    const control = pairs(this.indicatorsOf(selection, pool).rows);
-    const comparisonGroup = 'Peserta pelatihan lain di kampung KB yang sama yang tidak ikut angkatan ini';
+    const control = this.indicatorsOf(selection, pool).rows.flatMap((row) => {
+      const before = [...row.facts.surveys].filter((s) => s.dueOn <= program.startDate).sort((a, b) => a.dueOn.localeCompare(b.dueOn)).at(-1);
+      return before && row.latestSurvey ? [{ before: before.monthlyIncomeIdr, after: row.latestSurvey.monthlyIncomeIdr }] : [];
+    });
+    const comparisonGroup = 'Peserta pelatihan sebelumnya di kampung KB yang sama yang tidak ikut angkatan ini';
     if (treated.length < DID_MIN_GROUP || control.length < DID_MIN_GROUP) {
       return {
         result: null,
-        note: `Belum ada kelompok pembanding yang cukup (perlu ${DID_MIN_GROUP} orang per kelompok dengan baseline dan jawaban survei; peserta: ${treated.length}, pembanding: ${control.length}). Yang ditampilkan hanya perbandingan sebelum–sesudah.`,
+        note: `Belum ada kelompok pembanding yang cukup: perlu ${DID_MIN_GROUP} orang per kelompok dengan jawaban survei sebelum dan sesudah (peserta: ${treated.length}, pembanding: ${control.length}; pembanding adalah ${comparisonGroup.toLowerCase()}). Yang ditampilkan hanya perbandingan sebelum–sesudah.`,
       };
     }
     const d = differenceInDifferences(treated, control)!;
@@ -314,7 +328,7 @@ export class ImpactService {
         controlChangeIdr: d.controlChange,
         estimateIdr: d.estimate,
       },
-      note: `Selisih-dalam-selisih (difference-in-differences): perubahan penghasilan peserta dikurangi perubahan penghasilan ${comparisonGroup.toLowerCase()}, menurut survei (dilaporkan sendiri). Perkiraan, bukan uji terkontrol.`,
+      note: 'Selisih-dalam-selisih (difference-in-differences): perubahan penghasilan peserta dikurangi perubahan penghasilan kelompok pembanding pada waktu yang sama, menurut survei (dilaporkan sendiri). Perkiraan, bukan uji terkontrol.',
     };
   }
 }

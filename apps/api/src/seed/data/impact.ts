@@ -108,10 +108,10 @@ export function buildImpactData(seed: number, sellers: readonly SeedSeller[], pr
       const bag = program.slug === BAG_TRAINING_SLUG;
       roster.push({ programSlug: program.slug, sellerSlug: seller.slug, baselineIdr: income });
       const kind = own.weighted<Seller>([
-        ['none', bag ? 45 : 34],
-        ['occasional', 34],
-        ['regular', bag ? 15 : 21],
-        ['strong', bag ? 6 : 11],
+        ['none', bag ? 45 : 36],
+        ['occasional', bag ? 36 : 38],
+        ['regular', bag ? 15 : 20],
+        ['strong', bag ? 4 : 6],
       ]);
       // Sales until the next cohort starts (a bag participant's batik sales belong to batik).
       const next = ordered.find((p) => p.startDate > program.endDate && seller.trainingSlugs.includes(p.slug));
@@ -130,8 +130,8 @@ export function buildImpactData(seed: number, sellers: readonly SeedSeller[], pr
         // Selling fades for some after the first months, as the novelty and the pendamping's visits do.
         const fading = index > 4 && own.chance(kind === 'strong' ? 0.1 : 0.3);
         if (kind === 'occasional' && own.chance(0.22)) sell(month, price(75_000, 350_000));
-        if (kind === 'regular' && !fading) for (let i = own.int(0, 3); i > 0; i--) sell(month, price(100_000, 450_000));
-        if (kind === 'strong') for (let i = own.int(fading ? 1 : 3, fading ? 3 : 8); i > 0; i--) sell(month, price(150_000, 750_000));
+        if (kind === 'regular' && !fading) for (let i = own.int(0, 2); i > 0; i--) sell(month, price(100_000, 400_000));
+        if (kind === 'strong') for (let i = own.int(fading ? 1 : 2, fading ? 2 : 5); i > 0; i--) sell(month, price(150_000, 650_000));
       }
       const craft = months.length ? Number([...monthly.values()].reduce((a, b) => a + b, 0n)) / months.length : 0;
       for (const wave of [3, 6, 12]) {

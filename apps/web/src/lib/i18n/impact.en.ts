@@ -23,6 +23,8 @@ export const impactEn: Record<keyof typeof impactId, string> = {
   'impact.source.marketplace': 'Marketplace (verified)',
   'impact.source.offline': 'Offline (self-reported)',
   'impact.source.survey': 'Survey (self-reported)',
+  'impact.short.marketplace': 'Marketplace',
+  'impact.short.offline': 'Offline',
   'impact.source.baseline': 'Before training',
   'impact.headline.participants': 'Participants',
   'impact.headline.sellers': 'Verified sellers',

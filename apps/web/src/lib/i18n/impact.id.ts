@@ -21,6 +21,8 @@ export const impactId = {
   'impact.source.marketplace': 'Marketplace (terverifikasi)',
   'impact.source.offline': 'Offline (dilaporkan sendiri)',
   'impact.source.survey': 'Survei (dilaporkan sendiri)',
+  'impact.short.marketplace': 'Marketplace',
+  'impact.short.offline': 'Offline',
   'impact.source.baseline': 'Sebelum pelatihan',
   'impact.headline.participants': 'Peserta',
   'impact.headline.sellers': 'Penjual terverifikasi',
