@@ -5,7 +5,7 @@ import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import sharp from 'sharp';
-import { createKampung, createPhoto, createProduct, createSeller, createSellerAccount, createTrainingProgram, signIn } from './factories.js';
+import { createKampung, createPhoto, createProduct, createSeller, createSellerAccount, createTrainingProgram, enroll, signIn } from './factories.js';
 import * as ops from './generated/graphql.js';
 import { createTestApp, type GraphQLResponse, type TestApp } from './harness/test-app.js';
 import { CONFIRM_TRANSFER, placeOrder } from './checkout-operations.js';
@@ -108,6 +108,16 @@ describe('authorization matrix: every query and mutation × every kind of caller
   };
   const sellerOrderState = (id: string) => async () => t.dataSource.query('SELECT status, tracking_number, refunded_idr, cash_collected_at FROM seller_orders WHERE id = $1', [id]);
   const orderState = (id: string) => async () => t.dataSource.query('SELECT status, (SELECT count(*)::int FROM payments WHERE order_id = $1 AND status = \'SUCCEEDED\') AS paid FROM orders WHERE id = $1', [id]);
+
+  /** Seller A as a participant of a cohort (enrolled, on its roster), made once. */
+  let participant: Promise<Seller> | null = null;
+  const participantA = () =>
+    (participant ??= (async () => {
+      const program = await createTrainingProgram(t, { slug: `dampak-${++counter}` });
+      await enroll(t, program, sellerA);
+      await t.dataSource.query(`INSERT INTO roster_entries (training_program_id, name, phone, kampung_id, baseline_monthly_income_idr) VALUES ($1, 'Penjual A', $2, $3, 500000)`, [program.id, sellerA.whatsappNumber, kampungA.id]);
+      return sellerA;
+    })());
 
   const CASES: Case[] = [
     ...(
@@ -314,6 +324,94 @@ describe('authorization matrix: every query and mutation × every kind of caller
       name: 'query Seller.rosterMatches',
       prepare: async () => ({ document: ops.MatrixRosterMatchesDocument, state: nothing }),
       expected: only('pendampingA', 'pendampingB', 'officer', 'admin'),
+    },
+    // --- Impact: individual income for officers, her pendamping and herself; aggregates for everyone.
+    ...['{ publicImpact { minimumCell } }', 'query { saleSinceTraining(sellerOrderId: "00000000-0000-4000-8000-000000000000") { ordinal } }'].map(
+      (query): Case => ({ name: `query ${query}`, prepare: async () => ({ document: query, state: nothing }), expected: everyone('ALLOW') }),
+    ),
+    { name: 'query impactReport', prepare: async () => ({ document: '{ impactReport { participants participantRows { name } } }', state: nothing }), expected: only('pendampingA', 'pendampingB', 'officer', 'admin') },
+    {
+      name: 'query participantImpact of seller A',
+      prepare: async () => ({ document: 'query($s: ID!) { participantImpact(sellerId: $s) { offlineTotalIdr } }', variables: { s: (await participantA()).id }, state: nothing }),
+      expected: only('sellerA', 'pendampingA', 'officer', 'admin'),
+    },
+    {
+      name: 'mutation recordOfflineSale for seller A',
+      prepare: async () => ({
+        document: 'mutation($s: ID) { recordOfflineSale(input: { sellerId: $s, soldOn: "2026-11-02", amountIdr: "150000", channel: PASAR }) { __typename } }',
+        variables: { s: sellerA.id },
+        state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM offline_sales'),
+      }),
+      expected: only('sellerA', 'pendampingA', 'admin'),
+    },
+    ...[
+      ['updateOfflineSale', 'mutation($id: ID!) { updateOfflineSale(id: $id, input: { soldOn: "2026-11-03", amountIdr: "99000", channel: TITIP_TOKO }) { __typename } }'],
+      ['removeOfflineSale', 'mutation($id: ID!) { removeOfflineSale(id: $id) { __typename } }'],
+    ].map(
+      ([name, query]): Case => ({
+        name: `mutation ${name} on seller A's offline sale`,
+        prepare: async () => {
+          const [{ id }] = await t.dataSource.query(`INSERT INTO offline_sales (seller_id, sold_on, amount_idr, channel, recorded_by_name) VALUES ($1, '2026-11-01', 120000, 'PASAR', 'Penjual A') RETURNING id`, [sellerA.id]);
+          return { document: query, variables: { id }, state: async () => t.dataSource.query('SELECT amount_idr, channel FROM offline_sales WHERE id = $1', [id]) };
+        },
+        expected: only('sellerA', 'pendampingA', 'admin'),
+      }),
+    ),
+    { name: 'query surveyTasks', prepare: async () => ({ document: '{ surveyTasks { id } }', state: nothing }), expected: signedIn() },
+    {
+      name: 'mutation recordSurveyAnswer for a participant in kampung A',
+      prepare: async () => {
+        const seller = await participantA();
+        const [{ id }] = await t.dataSource.query(
+          `INSERT INTO survey_tasks (roster_entry_id, training_program_id, kampung_id, wave, due_on)
+           SELECT r.id, r.training_program_id, r.kampung_id, 3 + (SELECT count(*)::int FROM survey_tasks), '2026-06-13' FROM roster_entries r WHERE r.phone = $1 RETURNING id`,
+          [seller.whatsappNumber],
+        );
+        return {
+          document: 'mutation($id: ID!) { recordSurveyAnswer(input: { taskId: $id, monthlyIncomeIdr: "900000" }) { __typename } }',
+          variables: { id },
+          state: async () => t.dataSource.query('SELECT monthly_income_idr FROM survey_tasks WHERE id = $1', [id]),
+        };
+      },
+      expected: only('sellerA', 'pendampingA', 'officer', 'admin'),
+    },
+    { name: 'query uppkaGroups', prepare: async () => ({ document: '{ uppkaGroups { id members { sellerId } } }', state: nothing }), expected: only('pendampingA', 'pendampingB', 'officer', 'admin') },
+    {
+      name: 'mutation createUppkaGroup',
+      prepare: async () => ({
+        document: 'mutation($k: ID!, $n: String!) { createUppkaGroup(input: { kampungId: $k, name: $n }) { __typename } }',
+        variables: { k: kampungA.id, n: `UPPKA Uji ${++counter}` },
+        state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM uppka_groups'),
+      }),
+      expected: only('officer', 'admin'),
+    },
+    ...[
+      ['addUppkaMember', 'mutation($g: ID!, $s: ID!) { addUppkaMember(groupId: $g, sellerId: $s) { __typename } }'],
+      ['removeUppkaMember', 'mutation($g: ID!, $s: ID!) { removeUppkaMember(groupId: $g, sellerId: $s) { __typename } }'],
+    ].map(
+      ([name, query]): Case => ({
+        name: `mutation ${name}`,
+        prepare: async () => {
+          const [{ id }] = await t.dataSource.query(`INSERT INTO uppka_groups (kampung_id, name) VALUES ($1, $2) RETURNING id`, [kampungA.id, `UPPKA Anggota ${++counter}`]);
+          if (name === 'removeUppkaMember') await t.dataSource.query('INSERT INTO uppka_members (group_id, seller_id) VALUES ($1, $2)', [id, sellerA.id]);
+          return { document: query, variables: { g: id, s: sellerA.id }, state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM uppka_members WHERE group_id = $1', [id]) };
+        },
+        expected: only('officer', 'admin'),
+      }),
+    ),
+    {
+      name: 'mutation requestImpactExport',
+      prepare: async () => ({ document: 'mutation { requestImpactExport(format: CSV) { __typename } }', state: async () => t.dataSource.query('SELECT count(*)::int AS n FROM impact_exports') }),
+      expected: only('officer', 'admin'),
+    },
+    {
+      name: 'queries impactExport and impactExports',
+      prepare: async () => {
+        const [{ id }] = await t.dataSource.query(`INSERT INTO impact_exports (requested_by_user_id, requested_by_name, format, filter, with_names) VALUES (gen_random_uuid(), 'Petugas lain', 'PDF', '{}', true) RETURNING id`);
+        return { document: 'query($id: ID!) { impactExports { id } impactExport(id: $id) { status downloadUrl } }', variables: { id }, state: nothing };
+      },
+      // Someone else's export: NOT_FOUND for an officer, which is past authorization; an admin sees it.
+      expected: only('officer', 'admin'),
     },
     {
       name: 'mutation applyAsSeller',

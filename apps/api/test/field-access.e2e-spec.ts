@@ -21,7 +21,7 @@ type Subject = 'A' | 'B';
 type Outcome = 'ALLOW' | 'NULL' | 'PARTLY_NULL' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 type Expected = (subject: Subject) => Record<Persona, Outcome>;
 
-const PUBLIC_ROOTS = ['products', 'product', 'seller', 'kampungs', 'kampung', 'trainingPrograms', 'motifs', 'cart', 'order', 'areas', 'searchAreas', 'shippingRates', 'payoutBanks'];
+const PUBLIC_ROOTS = ['products', 'product', 'seller', 'kampungs', 'kampung', 'trainingPrograms', 'motifs', 'cart', 'order', 'areas', 'searchAreas', 'shippingRates', 'payoutBanks', 'publicImpact'];
 
 const all = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const onlyFor = (allowed: Persona[], denied: 'THROWN' | 'NULL'): Record<Persona, Outcome> =>
@@ -53,6 +53,8 @@ const RESTRICTED: Record<string, Expected> = {
   'CartLine.problem': () => all('NULL'),
   // The first step (placed) comes from no status; the next ones from one.
   'OrderEvent.fromStatus': () => all('PARTLY_NULL'),
+  // Aggregates of two participants: every figure is about fewer than 5 people, so none is shown.
+  ...Object.fromEntries(['participants', 'sellersVerified', 'activeSellers90', 'salesMedianIdr', 'salesTotalIdr', 'surveyUpliftMedianIdr', 'surveyAnswers'].map((f) => [`PublicImpactRow.${f}`, () => all('NULL')])),
 };
 
 /** Names that smell of personal data must be decided on here, not left open by default. */
@@ -145,6 +147,8 @@ describe('field-level access on everything public queries reach', () => {
       OrderBuyer: (s, f) => `{ ${order(s)} { sellerOrders { buyer { ${f} } } } }`,
       SellerOrderShipping: (s, f) => `{ ${order(s)} { sellerOrders { shipping { ${f} } } } }`,
       Bank: (_s, f) => `{ payoutBanks { ${f} } }`,
+      PublicImpact: (_s, f) => `{ publicImpact { ${f} } }`,
+      PublicImpactRow: (_s, f) => `{ publicImpact { total { ${f} } } }`,
     };
   });
   afterAll(() => t.close());

@@ -16,6 +16,7 @@ import { DemoRosterEntries1796310000001 } from './1796310000001-DemoRosterEntrie
 import { Buying1796320000000 } from './1796320000000-Buying.js';
 import { MoneyLedger1796330000000 } from './1796330000000-MoneyLedger.js';
 import { OrderLineCommission1796340000000 } from './1796340000000-OrderLineCommission.js';
+import { Impact1796350000000 } from './1796350000000-Impact.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Buying1796320000000,
   MoneyLedger1796330000000,
   OrderLineCommission1796340000000,
+  Impact1796350000000,
 ];

@@ -5,6 +5,7 @@ import { CartModule } from './cart/cart.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CommissionsModule } from './commissions/commissions.module.js';
+import { ImpactModule } from './impact/impact.module.js';
 import { KampungModule } from './kampung/kampung.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { MediaModule } from './media/media.module.js';
@@ -21,7 +22,7 @@ import { TrainingModule } from './training/training.module.js';
  * (@DomainModule), so the TypeORM entities and the GraphQL schema follow from this one.
  */
 export const DOMAIN_MODULES = [AccountsModule, NotificationsModule, AuditModule, KampungModule, TrainingModule, SellersModule, CatalogModule, MediaModule,
-  AddressesModule, ShippingModule, CartModule, CommissionsModule, LedgerModule, PayoutsModule, PaymentsModule, OrdersModule];
+  AddressesModule, ShippingModule, CartModule, CommissionsModule, LedgerModule, PayoutsModule, PaymentsModule, OrdersModule, ImpactModule];
 
 /** Every table of the app (the modules' and what they import, such as the rate limits'), for TypeORM. */
 export const ENTITIES = entitiesOf(DOMAIN_MODULES);

@@ -15,6 +15,8 @@ import { DEMO_APPLICANT, DEMO_PASSWORDS, DEMO_STAFF, demoPendamping, type DemoAc
 import { renderBatikImage } from './images/index.js';
 import { SeedRepository } from './seed-repository.js';
 import { seedDemoOrders } from './seed-orders.js';
+import { witaDateOf } from '../modules/impact/impact-math.js';
+import type { OfflineSaleChannel } from '../modules/impact/models/impact.enums.js';
 
 const PHOTO_WIDTH = 1600;
 const PHOTO_HEIGHT = 1200;
@@ -97,6 +99,7 @@ async function seedWith(seed: SeedRepository, placeOrders: (products: readonly S
   const rosterLines = await seed.addRosterEntries(
     data.rosters.map(({ trainingSlug, kampungSlug, ...line }) => ({ ...line, trainingProgramId: programIds.get(trainingSlug)!, kampungId: kampungIds.get(kampungSlug)!, isDemo: true })),
   );
+  const impact = await seedImpact(seed, data, { kampungIds, programIds, sellerIds });
 
   const drawn: { id: string; product: SeedProduct }[] = [];
   for (const product of data.products) {
@@ -117,7 +120,7 @@ async function seedWith(seed: SeedRepository, placeOrders: (products: readonly S
   ]);
   return (
     `Demo data: ${data.kampungs.length} kampung KB, ${data.trainingPrograms.length} training programs (${data.rosters.length} roster lines, ${rosterLines} new), ${data.sellers.length} sellers, ` +
-    `${data.products.length} products (${drawn.length} new, ${photoCount} photos drawn) in ${((Date.now() - started) / 1000).toFixed(1)} s\n${orders}`
+    `${data.products.length} products (${drawn.length} new, ${photoCount} photos drawn), ${impact} in ${((Date.now() - started) / 1000).toFixed(1)} s\n${orders}`
   );
 }
 
@@ -131,6 +134,60 @@ function demoPayoutDetails(index: number, sellerId: string, seller: { displayNam
   if (index % 5 === 4) return { sellerId, method: PayoutMethod.CASH_VIA_PENDAMPING, ...none };
   if (index % 5 === 3) return { sellerId, method: PayoutMethod.EWALLET, ...none, accountHolderName: name, ewalletProvider: DEMO_EWALLETS[index % DEMO_EWALLETS.length], ewalletNumber: seller.whatsappNumber };
   return { sellerId, method: PayoutMethod.BANK_TRANSFER, ...none, bankCode: DEMO_BANKS[index % DEMO_BANKS.length], accountNumber: `70${String(index + 1).padStart(8, '0')}`, accountHolderName: name };
+}
+
+/**
+ * Demo impact figures (marked demo), for the participants of the seeded rosters: offline sales,
+ * follow-up surveys (answered, and some still open for the pendamping) and UPPKA groups. Nothing dated
+ * after today.
+ */
+async function seedImpact(seed: SeedRepository, data: ReturnType<typeof buildSeedData>, ids: { kampungIds: Map<string, string>; programIds: Map<string, string>; sellerIds: Map<string, string> }): Promise<string> {
+  const today = witaDateOf(new Date());
+  const sellers = new Map(data.sellers.map((s) => [s.slug, s]));
+  const pendampingName = (slug: string) => demoPendamping(data.kampungs.find((k) => k.slug === sellers.get(slug)!.kampungSlug)!).displayName;
+  const salesAdded = await seed.addDemoOfflineSalesOnce(
+    data.impact.sales
+      .filter((sale) => sale.soldOn <= today)
+      .map((sale) => ({
+        sellerId: ids.sellerIds.get(sale.sellerSlug)!,
+        soldOn: sale.soldOn,
+        amountIdr: sale.amountIdr,
+        channel: sale.channel as OfflineSaleChannel,
+        note: sale.note,
+        recordedByUserId: null,
+        recordedByName: sale.byPendamping ? pendampingName(sale.sellerSlug) : sellers.get(sale.sellerSlug)!.displayName,
+        onBehalf: sale.byPendamping,
+        isDemo: true,
+      })),
+  );
+  const rosterLine = new Map<string, { id: string; kampungId: string }>();
+  for (const [slug, programId] of ids.programIds) for (const entry of await seed.rosterEntries(programId)) rosterLine.set(`${slug}|${entry.phone}`, entry);
+  await seed.addSurveyTasksIfMissing(
+    data.impact.surveys
+      .filter((s) => s.dueOn <= today && rosterLine.has(`${s.programSlug}|${sellers.get(s.sellerSlug)!.whatsappNumber}`))
+      .map((s) => {
+        const line = rosterLine.get(`${s.programSlug}|${sellers.get(s.sellerSlug)!.whatsappNumber}`)!;
+        const answered = s.monthlyIncomeIdr !== null;
+        return {
+          rosterEntryId: line.id,
+          trainingProgramId: ids.programIds.get(s.programSlug)!,
+          kampungId: ids.kampungIds.get(sellers.get(s.sellerSlug)!.kampungSlug)!,
+          wave: s.wave,
+          dueOn: s.dueOn,
+          monthlyIncomeIdr: s.monthlyIncomeIdr,
+          answeredAt: answered ? new Date(`${s.dueOn}T03:00:00Z`) : null,
+          answeredByUserId: null,
+          answeredByName: answered ? (s.byPendamping ? pendampingName(s.sellerSlug) : sellers.get(s.sellerSlug)!.displayName) : null,
+          onBehalf: answered && s.byPendamping,
+          note: null,
+          isDemo: true,
+        };
+      }),
+  );
+  for (const group of data.impact.uppkaGroups) {
+    await seed.upsertUppkaGroup({ kampungId: ids.kampungIds.get(group.kampungSlug)!, name: group.name, description: group.description }, group.sellerSlugs.map((slug) => ids.sellerIds.get(slug)!));
+  }
+  return `impact demo (${salesAdded} offline sales new, ${data.impact.uppkaGroups.length} UPPKA groups)`;
 }
 
 function toProductRow(product: SeedProduct, sellerIds: Map<string, string>, motifIds: Map<string, string>) {

@@ -17,6 +17,10 @@ import { SellerStatus } from '../modules/sellers/models/seller-status.enum.js';
 import { RosterEntryEntity } from '../modules/training/entities/roster-entry.entity.js';
 import { TrainingEnrollmentEntity } from '../modules/training/entities/training-enrollment.entity.js';
 import { TrainingProgramEntity } from '../modules/training/entities/training-program.entity.js';
+import { OfflineSaleEntity } from '../modules/impact/entities/offline-sale.entity.js';
+import { SurveyTaskEntity } from '../modules/impact/entities/survey-task.entity.js';
+import { UppkaGroupEntity } from '../modules/impact/entities/uppka-group.entity.js';
+import { UppkaMemberEntity } from '../modules/impact/entities/uppka-member.entity.js';
 
 type Row<T> = Omit<T, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -112,6 +116,30 @@ export class SeedRepository {
     if (entries.length === 0) return 0;
     const result = await this.dataSource.createQueryBuilder().insert().into(RosterEntryEntity).values(entries).orIgnore().returning('id').execute();
     return result.raw.length;
+  }
+
+  rosterEntries(trainingProgramId: string): Promise<RosterEntryEntity[]> {
+    return this.dataSource.getRepository(RosterEntryEntity).findBy({ trainingProgramId });
+  }
+
+  /** The demo's offline sales go in once, all together (none there yet). */
+  async addDemoOfflineSalesOnce(rows: Row<OfflineSaleEntity>[]): Promise<number> {
+    const sales = this.dataSource.getRepository(OfflineSaleEntity);
+    if (await sales.existsBy({ isDemo: true })) return 0;
+    for (let i = 0; i < rows.length; i += 500) await sales.insert(rows.slice(i, i + 500));
+    return rows.length;
+  }
+
+  /** Survey tasks (answered or open) not there yet, by participant line and wave. */
+  async addSurveyTasksIfMissing(rows: Row<SurveyTaskEntity>[]): Promise<void> {
+    if (rows.length) await this.dataSource.getRepository(SurveyTaskEntity).createQueryBuilder().insert().values(rows).orIgnore().execute();
+  }
+
+  async upsertUppkaGroup(group: Row<UppkaGroupEntity>, sellerIds: string[]): Promise<void> {
+    const groups = this.dataSource.getRepository(UppkaGroupEntity);
+    await groups.upsert(group, ['kampungId', 'name']);
+    const { id } = await groups.findOneByOrFail({ kampungId: group.kampungId, name: group.name });
+    if (sellerIds.length) await this.dataSource.getRepository(UppkaMemberEntity).createQueryBuilder().insert().values(sellerIds.map((sellerId) => ({ groupId: id, sellerId }))).orIgnore().execute();
   }
 
   /** An existing product (by slug) is left as it is. Returns it and whether it was created now. */

@@ -293,6 +293,8 @@ type MatrixResult_CodNotAvailableError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_IdempotencyKeyReusedError_Fragment = { errorCode: ErrorCode };
 
+type MatrixResult_ImpactNotFoundError_Fragment = { errorCode: ErrorCode };
+
 type MatrixResult_InsufficientStockError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_InvalidCredentialsError_Fragment = { errorCode: ErrorCode };
@@ -319,11 +321,15 @@ type MatrixResult_ProductArchivedError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_ProductUnavailableError_Fragment = { errorCode: ErrorCode };
 
+type MatrixResult_RecordLockedError_Fragment = { errorCode: ErrorCode };
+
 type MatrixResult_RosterFileError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_SellerAlreadyVerifiedError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_SellerNotVerifiedError_Fragment = { errorCode: ErrorCode };
+
+type MatrixResult_SellerOutsideKampungError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_TooManyPhotosError_Fragment = { errorCode: ErrorCode };
 
@@ -331,12 +337,15 @@ type MatrixResult_TotalChangedError_Fragment = { errorCode: ErrorCode };
 
 type MatrixResult_TransitionNotAllowedError_Fragment = { errorCode: ErrorCode };
 
+type MatrixResult_UppkaGroupNameTakenError_Fragment = { errorCode: ErrorCode };
+
 export type MatrixResultFragment =
   | MatrixResult_AlreadyAppliedError_Fragment
   | MatrixResult_AlreadyExistsError_Fragment
   | MatrixResult_AmountMismatchError_Fragment
   | MatrixResult_CodNotAvailableError_Fragment
   | MatrixResult_IdempotencyKeyReusedError_Fragment
+  | MatrixResult_ImpactNotFoundError_Fragment
   | MatrixResult_InsufficientStockError_Fragment
   | MatrixResult_InvalidCredentialsError_Fragment
   | MatrixResult_InvalidInputError_Fragment
@@ -350,12 +359,15 @@ export type MatrixResultFragment =
   | MatrixResult_PhotoOrderOutdatedError_Fragment
   | MatrixResult_ProductArchivedError_Fragment
   | MatrixResult_ProductUnavailableError_Fragment
+  | MatrixResult_RecordLockedError_Fragment
   | MatrixResult_RosterFileError_Fragment
   | MatrixResult_SellerAlreadyVerifiedError_Fragment
   | MatrixResult_SellerNotVerifiedError_Fragment
+  | MatrixResult_SellerOutsideKampungError_Fragment
   | MatrixResult_TooManyPhotosError_Fragment
   | MatrixResult_TotalChangedError_Fragment
   | MatrixResult_TransitionNotAllowedError_Fragment
+  | MatrixResult_UppkaGroupNameTakenError_Fragment
 ;
 
 export type MatrixProductsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -782,6 +794,8 @@ type ErrorFields_CodNotAvailableError_Fragment = { __typename: 'CodNotAvailableE
 
 type ErrorFields_IdempotencyKeyReusedError_Fragment = { __typename: 'IdempotencyKeyReusedError', errorCode: ErrorCode, message: string };
 
+type ErrorFields_ImpactNotFoundError_Fragment = { __typename: 'ImpactNotFoundError', errorCode: ErrorCode, message: string };
+
 type ErrorFields_InsufficientStockError_Fragment = { __typename: 'InsufficientStockError', errorCode: ErrorCode, message: string };
 
 type ErrorFields_InvalidCredentialsError_Fragment = { __typename: 'InvalidCredentialsError', errorCode: ErrorCode, message: string };
@@ -808,11 +822,15 @@ type ErrorFields_ProductArchivedError_Fragment = { __typename: 'ProductArchivedE
 
 type ErrorFields_ProductUnavailableError_Fragment = { __typename: 'ProductUnavailableError', errorCode: ErrorCode, message: string };
 
+type ErrorFields_RecordLockedError_Fragment = { __typename: 'RecordLockedError', errorCode: ErrorCode, message: string };
+
 type ErrorFields_RosterFileError_Fragment = { __typename: 'RosterFileError', fileProblem: RosterFileProblem, line: number | null, columns: Array<string>, max: number | null, errorCode: ErrorCode, message: string };
 
 type ErrorFields_SellerAlreadyVerifiedError_Fragment = { __typename: 'SellerAlreadyVerifiedError', errorCode: ErrorCode, message: string };
 
 type ErrorFields_SellerNotVerifiedError_Fragment = { __typename: 'SellerNotVerifiedError', sellerStatus: SellerStatus, errorCode: ErrorCode, message: string };
+
+type ErrorFields_SellerOutsideKampungError_Fragment = { __typename: 'SellerOutsideKampungError', errorCode: ErrorCode, message: string };
 
 type ErrorFields_TooManyPhotosError_Fragment = { __typename: 'TooManyPhotosError', maxPhotos: number, errorCode: ErrorCode, message: string };
 
@@ -820,12 +838,15 @@ type ErrorFields_TotalChangedError_Fragment = { __typename: 'TotalChangedError',
 
 type ErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', errorCode: ErrorCode, message: string };
 
+type ErrorFields_UppkaGroupNameTakenError_Fragment = { __typename: 'UppkaGroupNameTakenError', errorCode: ErrorCode, message: string };
+
 export type ErrorFieldsFragment =
   | ErrorFields_AlreadyAppliedError_Fragment
   | ErrorFields_AlreadyExistsError_Fragment
   | ErrorFields_AmountMismatchError_Fragment
   | ErrorFields_CodNotAvailableError_Fragment
   | ErrorFields_IdempotencyKeyReusedError_Fragment
+  | ErrorFields_ImpactNotFoundError_Fragment
   | ErrorFields_InsufficientStockError_Fragment
   | ErrorFields_InvalidCredentialsError_Fragment
   | ErrorFields_InvalidInputError_Fragment
@@ -839,12 +860,15 @@ export type ErrorFieldsFragment =
   | ErrorFields_PhotoOrderOutdatedError_Fragment
   | ErrorFields_ProductArchivedError_Fragment
   | ErrorFields_ProductUnavailableError_Fragment
+  | ErrorFields_RecordLockedError_Fragment
   | ErrorFields_RosterFileError_Fragment
   | ErrorFields_SellerAlreadyVerifiedError_Fragment
   | ErrorFields_SellerNotVerifiedError_Fragment
+  | ErrorFields_SellerOutsideKampungError_Fragment
   | ErrorFields_TooManyPhotosError_Fragment
   | ErrorFields_TotalChangedError_Fragment
   | ErrorFields_TransitionNotAllowedError_Fragment
+  | ErrorFields_UppkaGroupNameTakenError_Fragment
 ;
 
 export type LoginMutationVariables = Exact<{

@@ -19,6 +19,7 @@ export const SYSTEM_ACTORS = {
   'order-timer': 'Pengingat pesanan (sistem)',
   'guest-buyer': 'Pembeli tamu, dengan nomor pesanannya (sistem)',
   seed: 'Data contoh (sistem)',
+  'impact-job': 'Laporan dampak (sistem)',
 } as const;
 
 export type SystemActorName = keyof typeof SYSTEM_ACTORS;

@@ -21,6 +21,8 @@ export interface QueuePolicy<T> {
   retryLimit: number;
   /** Seconds before the first retry, about doubled (with jitter) for each next one. */
   retryDelaySeconds: number;
+  /** A cron expression (WITA) to send the queue a job on a schedule, e.g. daily at 06:00: `0 6 * * *`. */
+  cron?: string;
   /** Runs once when a job has failed for good: every attempt failed, timed out or died with its process. */
   onGiveUp: Handler<T>;
   /** At most one job waiting and one running (pg-boss's `stately` policy): a further send while one waits is dropped. */
@@ -88,6 +90,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       const options = { name: queue, policy: policy.oneAtATime ? ('stately' as const) : ('standard' as const), expireInSeconds: policy.expireInSeconds, retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true, deadLetter };
       await this.boss.createQueue(queue, options);
       await this.boss.updateQueue(queue, options); // createQueue leaves a queue made by an older release as it was
+      if (policy.cron) await this.boss.schedule(queue, policy.cron, {}, { tz: 'Asia/Makassar' });
       if (!this.config.jobWorker) continue;
       const jobContext = (id: string) => RequestContext.forSystem(policy.actor, `job:${id}`);
       await this.boss.work<object>(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, ([job]) => timed(queue, () => handler(jobContext(job.id), job.data as never)));

@@ -50,8 +50,9 @@ export class MinioObjectStorage extends ObjectStorage {
     return this.publicClient.presignedPutObject(this.config.bucket, key, expirySeconds);
   }
 
-  presignedGetUrl(key: string, expirySeconds: number): Promise<string> {
-    return this.publicClient.presignedGetObject(this.config.bucket, key, expirySeconds);
+  presignedGetUrl(key: string, expirySeconds: number, fileName?: string): Promise<string> {
+    const disposition = fileName ? { 'response-content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"` } : undefined;
+    return this.publicClient.presignedGetObject(this.config.bucket, key, expirySeconds, disposition);
   }
 
   async stat(key: string): Promise<StoredObjectInfo | null> {

@@ -15,8 +15,8 @@ export abstract class ObjectStorage {
   abstract head(key: string, bytes: number): Promise<Buffer>;
   /** A URL a browser can PUT the object's bytes to, directly, until it expires. */
   abstract presignedPutUrl(key: string, expirySeconds: number): Promise<string>;
-  /** A URL a browser can GET a private object from until it expires (a payout's signed receipt). */
-  abstract presignedGetUrl(key: string, expirySeconds: number): Promise<string>;
+  /** A URL a browser can GET a private object from until it expires (a payout's signed receipt), saved as `fileName` when given (a report). */
+  abstract presignedGetUrl(key: string, expirySeconds: number, fileName?: string): Promise<string>;
   /** URL a browser can fetch for a public object (photo variants). */
   abstract publicUrl(key: string): string;
   /** Throws when the store does not answer (health check). */

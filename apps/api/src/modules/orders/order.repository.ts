@@ -21,6 +21,17 @@ export interface OrderFilter {
   sellerIds?: string[] | null;
 }
 
+/**
+ * Seller orders whose money came in, with when: card and transfer orders when the order was paid (a
+ * seller order cancelled before then was never paid), cash-on-delivery ones when their cash was
+ * recorded. Every sales figure of the marketplace reads from it.
+ */
+const PAID_SELLER_ORDERS = `WITH paid AS (
+  SELECT s.id, s.seller_id, s.order_id, s.total_idr, CASE WHEN o.payment_method = 'COD' THEN s.cash_collected_at ELSE o.paid_at END AS paid_at
+  FROM seller_orders s JOIN orders o ON o.id = s.order_id
+  WHERE CASE WHEN o.payment_method = 'COD' THEN s.cash_collected_at IS NOT NULL ELSE o.paid_at IS NOT NULL AND (s.cancelled_at IS NULL OR s.cancelled_at >= o.paid_at) END
+)`;
+
 @Injectable()
 export class OrderRepository {
   constructor(private readonly db: TransactionalConnection) {}
@@ -103,12 +114,57 @@ export class OrderRepository {
   /** Seller orders whose money came in [from, to): with their order's card or transfer payment, or their own cash on delivery. */
   async paidSellerOrdersBetween(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; paidIdr: bigint }[]> {
     const rows: { id: string; total_idr: string }[] = await this.db.manager(ctx).query(
-      `SELECT s.id, s.total_idr::text AS total_idr FROM seller_orders s JOIN orders o ON o.id = s.order_id
-       WHERE (o.payment_method <> 'COD' AND o.paid_at >= $1 AND o.paid_at < $2 AND (s.cancelled_at IS NULL OR s.cancelled_at >= o.paid_at))
-          OR (o.payment_method = 'COD' AND s.cash_collected_at >= $1 AND s.cash_collected_at < $2)`,
+      `${PAID_SELLER_ORDERS} SELECT id, total_idr::text AS total_idr FROM paid WHERE paid_at >= $1 AND paid_at < $2`,
       [from, to],
     );
     return rows.map((row) => ({ sellerOrderId: row.id, paidIdr: BigInt(row.total_idr) }));
+  }
+
+  async hasPaidSellerOrders(ctx: RequestContext): Promise<boolean> {
+    const [row] = await this.db.manager(ctx).query(`${PAID_SELLER_ORDERS} SELECT EXISTS (SELECT 1 FROM paid) AS any`);
+    return row.any;
+  }
+
+  /** Paid seller orders per seller and WITA month (YYYY-MM), months from..to inclusive. */
+  async paidCountsByMonth(ctx: RequestContext, sellerIds: readonly string[], from: string, to: string): Promise<{ sellerId: string; month: string; orders: number }[]> {
+    if (!sellerIds.length) return [];
+    const rows: { seller_id: string; month: string; orders: number }[] = await this.db.manager(ctx).query(
+      `${PAID_SELLER_ORDERS} SELECT seller_id, to_char(paid_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') AS month, count(*)::int AS orders FROM paid
+       WHERE seller_id = ANY($1::uuid[]) AND to_char(paid_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') BETWEEN $2 AND $3 GROUP BY 1, 2`,
+      [sellerIds, from, to],
+    );
+    return rows.map((row) => ({ sellerId: row.seller_id, month: row.month, orders: row.orders }));
+  }
+
+  async lastPaidAt(ctx: RequestContext, sellerIds: readonly string[], asOf: Date): Promise<Map<string, Date>> {
+    if (!sellerIds.length) return new Map();
+    const rows: { seller_id: string; last: Date }[] = await this.db.manager(ctx).query(
+      `${PAID_SELLER_ORDERS} SELECT seller_id, max(paid_at) AS last FROM paid WHERE seller_id = ANY($1::uuid[]) AND paid_at <= $2 GROUP BY seller_id`,
+      [sellerIds, asOf],
+    );
+    return new Map(rows.map((row) => [row.seller_id, row.last]));
+  }
+
+  /** Where the buyers of these sellers' paid orders in WITA months from..to live: orders and distinct buyers (by phone) per province. */
+  async buyerProvinces(ctx: RequestContext, sellerIds: readonly string[], from: string, to: string): Promise<{ province: string; orders: number; buyers: number }[]> {
+    if (!sellerIds.length) return [];
+    return this.db.manager(ctx).query(
+      `${PAID_SELLER_ORDERS} SELECT o.province, count(DISTINCT o.id)::int AS orders, count(DISTINCT o.contact_phone)::int AS buyers
+       FROM paid JOIN orders o ON o.id = paid.order_id
+       WHERE paid.seller_id = ANY($1::uuid[]) AND to_char(paid.paid_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') BETWEEN $2 AND $3
+       GROUP BY o.province ORDER BY orders DESC, o.province`,
+      [sellerIds, from, to],
+    );
+  }
+
+  /** The how-manieth paid sale of its seller this seller order is; null when it is none (or not paid). */
+  async saleOrdinal(ctx: RequestContext, sellerOrderId: string): Promise<{ sellerId: string; ordinal: number } | null> {
+    const [row] = await this.db.manager(ctx).query(
+      `${PAID_SELLER_ORDERS} SELECT me.seller_id, (SELECT count(*)::int FROM paid p WHERE p.seller_id = me.seller_id AND (p.paid_at, p.id) <= (me.paid_at, me.id)) AS ordinal
+       FROM paid me WHERE me.id = $1`,
+      [sellerOrderId],
+    );
+    return row ? { sellerId: row.seller_id, ordinal: row.ordinal } : null;
   }
 
   linesOf(ctx: RequestContext, sellerOrderIds: readonly string[]): Promise<OrderLineEntity[]> {

@@ -182,6 +182,28 @@ export class OrdersService implements OnModuleInit {
     return this.transition(ctx, entity.id, 'confirm-delivered', now, { onBehalf: false });
   }
 
+  // --- Sales figures (the impact reports read them through MarketplaceFacts).
+
+  hasPaidSales(ctx: RequestContext): Promise<boolean> {
+    return this.orders.hasPaidSellerOrders(ctx);
+  }
+
+  paidSalesByMonth(ctx: RequestContext, sellerIds: readonly string[], fromMonth: string, toMonth: string) {
+    return this.orders.paidCountsByMonth(ctx, sellerIds, fromMonth, toMonth);
+  }
+
+  lastPaidSaleAt(ctx: RequestContext, sellerIds: readonly string[], asOf: Date): Promise<Map<string, Date>> {
+    return this.orders.lastPaidAt(ctx, sellerIds, asOf);
+  }
+
+  buyerProvinces(ctx: RequestContext, sellerIds: readonly string[], fromMonth: string, toMonth: string) {
+    return this.orders.buyerProvinces(ctx, sellerIds, fromMonth, toMonth);
+  }
+
+  saleOrdinal(ctx: RequestContext, sellerOrderId: string) {
+    return isUuid(sellerOrderId) ? this.orders.saleOrdinal(ctx, sellerOrderId) : Promise.resolve(null);
+  }
+
   // --- The seller, her pendamping, an admin.
 
   async startProcessing(ctx: RequestContext, id: string, now = new Date()): Promise<SellerOrder | ErrorResult> {

@@ -22,6 +22,10 @@ export class RosterRepository {
     return phones.length ? this.entries(ctx).findBy({ phone: In([...phones]) }) : Promise.resolve([]);
   }
 
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<RosterEntryEntity[]> {
+    return ids.length ? this.entries(ctx).findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
   findByProgram(ctx: RequestContext, trainingProgramId: string): Promise<RosterEntryEntity[]> {
     return this.entries(ctx).find({ where: { trainingProgramId }, order: { name: 'ASC' } });
   }

@@ -83,6 +83,11 @@ export class RosterService {
     return (await this.entries.findByProgram(ctx, trainingProgramId)).map(toRosterEntryModel);
   }
 
+  /** Roster lines by id (any cohort); unknown ids are left out. */
+  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<RosterEntry[]> {
+    return (await this.entries.findByIds(ctx, ids.filter(isUuid))).map(toRosterEntryModel);
+  }
+
   /** Roster lines with these phone numbers (how an applicant is checked against her cohort). */
   async findByPhones(ctx: RequestContext, phones: readonly string[]): Promise<RosterEntry[]> {
     return (await this.entries.findByPhones(ctx, phones)).map(toRosterEntryModel);

@@ -26,6 +26,11 @@ export class TrainingRepository {
     return rows.map((row) => ({ sellerId: row.sellerId, program: byId.get(row.trainingProgramId)! }));
   }
 
+  /** The sellers enrolled in each of these programs. */
+  async findEnrollmentsByProgramIds(ctx: RequestContext, programIds: readonly string[]): Promise<TrainingEnrollmentEntity[]> {
+    return programIds.length ? this.db.getRepository(ctx, TrainingEnrollmentEntity).find({ where: { trainingProgramId: In([...programIds]) } }) : [];
+  }
+
   async enroll(ctx: RequestContext, trainingProgramId: string, sellerId: string, enrolledAt: Date): Promise<void> {
     await this.db.getRepository(ctx, TrainingEnrollmentEntity).upsert({ trainingProgramId, sellerId, enrolledAt }, ['trainingProgramId', 'sellerId']);
   }

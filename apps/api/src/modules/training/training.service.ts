@@ -28,6 +28,13 @@ export class TrainingService {
     return grouped;
   }
 
+  /** The sellers enrolled in each program, by program id. */
+  async enrolledSellerIds(ctx: RequestContext, programIds: readonly string[]): Promise<Map<string, string[]>> {
+    const grouped = new Map<string, string[]>(programIds.map((id) => [id, []]));
+    for (const row of await this.training.findEnrollmentsByProgramIds(ctx, programIds)) grouped.get(row.trainingProgramId)?.push(row.sellerId);
+    return grouped;
+  }
+
   async createProgram(ctx: RequestContext, input: TrainingProgramInput): Promise<typeof CreateTrainingProgramResult> {
     const missing = (['title', 'skill', 'startDate', 'endDate', 'budgetIdr', 'provider', 'participantCount', 'location'] as const).find((field) => input[field] == null);
     if (missing) return new InvalidInputError(`input.${missing}`, 'REQUIRED', `input.${missing}: required`);

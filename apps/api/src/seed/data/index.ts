@@ -1,3 +1,4 @@
+import { buildImpactData } from './impact.js';
 import { KAMPUNGS } from './kampungs.js';
 import { MOTIFS } from './motifs.js';
 import { createRng } from './prng.js';
@@ -8,6 +9,7 @@ import { buildSellers } from './sellers.js';
 import { BAG_TRAINING_SLUG, buildTrainingPrograms } from './training-programs.js';
 
 export * from './seed-types.js';
+export type { DemoImpactData } from './impact.js';
 export { slugify, uniqueSlugger } from '../../common/text/slug.js';
 export { BAG_TRAINING_SLUG, BATIK_TRAINING_SLUG } from './training-programs.js';
 export { PRICE_BANDS, type ProductKind } from './price-bands.js';
@@ -25,12 +27,14 @@ export function buildSeedData(seed: number = SEED, applicants: readonly RosterAp
   const rosters = buildRosters(rng.fork('rosters'), profiles, applicants);
   const sellers = profiles.map((p) => p.seller);
   const bagParticipants = sellers.filter((s) => s.trainingSlugs.includes(BAG_TRAINING_SLUG)).length;
+  const trainingPrograms = buildTrainingPrograms(bagParticipants);
   return {
     kampungs,
-    trainingPrograms: buildTrainingPrograms(bagParticipants),
+    trainingPrograms,
     motifs: MOTIFS.map((m) => ({ ...m })),
     sellers,
     products,
     rosters,
+    impact: buildImpactData(seed, sellers, trainingPrograms, kampungs, rosters),
   };
 }

@@ -1,4 +1,5 @@
 import type { BatikDesign } from '../images/batik-design.js';
+import type { DemoImpactData } from './impact.js';
 
 export type { BatikDesign };
 
@@ -98,4 +99,5 @@ export interface SeedData {
   sellers: SeedSeller[];
   products: SeedProduct[];
   rosters: SeedRosterEntry[];
+  impact: DemoImpactData;
 }

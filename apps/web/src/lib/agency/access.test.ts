@@ -17,6 +17,13 @@ describe('agencyAccess', () => {
     expect(agencyAccess(['PENDAMPING'], '/dinas/kampung')).toBe('forbidden');
     expect(agencyAccess(['PENDAMPING'], '/dinas/verifikasi-palsu')).toBe('forbidden');
   });
+  it('lets a pendamping into the surveys and her participants\' impact, not the officers\' impact report', () => {
+    expect(agencyAccess(['PENDAMPING'], '/dinas/survei')).toBe('allowed');
+    expect(agencyAccess(['PENDAMPING'], '/dinas/dampak/peserta/3f2c8a4e-1b2d-4c5e-8f90-123456789abc')).toBe('allowed');
+    expect(agencyAccess(['PENDAMPING'], '/dinas/dampak')).toBe('forbidden');
+    expect(agencyAccess(['PENDAMPING'], '/dinas/dampak/ekspor/1')).toBe('forbidden');
+    expect(agencyAccess(['PENDAMPING'], '/dinas/survei-lain')).toBe('forbidden');
+  });
   it('refuses buyers and sellers', () => {
     expect(agencyAccess(['BUYER', 'SELLER'], '/dinas/verifikasi')).toBe('forbidden');
     expect(agencyAccess([], '/dinas')).toBe('forbidden');

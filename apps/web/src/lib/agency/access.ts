@@ -1,6 +1,8 @@
-/** Who may open the DP3AKB pages: officers and admins everywhere, a pendamping only the queue. */
+/** Who may open the DP3AKB pages: officers and admins everywhere, a pendamping the queue, the surveys and her participants' impact. */
 
 export const QUEUE_PATH = '/dinas/verifikasi';
+/** Pages a pendamping shares with officers: her kampung's surveys and her participants' impact. */
+export const PENDAMPING_PATHS = [QUEUE_PATH, '/dinas/survei', '/dinas/dampak/peserta'];
 
 export type AgencyAccess = 'allowed' | 'signIn' | 'forbidden' | 'toQueue';
 
@@ -8,7 +10,7 @@ export function agencyAccess(roles: readonly string[] | null | undefined, pathna
   if (!roles) return 'signIn';
   if (roles.includes('OFFICER') || roles.includes('ADMIN')) return 'allowed';
   if (roles.includes('PENDAMPING')) {
-    if (pathname === QUEUE_PATH || pathname.startsWith(`${QUEUE_PATH}/`)) return 'allowed';
+    if (PENDAMPING_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return 'allowed';
     // Her only page: the overview sends her there rather than to a 403.
     if (pathname === '/dinas' || pathname === '/dinas/') return 'toQueue';
   }

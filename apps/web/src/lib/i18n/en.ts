@@ -1,6 +1,7 @@
 import { errorsEn } from './errors.en';
 import { agencyEn } from './agency.en';
 import { buyingEn } from './buying.en';
+import { impactEn } from './impact.en';
 import type { MessageKey } from './id';
 import { sellerEn } from './seller.en';
 
@@ -259,5 +260,6 @@ export const en: Record<MessageKey, string> = {
   ...sellerEn,
   ...agencyEn,
   ...errorsEn,
-  ...buyingEn
+  ...buyingEn,
+  ...impactEn
 };

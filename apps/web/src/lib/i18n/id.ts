@@ -1,6 +1,7 @@
 import { errorsId } from './errors.id';
 import { agencyId } from './agency.id';
 import { buyingId } from './buying.id';
+import { impactId } from './impact.id';
 import { sellerId } from './seller.id';
 
 /** Bahasa Indonesia: the default language. `en.ts` must have exactly these keys. */
@@ -258,7 +259,8 @@ export const id = {
   ...sellerId,
   ...agencyId,
   ...errorsId,
-  ...buyingId
+  ...buyingId,
+  ...impactId
 } as const;
 
 export type MessageKey = keyof typeof id;
