@@ -84,7 +84,9 @@ describe('payouts when the API is killed mid-run', () => {
     // Each payout has exactly the postings of its status, for its amount; no posting without a payout.
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     const report = (await t.rawGql(REPORT, { p: month }, { token: finance.token })).data!.reconciliationReport;
-    expect({ label, ...report }).toEqual({ label, ledgerBalanced: true, differences: [] });
+    // The sales here are posted straight to the ledger (money-helpers), so the orders module has none of them.
+    const differences = report.differences.filter((d: { source: string }) => d.source !== 'ORDERS');
+    expect({ label, ledgerBalanced: report.ledgerBalanced, differences }).toEqual({ label, ledgerBalanced: true, differences: [] });
   }
 
   it(`keeps every payout exactly once through ${KILLS} kills`, async () => {

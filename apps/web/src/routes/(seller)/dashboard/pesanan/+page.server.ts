@@ -5,8 +5,6 @@ import { asPageError, requireShop } from '$lib/seller/dashboard.server';
 import { ORDER_TABS, orderTab } from '$lib/seller/orders';
 import type { PageServerLoad } from './$types';
 
-const PAGE_SIZE = 20;
-
 /** Her orders, newest first, by tab (to pack first); a pendamping's for the seller she helps (`?penjual=`). */
 export const load: PageServerLoad = async (event) => {
   const { dashboard } = await event.parent();
@@ -16,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
   const { sellerOrders } = await query(
     event.fetch,
     DashboardSellerOrdersDocument,
-    { sellerId: dashboard.sellerParam, statuses: ORDER_TABS[tab] ? [...ORDER_TABS[tab]] : null, first: PAGE_SIZE, after },
+    { sellerId: dashboard.sellerParam, statuses: ORDER_TABS[tab] ? [...ORDER_TABS[tab]] : null, after },
     caller(event)
   ).catch(asPageError(event.locals.lang, 'sellerOrder.error.notFound'));
   return {
