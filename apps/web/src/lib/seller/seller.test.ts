@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRODUCT_STOCK } from '@karya-ibu/types';
 import { actionFor, sellerParam, withSeller } from './acting';
 import { activityHelper, activityText, type ActivityEntry } from './activity';
-import { validateApply } from './apply-form';
+import { localPhone, validateApply } from './apply-form';
 import { needsTechnique, priceFromText, validateProduct } from './product-form';
 import { clampStock, nextStock, parseStock } from './stock';
 import { checkPhoto, chosenFiles, movePhoto, photoContentType, photosLeft, progressPercent } from './upload';
@@ -225,5 +225,11 @@ describe('validateApply', () => {
       story: 'Panjangnya 10–1000 huruf.',
       whatsapp: 'Tulis nomor WhatsApp Indonesia, mis. 0812 3456 7890.'
     });
+  });
+
+  it('starts the WhatsApp field from her account phone, written the way she writes it', () => {
+    expect(localPhone('+6281234567890')).toBe('081234567890');
+    expect(validateApply(formData({ kampungId: 'k1', story: 'Saya membatik sejak 2024.', whatsapp: localPhone('+6281234567890') }), 'id').ok).toBe(true);
+    expect(localPhone(null)).toBe('');
   });
 });
