@@ -12,10 +12,11 @@ import {
   PRODUCT_WEIGHT_GRAMS,
   ProductCategory,
   ProductStatus,
-  parseRupiahInput,
+  readRupiahInput,
   within,
   type Bounds
 } from '@karya-ibu/types';
+import { rupiahProblemKey } from '$lib/format/money';
 import { t, type Lang } from '$lib/i18n';
 
 /**
@@ -114,11 +115,6 @@ export function valuesOf(product: {
   };
 }
 
-/** `Rp 350.000`, `350.000`, `350000` → `"350000"`; null when it is not a whole rupiah amount. */
-export function priceFromText(raw: string): string | null {
-  const value = parseRupiahInput(raw);
-  return value === null ? null : value.toString();
-}
 
 function wholeNumber(raw: string): number | null {
   const cleaned = raw.replace(/[\s.]/g, '');
@@ -147,10 +143,11 @@ export function validateProduct(form: FormData, lang: Lang, today = todayInWita(
   if (!isEnum(ProductCategory, values.category)) errors.category = t(lang, 'seller.error.category');
   if (values.technique && !isEnum(BatikTechnique, values.technique)) errors.technique = t(lang, 'seller.error.required');
 
-  const price = priceFromText(values.priceIdr);
+  const read = readRupiahInput(values.priceIdr);
+  const price = 'value' in read ? read.value.toString() : null;
   if (!values.priceIdr) errors.priceIdr = t(lang, 'seller.error.required');
-  else if (price === null) errors.priceIdr = t(lang, 'seller.error.price');
-  else if (BigInt(price) <= 0n || BigInt(price) > MAX_PRODUCT_PRICE_IDR) errors.priceIdr = t(lang, 'seller.error.priceRange', { max: formatRupiah(MAX_PRODUCT_PRICE_IDR) });
+  else if ('problem' in read) errors.priceIdr = t(lang, rupiahProblemKey(read.problem) ?? 'seller.error.price');
+  else if (read.value <= 0n || read.value > MAX_PRODUCT_PRICE_IDR) errors.priceIdr = t(lang, 'seller.error.priceRange', { max: formatRupiah(MAX_PRODUCT_PRICE_IDR) });
 
   const stock = wholeNumber(values.stock);
   if (!values.stock) errors.stock = t(lang, 'seller.error.required');

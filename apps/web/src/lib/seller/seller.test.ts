@@ -3,7 +3,7 @@ import { PRODUCT_STOCK } from '@karya-ibu/types';
 import { actionFor, sellerParam, withSeller } from './acting';
 import { activityHelper, activityText, type ActivityEntry } from './activity';
 import { localPhone, validateApply } from './apply-form';
-import { needsTechnique, priceFromText, validateProduct } from './product-form';
+import { needsTechnique, validateProduct } from './product-form';
 import { clampStock, nextStock, parseStock } from './stock';
 import { checkPhoto, chosenFiles, movePhoto, photoContentType, photosLeft, progressPercent } from './upload';
 
@@ -24,15 +24,25 @@ const product = {
   description: 'Kain batik tulis dengan pewarna alami.'
 };
 
-describe('priceFromText', () => {
+describe('the price field', () => {
+  const priceOf = (priceIdr: string) => {
+    const result = validateProduct(formData({ ...product, priceIdr }), 'id', '2026-11-28');
+    return result.ok ? result.input.priceIdr : result.fieldErrors.priceIdr;
+  };
+
   it.each([
     ['Rp 350.000', '350000'],
     ['350.000', '350000'],
     ['rp350000', '350000'],
     [' 75000 ', '75000']
-  ])('%s → %s', (input, expected) => expect(priceFromText(input)).toBe(expected));
+  ])('%s → %s', (input, expected) => expect(priceOf(input)).toBe(expected));
 
-  it.each(['', 'tiga ratus', '12,5', '-5'])('rejects %p', (input) => expect(priceFromText(input)).toBeNull());
+  it('names sen and a minus instead of reading 12.5 as 125', () => {
+    expect(priceOf('12.5')).toBe('Tulis rupiah utuh tanpa sen; titik hanya pemisah ribuan, mis. 32.000.000.');
+    expect(priceOf('350.000,50')).toBe('Tulis rupiah utuh tanpa sen; titik hanya pemisah ribuan, mis. 32.000.000.');
+    expect(priceOf('-5')).toBe('Jumlah rupiah tidak boleh minus.');
+    expect(priceOf('tiga ratus')).toBe('Tulis harga dengan angka, mis. 350.000');
+  });
 });
 
 describe('validateProduct', () => {
