@@ -50,8 +50,13 @@ export const sellerEn: Record<keyof typeof sellerId, string> = {
   'seller.dashboard.historyAll': 'See the whole history',
   'seller.dashboard.historyEmpty': 'No history yet.',
   'seller.dashboard.more': 'Next products',
-  'seller.dashboard.stockSaved': 'Stock saved.',
-  'seller.dashboard.archived': 'Product archived.',
+  'seller.flash.stockSaved': '{title}: stock is now {stock}.',
+  'seller.flash.archived': '{title} archived.',
+  'seller.flash.saved': 'Changes to {title} saved.',
+  'seller.flash.photosAdded': 'Photos added: {count}.',
+  'seller.flash.photoMoved': 'Photo order saved.',
+  'seller.flash.altSaved': 'Photo description saved.',
+  'seller.flash.photoRemoved': 'Photo removed.',
 
   'seller.activity.PRODUCT_CREATED': 'Added the product "{title}"',
   'seller.activity.PRODUCT_UPDATED': 'Edited the product "{title}"',
@@ -129,7 +134,6 @@ export const sellerEn: Record<keyof typeof sellerId, string> = {
   'seller.form.submitAdd': 'Save product',
   'seller.form.submitSave': 'Save changes',
   'seller.form.saving': 'Saving…',
-  'seller.form.saved': 'Changes saved.',
   'seller.form.created': 'Product saved.',
 
   'seller.error.required': 'Required.',

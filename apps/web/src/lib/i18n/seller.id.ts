@@ -49,8 +49,13 @@ export const sellerId = {
   'seller.dashboard.historyAll': 'Lihat semua riwayat',
   'seller.dashboard.historyEmpty': 'Belum ada riwayat.',
   'seller.dashboard.more': 'Produk berikutnya',
-  'seller.dashboard.stockSaved': 'Stok disimpan.',
-  'seller.dashboard.archived': 'Produk diarsipkan.',
+  'seller.flash.stockSaved': 'Stok {title} sekarang {stock}.',
+  'seller.flash.archived': '{title} diarsipkan.',
+  'seller.flash.saved': 'Perubahan {title} disimpan.',
+  'seller.flash.photosAdded': 'Foto ditambahkan: {count}.',
+  'seller.flash.photoMoved': 'Urutan foto disimpan.',
+  'seller.flash.altSaved': 'Keterangan foto disimpan.',
+  'seller.flash.photoRemoved': 'Foto dihapus.',
 
   'seller.activity.PRODUCT_CREATED': 'Menambahkan produk "{title}"',
   'seller.activity.PRODUCT_UPDATED': 'Mengubah produk "{title}"',
@@ -128,7 +133,6 @@ export const sellerId = {
   'seller.form.submitAdd': 'Simpan produk',
   'seller.form.submitSave': 'Simpan perubahan',
   'seller.form.saving': 'Menyimpan…',
-  'seller.form.saved': 'Perubahan disimpan.',
   'seller.form.created': 'Produk disimpan.',
 
   'seller.error.required': 'Wajib diisi.',
