@@ -17,7 +17,8 @@ import {
   type Bounds
 } from '@karya-ibu/types';
 import { rupiahProblemKey } from '$lib/format/money';
-import { t, type Lang } from '$lib/i18n';
+import type { ErrorItem } from '$lib/forms/error-summary';
+import { t, type Lang, type MessageKey } from '$lib/i18n';
 
 /**
  * The product form (add and edit): read from FormData, checked the way the API checks (so every
@@ -41,6 +42,35 @@ export const PRODUCT_FIELDS = [
   'status'
 ] as const;
 export type ProductField = (typeof PRODUCT_FIELDS)[number];
+
+/** The optional details of how it was made, folded away under the required fields. */
+export const PROVENANCE_FIELDS = ['technique', 'motifId', 'dye', 'size', 'hoursOfWork', 'madeOn'] as const satisfies readonly ProductField[];
+
+/** Each field's label, for the error summary's links (the form shows the same words). */
+export const PRODUCT_FIELD_LABELS = {
+  photos: 'seller.form.photos',
+  title: 'seller.form.title',
+  category: 'seller.form.category',
+  priceIdr: 'seller.form.price',
+  stock: 'seller.form.stock',
+  weightGrams: 'seller.form.weight',
+  material: 'seller.form.material',
+  description: 'seller.form.description',
+  technique: 'seller.form.technique',
+  motifId: 'seller.form.motif',
+  dye: 'seller.form.dye',
+  size: 'seller.form.size',
+  hoursOfWork: 'seller.form.hours',
+  madeOn: 'seller.form.madeOn',
+  status: 'seller.form.draft'
+} as const satisfies Record<ProductField | 'photos', MessageKey>;
+
+/** The error summary's lines in the order of the form: which field (its id), its label and its message. */
+export function productErrorItems(lang: Lang, errors: Partial<Record<ProductField | 'photos', string>>): ErrorItem[] {
+  return (Object.keys(PRODUCT_FIELD_LABELS) as (keyof typeof PRODUCT_FIELD_LABELS)[])
+    .filter((field) => errors[field])
+    .map((field) => ({ id: field, label: t(lang, PRODUCT_FIELD_LABELS[field]), message: errors[field]! }));
+}
 export type ProductValues = Record<ProductField, string>;
 export type ProductFieldErrors = Partial<Record<ProductField, string>>;
 

@@ -3,7 +3,7 @@ import { PRODUCT_STOCK } from '@karya-ibu/types';
 import { actionFor, sellerParam, withSeller } from './acting';
 import { activityHelper, activityText, type ActivityEntry } from './activity';
 import { localPhone, validateApply } from './apply-form';
-import { needsTechnique, validateProduct } from './product-form';
+import { needsTechnique, productErrorItems, PROVENANCE_FIELDS, validateProduct } from './product-form';
 import { clampStock, nextStock, parseStock } from './stock';
 import { checkPhoto, chosenFiles, movePhoto, photoContentType, photosLeft, progressPercent } from './upload';
 
@@ -42,6 +42,20 @@ describe('the price field', () => {
     expect(priceOf('350.000,50')).toBe('Tulis rupiah utuh tanpa sen; titik hanya pemisah ribuan, mis. 32.000.000.');
     expect(priceOf('-5')).toBe('Jumlah rupiah tidak boleh minus.');
     expect(priceOf('tiga ratus')).toBe('Tulis harga dengan angka, mis. 350.000');
+  });
+});
+
+describe('productErrorItems', () => {
+  it('lists what failed in the order of the form, each linking to its field by id', () => {
+    const result = validateProduct(formData({ ...product, title: '', priceIdr: '12.5', madeOn: '2030-01-01' }), 'id', '2026-11-28');
+    const errors = result.ok ? {} : result.fieldErrors;
+    expect(productErrorItems('id', { ...errors, photos: 'Pilih fotonya lagi.' }).map(({ id, label }) => [id, label])).toEqual([
+      ['photos', 'Foto produk'],
+      ['title', 'Nama produk'],
+      ['priceIdr', 'Harga'],
+      ['madeOn', 'Tanggal selesai dibuat']
+    ]);
+    expect(PROVENANCE_FIELDS).toContain('madeOn');
   });
 });
 
