@@ -1,4 +1,4 @@
-import { formatRupiah, fromStripeAmount, parseRupiahInput, toRupiahBigInt, toStripeAmount } from './money.js';
+import { formatRupiah, formatRupiahInput, fromStripeAmount, parseRupiahInput, readRupiahInput, toRupiahBigInt, toStripeAmount } from './money.js';
 
 describe('formatRupiah', () => {
   it.each([
@@ -29,8 +29,32 @@ describe('parseRupiahInput', () => {
     expect(parseRupiahInput(input)).toBe(expected);
   });
 
-  it.each(['', 'abc', '12,5', '-5'])('rejects %p', (input) => {
+  it.each(['', 'abc', '12,5', '-5', '12.5', '32.000.000,00', '3.2000.000', '32.00.000'])('rejects %p', (input) => {
     expect(parseRupiahInput(input)).toBeNull();
+  });
+
+  it.each([
+    ['32.000.000', { value: 32000000n }],
+    ['Rp 32.000.000', { value: 32000000n }],
+    ['32000000', { value: 32000000n }],
+    ['32 000 000', { value: 32000000n }],
+    ['350.000,50', { problem: 'decimal' }],
+    ['12.5', { problem: 'decimal' }],
+    ['-32.000.000', { problem: 'negative' }],
+    ['Rp -5', { problem: 'negative' }],
+    ['3,5 juta', { problem: 'format' }],
+  ])('tells why %p is or is not a whole amount', (input, expected) => {
+    expect(readRupiahInput(input)).toEqual(expected);
+  });
+});
+
+describe('formatRupiahInput', () => {
+  it('groups thousands with dots and reads back to the same amount', () => {
+    expect(formatRupiahInput('32000000')).toBe('32.000.000');
+    expect(formatRupiahInput(0)).toBe('0');
+    expect(formatRupiahInput(999n)).toBe('999');
+    expect(parseRupiahInput(formatRupiahInput('1234567890123'))).toBe(1234567890123n);
+    expect(() => formatRupiahInput(-1)).toThrow(RangeError);
   });
 });
 

@@ -14,20 +14,42 @@ export function toRupiahBigInt(value: RupiahValue): bigint {
   return BigInt(trimmed);
 }
 
+const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
 /** `350000` → `Rp 350.000` (Indonesian grouping with dots, no decimals). */
 export function formatRupiah(value: RupiahValue): string {
   const amount = toRupiahBigInt(value);
   const negative = amount < 0n;
-  const digits = (negative ? -amount : amount).toString();
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${negative ? '-' : ''}Rp ${grouped}`;
+  return `${negative ? '-' : ''}Rp ${grouped((negative ? -amount : amount).toString())}`;
 }
 
-/** Reads what a person types in a price box: `350.000`, `Rp 350.000`, `350000`. Returns null when it is not a whole amount. */
+/** What a rupiah box shows: `32000000` → `32.000.000` (dots group thousands; no "Rp", which the label says). */
+export function formatRupiahInput(value: RupiahValue): string {
+  const amount = toRupiahBigInt(value);
+  if (amount < 0n) throw new RangeError(`A rupiah box takes no negative amount: ${amount}`);
+  return grouped(amount.toString());
+}
+
+/** Why a typed amount is not a whole rupiah amount: sen (`350.000,50`, `12.5`), a minus, or not a number at all. */
+export type RupiahInputProblem = 'decimal' | 'negative' | 'format';
+
+/**
+ * Reads what a person types in a rupiah box: `32.000.000`, `Rp 32.000.000`, `32000000`, `32 000 000`.
+ * Dots only group thousands (Indonesian writing), so `12.5` or `350.000,50` are sen, refused, never
+ * read as 125 or 35000050.
+ */
+export function readRupiahInput(text: string): { value: bigint } | { problem: RupiahInputProblem } {
+  const cleaned = text.trim().replace(/^rp\.?\s*/i, '').replace(/\s+/g, '');
+  if (/^[-−]/.test(cleaned)) return { problem: 'negative' };
+  if (/^\d+$/.test(cleaned) || /^\d{1,3}(\.\d{3})+$/.test(cleaned)) return { value: BigInt(cleaned.replace(/\./g, '')) };
+  if (/^\d[\d.]*[.,]\d{1,2}$/.test(cleaned)) return { problem: 'decimal' };
+  return { problem: 'format' };
+}
+
+/** The amount of a rupiah box, or null when it is not a whole amount (see `readRupiahInput` for why). */
 export function parseRupiahInput(text: string): bigint | null {
-  const cleaned = text.replace(/^\s*rp\.?\s*/i, '').replace(/[.\s]/g, '');
-  if (!/^\d+$/.test(cleaned)) return null;
-  return BigInt(cleaned);
+  const read = readRupiahInput(text);
+  return 'value' in read ? read.value : null;
 }
 
 /**

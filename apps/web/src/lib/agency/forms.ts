@@ -11,7 +11,7 @@ import {
   within,
   type Bounds
 } from '@karya-ibu/types';
-import { parseRupiahInput } from '$lib/format/money';
+import { readRupiahInput, rupiahProblemKey } from '$lib/format/money';
 import { t, type Lang } from '$lib/i18n';
 import { isIdentifier } from '$lib/server/forms/account';
 import { KAMPUNG_DESCRIPTION_MAX_LENGTH } from './limits';
@@ -212,9 +212,11 @@ export function parseTraining(form: FormData, lang: Lang): Parsed<TrainingField,
   if (!errors.startDate && !errors.endDate && values.endDate < values.startDate) {
     errors.endDate = t(lang, 'agency.error.endBeforeStart');
   }
-  const budget = values.budgetIdr === '' ? null : parseRupiahInput(values.budgetIdr);
+  const read = readRupiahInput(values.budgetIdr);
+  const budget = 'value' in read ? read.value : null;
   if (values.budgetIdr === '') errors.budgetIdr = t(lang, 'agency.error.required');
-  else if (budget === null || budget > MAX_TRAINING_BUDGET_IDR) errors.budgetIdr = t(lang, 'agency.error.budget');
+  else if ('problem' in read) errors.budgetIdr = t(lang, rupiahProblemKey(read.problem) ?? 'agency.error.budget');
+  else if (read.value > MAX_TRAINING_BUDGET_IDR) errors.budgetIdr = t(lang, 'agency.error.budget');
   const participants = /^\d{1,5}$/.test(values.participantCount) ? Number(values.participantCount) : NaN;
   if (values.participantCount === '') errors.participantCount = t(lang, 'agency.error.required');
   else if (!within(participants, TRAINING_PARTICIPANTS)) errors.participantCount = t(lang, 'agency.error.participants');

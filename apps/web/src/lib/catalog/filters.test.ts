@@ -45,8 +45,9 @@ describe('parseCatalogParams', () => {
   });
 
   it('rejects negative, fractional and absurd prices', () => {
-    expect(parse('min=-5').errors.minPrice).toBe('catalog.error.price');
-    expect(parse('maks=12,5').errors.maxPrice).toBe('catalog.error.price');
+    expect(parse('min=-5').errors.minPrice).toBe('money.error.negative');
+    expect(parse('maks=12,5').errors.maxPrice).toBe('money.error.decimal');
+    expect(parse('maks=350.000,50').errors.maxPrice).toBe('money.error.decimal');
     expect(parse('maks=99999999999999999').errors.maxPrice).toBe('catalog.error.price');
   });
 

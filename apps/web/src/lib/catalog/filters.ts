@@ -1,5 +1,5 @@
 import { BatikTechnique, MAX_PRICE_FILTER_IDR, ProductCategory, ProductSort, SEARCH_MAX_LENGTH, type ProductFilter } from '@karya-ibu/types';
-import { parseRupiahInput } from '$lib/format/money';
+import { readRupiahInput, rupiahProblemKey } from '$lib/format/money';
 import type { MessageKey } from '$lib/i18n';
 
 /** Query-string names of the catalog (`/produk?q=…&kategori=…`). */
@@ -57,11 +57,12 @@ function pick<T extends string>(allowed: readonly T[], raw: string): T | undefin
   return allowed.find((value) => value === upper);
 }
 
-function parsePrice(raw: string): bigint | null | 'invalid' {
+/** A price filter: its amount, nothing asked, or the words for why it is not a price. */
+function parsePrice(raw: string): bigint | null | { error: MessageKey } {
   if (raw === '') return null;
-  const amount = parseRupiahInput(raw);
-  if (amount === null || amount > MAX_PRICE_FILTER_IDR) return 'invalid';
-  return amount;
+  const read = readRupiahInput(raw);
+  if ('problem' in read) return { error: rupiahProblemKey(read.problem) ?? 'catalog.error.price' };
+  return read.value > MAX_PRICE_FILTER_IDR ? { error: 'catalog.error.price' } : read.value;
 }
 
 export function parseCatalogParams(params: URLSearchParams, kampungs: readonly KampungRef[]): CatalogQuery {
@@ -101,8 +102,8 @@ export function parseCatalogParams(params: URLSearchParams, kampungs: readonly K
 
   const min = parsePrice(values.minPrice);
   const max = parsePrice(values.maxPrice);
-  if (min === 'invalid') errors.minPrice = 'catalog.error.price';
-  if (max === 'invalid') errors.maxPrice = 'catalog.error.price';
+  if (min !== null && typeof min === 'object') errors.minPrice = min.error;
+  if (max !== null && typeof max === 'object') errors.maxPrice = max.error;
   if (typeof min === 'bigint' && typeof max === 'bigint' && min > max) {
     errors.minPrice = 'catalog.error.priceRange';
   } else {

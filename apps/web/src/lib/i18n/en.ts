@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   'catalog.sort.PRICE_ASC': 'Lowest price',
   'catalog.sort.PRICE_DESC': 'Highest price',
   'catalog.sort.RELEVANCE': 'Most relevant',
+  'money.error.decimal': 'Write whole rupiah, without sen; dots only group thousands, e.g. 32.000.000.',
+  'money.error.negative': 'A rupiah amount cannot be negative.',
   'catalog.error.price': 'Enter a price in rupiah, e.g. 350000 or 350.000.',
   'catalog.error.priceRange': 'The lowest price is above the highest price.',
   'catalog.error.category': 'Unknown category.',

@@ -95,6 +95,8 @@ export const id = {
   'catalog.sort.PRICE_ASC': 'Harga termurah',
   'catalog.sort.PRICE_DESC': 'Harga termahal',
   'catalog.sort.RELEVANCE': 'Paling relevan',
+  'money.error.decimal': 'Tulis rupiah utuh tanpa sen; titik hanya pemisah ribuan, mis. 32.000.000.',
+  'money.error.negative': 'Jumlah rupiah tidak boleh minus.',
   'catalog.error.price': 'Tulis harga dalam rupiah, mis. 350000 atau 350.000.',
   'catalog.error.priceRange': 'Harga terendah lebih besar dari harga tertinggi.',
   'catalog.error.category': 'Kategori tidak dikenal.',

@@ -21,6 +21,9 @@ export const APPLY_API_FIELDS: Partial<Record<string, ApplyField>> = {
   'input.whatsapp': 'whatsapp'
 };
 
+/** `+62812…` → `0812…`, the way she writes her number (the account keeps E.164). */
+export const localPhone = (e164: string | null): string => (e164?.startsWith('+62') ? `0${e164.slice(3)}` : (e164 ?? ''));
+
 const text = (form: FormData, name: string): string => {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';

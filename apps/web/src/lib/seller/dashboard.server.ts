@@ -30,6 +30,8 @@ export interface ShopSummary {
 
 export interface DashboardContext {
   displayName: string;
+  /** Her account's phone (E.164), to fill in forms that ask for it again; null for an email account. */
+  phone: string | null;
   isPendamping: boolean;
   /** Her own seller profile, whatever its status. */
   own: (ShopSummary & { rejectionReason: string | null }) | null;
@@ -83,6 +85,7 @@ export async function dashboardContext(event: Event): Promise<DashboardContext> 
     );
     return {
       displayName: me.displayName,
+      phone: me.phone ?? null,
       isPendamping,
       own,
       assisted,
@@ -93,6 +96,7 @@ export async function dashboardContext(event: Event): Promise<DashboardContext> 
   }
   return {
     displayName: me.displayName,
+    phone: me.phone ?? null,
     isPendamping,
     own,
     assisted,

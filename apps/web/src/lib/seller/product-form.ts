@@ -12,11 +12,13 @@ import {
   PRODUCT_WEIGHT_GRAMS,
   ProductCategory,
   ProductStatus,
-  parseRupiahInput,
+  readRupiahInput,
   within,
   type Bounds
 } from '@karya-ibu/types';
-import { t, type Lang } from '$lib/i18n';
+import { rupiahProblemKey } from '$lib/format/money';
+import type { ErrorItem } from '$lib/forms/error-summary';
+import { t, type Lang, type MessageKey } from '$lib/i18n';
 
 /**
  * The product form (add and edit): read from FormData, checked the way the API checks (so every
@@ -40,6 +42,35 @@ export const PRODUCT_FIELDS = [
   'status'
 ] as const;
 export type ProductField = (typeof PRODUCT_FIELDS)[number];
+
+/** The optional details of how it was made, folded away under the required fields. */
+export const PROVENANCE_FIELDS = ['technique', 'motifId', 'dye', 'size', 'hoursOfWork', 'madeOn'] as const satisfies readonly ProductField[];
+
+/** Each field's label, for the error summary's links (the form shows the same words). */
+export const PRODUCT_FIELD_LABELS = {
+  photos: 'seller.form.photos',
+  title: 'seller.form.title',
+  category: 'seller.form.category',
+  priceIdr: 'seller.form.price',
+  stock: 'seller.form.stock',
+  weightGrams: 'seller.form.weight',
+  material: 'seller.form.material',
+  description: 'seller.form.description',
+  technique: 'seller.form.technique',
+  motifId: 'seller.form.motif',
+  dye: 'seller.form.dye',
+  size: 'seller.form.size',
+  hoursOfWork: 'seller.form.hours',
+  madeOn: 'seller.form.madeOn',
+  status: 'seller.form.draft'
+} as const satisfies Record<ProductField | 'photos', MessageKey>;
+
+/** The error summary's lines in the order of the form: which field (its id), its label and its message. */
+export function productErrorItems(lang: Lang, errors: Partial<Record<ProductField | 'photos', string>>): ErrorItem[] {
+  return (Object.keys(PRODUCT_FIELD_LABELS) as (keyof typeof PRODUCT_FIELD_LABELS)[])
+    .filter((field) => errors[field])
+    .map((field) => ({ id: field, label: t(lang, PRODUCT_FIELD_LABELS[field]), message: errors[field]! }));
+}
 export type ProductValues = Record<ProductField, string>;
 export type ProductFieldErrors = Partial<Record<ProductField, string>>;
 
@@ -114,11 +145,6 @@ export function valuesOf(product: {
   };
 }
 
-/** `Rp 350.000`, `350.000`, `350000` → `"350000"`; null when it is not a whole rupiah amount. */
-export function priceFromText(raw: string): string | null {
-  const value = parseRupiahInput(raw);
-  return value === null ? null : value.toString();
-}
 
 function wholeNumber(raw: string): number | null {
   const cleaned = raw.replace(/[\s.]/g, '');
@@ -147,10 +173,11 @@ export function validateProduct(form: FormData, lang: Lang, today = todayInWita(
   if (!isEnum(ProductCategory, values.category)) errors.category = t(lang, 'seller.error.category');
   if (values.technique && !isEnum(BatikTechnique, values.technique)) errors.technique = t(lang, 'seller.error.required');
 
-  const price = priceFromText(values.priceIdr);
+  const read = readRupiahInput(values.priceIdr);
+  const price = 'value' in read ? read.value.toString() : null;
   if (!values.priceIdr) errors.priceIdr = t(lang, 'seller.error.required');
-  else if (price === null) errors.priceIdr = t(lang, 'seller.error.price');
-  else if (BigInt(price) <= 0n || BigInt(price) > MAX_PRODUCT_PRICE_IDR) errors.priceIdr = t(lang, 'seller.error.priceRange', { max: formatRupiah(MAX_PRODUCT_PRICE_IDR) });
+  else if ('problem' in read) errors.priceIdr = t(lang, rupiahProblemKey(read.problem) ?? 'seller.error.price');
+  else if (read.value <= 0n || read.value > MAX_PRODUCT_PRICE_IDR) errors.priceIdr = t(lang, 'seller.error.priceRange', { max: formatRupiah(MAX_PRODUCT_PRICE_IDR) });
 
   const stock = wholeNumber(values.stock);
   if (!values.stock) errors.stock = t(lang, 'seller.error.required');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PRODUCT_STOCK } from '@karya-ibu/types';
 import { actionFor, sellerParam, withSeller } from './acting';
 import { activityHelper, activityText, type ActivityEntry } from './activity';
-import { validateApply } from './apply-form';
-import { needsTechnique, priceFromText, validateProduct } from './product-form';
+import { localPhone, validateApply } from './apply-form';
+import { needsTechnique, productErrorItems, PROVENANCE_FIELDS, validateProduct } from './product-form';
 import { clampStock, nextStock, parseStock } from './stock';
 import { checkPhoto, chosenFiles, movePhoto, photoContentType, photosLeft, progressPercent } from './upload';
 
@@ -24,15 +24,39 @@ const product = {
   description: 'Kain batik tulis dengan pewarna alami.'
 };
 
-describe('priceFromText', () => {
+describe('the price field', () => {
+  const priceOf = (priceIdr: string) => {
+    const result = validateProduct(formData({ ...product, priceIdr }), 'id', '2026-11-28');
+    return result.ok ? result.input.priceIdr : result.fieldErrors.priceIdr;
+  };
+
   it.each([
     ['Rp 350.000', '350000'],
     ['350.000', '350000'],
     ['rp350000', '350000'],
     [' 75000 ', '75000']
-  ])('%s → %s', (input, expected) => expect(priceFromText(input)).toBe(expected));
+  ])('%s → %s', (input, expected) => expect(priceOf(input)).toBe(expected));
 
-  it.each(['', 'tiga ratus', '12,5', '-5'])('rejects %p', (input) => expect(priceFromText(input)).toBeNull());
+  it('names sen and a minus instead of reading 12.5 as 125', () => {
+    expect(priceOf('12.5')).toBe('Tulis rupiah utuh tanpa sen; titik hanya pemisah ribuan, mis. 32.000.000.');
+    expect(priceOf('350.000,50')).toBe('Tulis rupiah utuh tanpa sen; titik hanya pemisah ribuan, mis. 32.000.000.');
+    expect(priceOf('-5')).toBe('Jumlah rupiah tidak boleh minus.');
+    expect(priceOf('tiga ratus')).toBe('Tulis harga dengan angka, mis. 350.000');
+  });
+});
+
+describe('productErrorItems', () => {
+  it('lists what failed in the order of the form, each linking to its field by id', () => {
+    const result = validateProduct(formData({ ...product, title: '', priceIdr: '12.5', madeOn: '2030-01-01' }), 'id', '2026-11-28');
+    const errors = result.ok ? {} : result.fieldErrors;
+    expect(productErrorItems('id', { ...errors, photos: 'Pilih fotonya lagi.' }).map(({ id, label }) => [id, label])).toEqual([
+      ['photos', 'Foto produk'],
+      ['title', 'Nama produk'],
+      ['priceIdr', 'Harga'],
+      ['madeOn', 'Tanggal selesai dibuat']
+    ]);
+    expect(PROVENANCE_FIELDS).toContain('madeOn');
+  });
 });
 
 describe('validateProduct', () => {
@@ -225,5 +249,11 @@ describe('validateApply', () => {
       story: 'Panjangnya 10–1000 huruf.',
       whatsapp: 'Tulis nomor WhatsApp Indonesia, mis. 0812 3456 7890.'
     });
+  });
+
+  it('starts the WhatsApp field from her account phone, written the way she writes it', () => {
+    expect(localPhone('+6281234567890')).toBe('081234567890');
+    expect(validateApply(formData({ kampungId: 'k1', story: 'Saya membatik sejak 2024.', whatsapp: localPhone('+6281234567890') }), 'id').ok).toBe(true);
+    expect(localPhone(null)).toBe('');
   });
 });

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { DashboardActivityDocument, DashboardProductsDocument, DashboardSetProductStockDocument, PhotoStatus, PRODUCT_STOCK } from '@karya-ibu/types';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
+import { backTo, redirectWithFlash } from '$lib/server/flash';
 import { caller } from '$lib/server/session';
 import { asPageError, requireSignedIn } from '$lib/seller/dashboard.server';
 import { parseStock } from '$lib/seller/stock';
@@ -65,6 +66,7 @@ export const actions: Actions = {
       values
     });
     if (isFailure(saved)) return saved;
-    return { stockSaved: id };
+    // Back to her list at the same row, as a GET: a reload does not post the stock again.
+    redirectWithFlash(event, { key: 'seller.flash.stockSaved', params: { title: saved.title, stock: String(saved.stock) } }, backTo(event.url, `produk-${id}`));
   }
 };

@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { AgencyCreateKampungDocument, AgencyKampungsDocument } from '@karya-ibu/types';
 import { KAMPUNG_API_FIELDS, parseKampung, type FieldErrors, type KampungField } from '$lib/agency/forms';
-import { setFlash, takeFlash } from '$lib/server/agency/flash';
+import { redirectWithFlash, takeFlash } from '$lib/server/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
@@ -26,7 +26,6 @@ export const actions: Actions = {
       values: parsed.values
     });
     if (isFailure(kampung)) return kampung;
-    setFlash(event.cookies, { key: 'agency.flash.kampungCreated', params: { name: kampung.name } }, event.url.protocol === 'https:');
-    redirect(303, '/dinas/kampung');
+    redirectWithFlash(event, { key: 'agency.flash.kampungCreated', params: { name: kampung.name } }, '/dinas/kampung');
   }
 };

@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { AgencyCreateTrainingProgramDocument, AgencyTrainingProgramsDocument } from '@karya-ibu/types';
 import { parseTraining, TRAINING_API_FIELDS, type FieldErrors, type TrainingField } from '$lib/agency/forms';
-import { setFlash, takeFlash } from '$lib/server/agency/flash';
+import { redirectWithFlash, takeFlash } from '$lib/server/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
@@ -26,7 +26,6 @@ export const actions: Actions = {
       values: parsed.values
     });
     if (isFailure(program)) return program;
-    setFlash(event.cookies, { key: 'agency.flash.trainingCreated', params: { name: program.title } }, event.url.protocol === 'https:');
-    redirect(303, `/dinas/pelatihan/${program.id}`);
+    redirectWithFlash(event, { key: 'agency.flash.trainingCreated', params: { name: program.title } }, `/dinas/pelatihan/${program.id}`);
   }
 };

@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { AgencyPendingSellersDocument, AgencyRejectSellerDocument, AgencyVerifySellerDocument } from '@karya-ibu/types';
 import { parseReject, parseVerify, type FieldErrors, type RejectField, type VerifyField } from '$lib/agency/forms';
-import { setFlash, takeFlash } from '$lib/server/agency/flash';
+import { redirectWithFlash, takeFlash } from '$lib/server/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
@@ -31,12 +31,7 @@ export const actions: Actions = {
       values
     });
     if (isFailure(seller)) return seller;
-    setFlash(
-      event.cookies,
-      { key: 'agency.flash.verified', params: { name: seller.displayName }, href: `/penjual/${encodeURIComponent(seller.slug)}` },
-      event.url.protocol === 'https:'
-    );
-    redirect(303, '/dinas/verifikasi');
+    redirectWithFlash(event, { key: 'agency.flash.verified', params: { name: seller.displayName }, href: `/penjual/${encodeURIComponent(seller.slug)}` }, '/dinas/verifikasi');
   },
 
   reject: async (event) => {
@@ -52,7 +47,6 @@ export const actions: Actions = {
       values
     });
     if (isFailure(seller)) return seller;
-    setFlash(event.cookies, { key: 'agency.flash.rejected', params: { name: seller.displayName } }, event.url.protocol === 'https:');
-    redirect(303, '/dinas/verifikasi');
+    redirectWithFlash(event, { key: 'agency.flash.rejected', params: { name: seller.displayName } }, '/dinas/verifikasi');
   }
 };

@@ -3,7 +3,7 @@ import { DashboardApplyAsSellerDocument, DashboardApplyOptionsDocument, KampungS
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
-import { APPLY_API_FIELDS, validateApply } from '$lib/seller/apply-form';
+import { APPLY_API_FIELDS, localPhone, validateApply } from '$lib/seller/apply-form';
 import { requireSignedIn } from '$lib/seller/dashboard.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,9 @@ export const load: PageServerLoad = async (event) => {
   return {
     kampungs: kampungs.filter((k) => k.status === KampungStatus.Active).map((k) => ({ id: k.id, name: k.name })),
     trainingPrograms: trainingPrograms.map((p) => ({ id: p.id, title: p.title, year: p.startDate.slice(0, 4) })),
-    accountName: dashboard.displayName
+    accountName: dashboard.displayName,
+    // She gave this number when she registered: the WhatsApp field starts with it.
+    accountPhone: localPhone(dashboard.phone)
   };
 };
 

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import {
   AgencyAssignPendampingDocument,
   AgencyKampungsDocument,
@@ -14,7 +14,7 @@ import {
   type PendampingField
 } from '$lib/agency/forms';
 import { t } from '$lib/i18n';
-import { setFlash, takeFlash } from '$lib/server/agency/flash';
+import { redirectWithFlash, takeFlash } from '$lib/server/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
@@ -50,15 +50,10 @@ async function pendamping(event: RequestEvent, mode: 'assign' | 'unassign') {
       : query(event.fetch, AgencyUnassignPendampingDocument, variables, caller(event)).then((data) => data.unassignPendamping);
   const done = await submit(event, call, { fields: { identifier: 'identifier' as PendampingField }, values });
   if (isFailure(done)) return done;
-  setFlash(
-    event.cookies,
-    {
+  redirectWithFlash(event, {
       key: mode === 'assign' ? 'agency.flash.pendampingAssigned' : 'agency.flash.pendampingUnassigned',
       params: { identifier: parsed.input.identifier, name: kampung.name }
-    },
-    event.url.protocol === 'https:'
-  );
-  redirect(303, `/dinas/kampung/${kampung.id}`);
+    }, `/dinas/kampung/${kampung.id}`);
 }
 
 export const actions: Actions = {
@@ -76,8 +71,7 @@ export const actions: Actions = {
       values
     });
     if (isFailure(saved)) return saved;
-    setFlash(event.cookies, { key: 'agency.flash.kampungSaved', params: { name: saved.name } }, event.url.protocol === 'https:');
-    redirect(303, `/dinas/kampung/${kampung.id}`);
+    redirectWithFlash(event, { key: 'agency.flash.kampungSaved', params: { name: saved.name } }, `/dinas/kampung/${kampung.id}`);
   },
   assign: (event) => pendamping(event, 'assign'),
   unassign: (event) => pendamping(event, 'unassign')

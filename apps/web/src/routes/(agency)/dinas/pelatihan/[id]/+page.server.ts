@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import {
   AgencyImportRosterDocument,
   AgencyTrainingProgramsWithRosterDocument,
@@ -8,7 +8,7 @@ import {
 import { parseTraining, TRAINING_API_FIELDS, type FieldErrors, type TrainingField } from '$lib/agency/forms';
 import { countOutcomes, type RosterReport } from '$lib/agency/roster';
 import { t } from '$lib/i18n';
-import { setFlash, takeFlash } from '$lib/server/agency/flash';
+import { redirectWithFlash, takeFlash } from '$lib/server/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { errorResultMessage, isFailure, submit } from '$lib/server/forms/result';
@@ -71,8 +71,7 @@ export const actions: Actions = {
       values: parsed.values
     });
     if (isFailure(saved)) return saved;
-    setFlash(event.cookies, { key: 'agency.flash.trainingSaved', params: { name: saved.title } }, event.url.protocol === 'https:');
-    redirect(303, `/dinas/pelatihan/${program.id}`);
+    redirectWithFlash(event, { key: 'agency.flash.trainingSaved', params: { name: saved.title } }, `/dinas/pelatihan/${program.id}`);
   },
   preview: (event) => importRoster(event, true),
   import: (event) => importRoster(event, false)

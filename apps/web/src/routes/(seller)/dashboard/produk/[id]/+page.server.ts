@@ -11,6 +11,7 @@ import {
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
+import { backTo, redirectWithFlash } from '$lib/server/flash';
 import { caller } from '$lib/server/session';
 import { findManagedProduct, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
 import { PRODUCT_API_FIELDS, validateProduct, valuesOf } from '$lib/seller/product-form';
@@ -54,7 +55,7 @@ export const actions: Actions = {
       values: checked.values
     });
     if (isFailure(saved)) return saved;
-    return { saved: true };
+    redirectWithFlash(event, { key: 'seller.flash.saved', params: { title: saved.title } });
   },
 
   /** Without JavaScript: the photos come with the form and this server sends them to storage. */
@@ -71,7 +72,7 @@ export const actions: Actions = {
       if (problem) problems.push(t(lang, 'seller.photo.failedNamed', { name: file.name, message: problem }));
     }
     if (problems.length) return fail(400, { uploadError: problems.join(' ') });
-    return { uploaded: files.length };
+    redirectWithFlash(event, { key: 'seller.flash.photosAdded', params: { count: String(files.length) } }, backTo(event.url, 'photos-heading'));
   },
 
   move: async (event) => {
@@ -87,7 +88,7 @@ export const actions: Actions = {
       values: { photoId }
     });
     if (isFailure(moved)) return moved;
-    return { moved: photoId };
+    redirectWithFlash(event, { key: 'seller.flash.photoMoved', params: {} }, backTo(event.url, `foto-${photoId}`));
   },
 
   alt: async (event) => {
@@ -98,7 +99,7 @@ export const actions: Actions = {
       values: { photoId }
     });
     if (isFailure(saved)) return saved;
-    return { altSaved: photoId };
+    redirectWithFlash(event, { key: 'seller.flash.altSaved', params: {} }, backTo(event.url, `foto-${photoId}`));
   },
 
   remove: async (event) => {
@@ -109,7 +110,7 @@ export const actions: Actions = {
       values: { photoId }
     });
     if (isFailure(removed)) return removed;
-    return { removed: photoId };
+    redirectWithFlash(event, { key: 'seller.flash.photoRemoved', params: {} }, backTo(event.url, 'photos-heading'));
   }
 };
 

@@ -1,7 +1,7 @@
-import { redirect } from '@sveltejs/kit';
 import { DashboardArchiveProductDocument } from '@karya-ibu/types';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
+import { redirectWithFlash } from '$lib/server/flash';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { findManagedProduct, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
@@ -22,6 +22,6 @@ export const actions: Actions = {
       values: { id: event.params.id }
     });
     if (isFailure(archived)) return archived;
-    redirect(303, withSeller('/dashboard?diarsipkan=1', sellerParam(event.url)));
+    redirectWithFlash(event, { key: 'seller.flash.archived', params: { title: archived.title } }, withSeller('/dashboard', sellerParam(event.url)));
   }
 };
