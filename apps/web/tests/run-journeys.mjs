@@ -42,7 +42,7 @@ async function freePort(start, taken = []) {
   throw new Error(`No free port in ${start}..${start + 99}`);
 }
 
-function startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port, metricsPort }) {
+function startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port, metricsPort, stripePort }) {
   const script = process.env.START_SCRIPT ?? 'infra/local/start.mjs';
   log(`starting: node ${script} (DATA_DIR=${dataDir}, API_PORT=${apiPort}, WEB_PORT=${webPort})`);
   const child = spawn(process.execPath, [script], {
@@ -54,7 +54,8 @@ function startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port, metrics
       WEB_PORT: String(webPort),
       EMBEDDED_POSTGRES_PORT: String(postgresPort),
       EMBEDDED_S3_PORT: String(s3Port),
-      METRICS_PORT: String(metricsPort)
+      METRICS_PORT: String(metricsPort),
+      EMBEDDED_STRIPE_PORT: String(stripePort)
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true // its own process group, so a stuck child's children can be killed too
@@ -192,7 +193,8 @@ async function main() {
       const postgresPort = await freePort(54400);
       const s3Port = await freePort(4600);
       const metricsPort = await freePort(9500);
-      product = startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port, metricsPort });
+      const stripePort = await freePort(12111);
+      product = startProduct({ dataDir, apiPort, webPort, postgresPort, s3Port, metricsPort, stripePort });
       base = await product.ready();
     }
     log(`storefront at ${base}`);

@@ -34,7 +34,7 @@ export default [
       // Filter with the plain GET form: the filters land in the URL.
       const cohort = page.getByLabel('Angkatan pelatihan');
       await cohort.selectOption((await cohort.locator('option', { hasText: 'Pelatihan Membatik' }).getAttribute('value')) ?? '');
-      await page.getByLabel('Kampung KB').selectOption({ label: 'Teritip' });
+      await page.locator('select[name=kampung]').selectOption({ label: 'Teritip' });
       await Promise.all([page.waitForURL(/pelatihan=.*kampung=/), page.getByRole('button', { name: 'Tampilkan' }).click()]);
       const text = await page.locator('main').innerText();
       assert(/Peserta\s*\n?\s*11\b/.test(text), 'Teritip should show its 11 batik participants');

@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { ImpactRecordSurveyAnswerDocument, ImpactSurveyTasksDocument, parseRupiahInput } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
-import { setFlash, takeFlash } from '$lib/server/agency/flash';
+import { redirectWithFlash, takeFlash } from '$lib/server/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { caller } from '$lib/server/session';
@@ -22,7 +22,6 @@ export const actions: Actions = {
     if (income === null) return fail(400, { taskId, error: t(event.locals.lang, 'impact.survey.invalid') });
     const { recordSurveyAnswer: result } = await query(event.fetch, ImpactRecordSurveyAnswerDocument, { input: { taskId, monthlyIncomeIdr: String(income) } }, caller(event));
     if (result.__typename !== 'SurveyTask') return fail(400, { taskId, error: t(event.locals.lang, 'impact.survey.invalid') });
-    setFlash(event.cookies, { key: 'agency.flash.surveySaved', params: { name: result.participantName } }, event.url.protocol === 'https:');
-    redirect(303, '/dinas/survei');
+    redirectWithFlash(event, { key: 'agency.flash.surveySaved', params: { name: result.participantName } });
   }
 };
