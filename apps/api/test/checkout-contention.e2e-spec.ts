@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createKampung, createProduct, createSellerAccount } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
-import { address, PLACE_ORDER } from './checkout-operations.js';
+import { address } from './checkout-operations.js';
+import { PlaceOrderDocument } from './generated/graphql.js';
 
 const CHECKOUTS = 1000;
 const BUYERS = 50;
@@ -30,7 +31,7 @@ describe('checkout under contention', () => {
       while (next < CHECKOUTS) {
         const i = next++;
         const product = products[i % PRODUCTS];
-        const response = await t.rawGql(PLACE_ORDER, {
+        const response = await t.gql(PlaceOrderDocument, {
           input: {
             lines: [{ productId: product.id, quantity: 1 + (i % 2) }],
             contact: { name: `Pembeli ${b}`, phone: `0812 7${String(b).padStart(3, '0')} 0000` },

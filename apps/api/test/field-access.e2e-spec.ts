@@ -4,10 +4,10 @@ import type { Product } from '../src/modules/catalog/models/product.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { createKampung, createMotif, createPhoto, createProduct, createSellerAccount, createTrainingProgram, enroll, signIn } from './factories.js';
 import { randomUUID } from 'node:crypto';
-import { FaRosterMatchesOfSellerDocument, ImportRosterDocument } from './generated/graphql.js';
+import { AddToCartDocument, ConfirmTransferDocument, type AddToCartMutation, FaRosterMatchesOfSellerDocument, ImportRosterDocument } from './generated/graphql.js';
 import { expectResult } from './harness/results.js';
-import { createTestApp, type TestApp } from './harness/test-app.js';
-import { CONFIRM_TRANSFER, placeOrder } from './checkout-operations.js';
+import { createTestApp, type GraphQLResponse, type TestApp } from './harness/test-app.js';
+import { placedOrder } from './checkout-operations.js';
 
 /**
  * Field-level access: every field of every object type a public query reaches, asked by every kind
@@ -104,15 +104,15 @@ describe('field-level access on everything public queries reach', () => {
     // Buying: each subject's paid order; every caller has a cart holding both products (a guest by its id).
     const orders = {} as Record<Subject, { code: string }>;
     for (const subject of ['A', 'B'] as Subject[]) {
-      const placed = await placeOrder(t, [{ productId: subjects[subject].product.id, quantity: 1 }]);
-      await t.rawGql(CONFIRM_TRANSFER, { orderId: placed.id, amount: placed.totalIdr, ref: 'BRI 445566', key: randomUUID() }, { token: tokens.admin });
+      const placed = await placedOrder(t, [{ productId: subjects[subject].product.id, quantity: 1 }]);
+      await t.gql(ConfirmTransferDocument, { orderId: placed.id, amount: placed.totalIdr, ref: 'BRI 445566', key: randomUUID() }, { token: tokens.admin });
       orders[subject] = placed;
     }
     let guestCart: string | null = null;
     for (const persona of PERSONAS) {
       for (const subject of ['A', 'B'] as Subject[]) {
-        const added: { data: any } = await t.rawGql('mutation($c: ID, $p: ID!) { addToCart(cartId: $c, productId: $p) { ... on Cart { id } } }', { c: persona === 'anonymous' ? guestCart : null, p: subjects[subject].product.id }, { token: tokens[persona] });
-        if (persona === 'anonymous') guestCart = added.data!.addToCart.id;
+        const added: GraphQLResponse<AddToCartMutation> = await t.gql(AddToCartDocument, { cartId: persona === 'anonymous' ? guestCart : null, productId: subjects[subject].product.id, quantity: 1 }, { token: tokens[persona] });
+        if (persona === 'anonymous') guestCart = expectResult(added.data!.addToCart, 'Cart').id;
       }
     }
     const order = (s: Subject) => `order(code: "${orders[s].code}", phone: "0812 5555 0101")`;
@@ -153,7 +153,7 @@ describe('field-level access on everything public queries reach', () => {
   });
   afterAll(() => t.close());
 
-  // Raw documents here (t.rawGql): this test builds one per field it finds by walking the schema.
+  // Raw documents here (t.rawGql): this test walks the schema's introspection and builds one document per field it finds.
   async function reachableFields(): Promise<Map<string, { name: string; object: boolean }[]>> {
     const { data } = await t.rawGql('{ __schema { types { name kind fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }');
     const types = new Map((data!.__schema.types as IntrospectedType[]).map((type) => [type.name, type]));

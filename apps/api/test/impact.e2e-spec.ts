@@ -8,7 +8,29 @@ import { SurveysService } from '../src/modules/impact/surveys.service.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import type { TrainingProgram } from '../src/modules/training/models/training-program.model.js';
 import { createKampung, createProduct, createSellerAccount, createTrainingProgram, enroll, signIn, type SignedIn } from './factories.js';
-import { CONFIRM_TRANSFER, MARK_SHIPPED, placeOrder } from './checkout-operations.js';
+import { placedOrder } from './checkout-operations.js';
+import {
+  AddUppkaMemberDocument,
+  ConfirmTransferDocument,
+  CreateUppkaGroupDocument,
+  ImpactDifferenceInDifferencesDocument,
+  ImpactExportDocument,
+  ImpactReportDocument,
+  ImpactSellerActivityDocument,
+  ImportRosterDocument,
+  MarkShippedDocument,
+  ParticipantImpactDocument,
+  PublicImpactDocument,
+  RecordOfflineSaleDocument,
+  RecordSurveyAnswerDocument,
+  RemoveOfflineSaleDocument,
+  RequestImpactExportDocument,
+  SurveyTasksDocument,
+  UpdateOfflineSaleDocument,
+  type ExportFormat,
+  type ImpactFilterInput,
+} from './generated/graphql.js';
+import { expectResult } from './harness/results.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 
 /** The 15th of the month `n` months before this one (WITA months; tests run any day). */
@@ -17,21 +39,6 @@ const monthsAgo = (n: number, day = 15) => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, day)).toISOString().slice(0, 10);
 };
 const month = (n: number) => monthsAgo(n).slice(0, 7);
-
-const REPORT = `query R($f: ImpactFilterInput!) { impactReport(filter: $f) {
-  period { from to asOf } marketplaceHasData participants sellersVerified activeSellers90
-  baseline { count median } marketplaceTotalIdr offlineTotalIdr offlineSales orders
-  salesIncome { marketplace { count total mean median } offline { count total mean median q3 } combined { count mean median q1 q3 } }
-  survey { count median } surveyUplift { count total mean }
-  monthly { month eligibleParticipants marketplaceIdr offlineIdr surveyAnswers }
-  byKampung { name participants salesTotalIdr } byUppkaGroup { name participants salesTotalIdr }
-  roi { costIdr benefitVerifiedIdr benefitWithSelfReportedIdr roiWithSelfReportedPercent caveat }
-  differenceInDifferences { estimateIdr } differenceInDifferencesNote
-  participantRows { name sellerId marketplaceIdr offlineIdr latestSurveyIdr surveyUpliftIdr baselineIdr }
-  intervensiText } }`;
-
-const RECORD_SALE = `mutation S($i: OfflineSaleInput!) { recordOfflineSale(input: $i) {
-  __typename ... on OfflineSale { id amountIdr channel recordedByName onBehalf } ... on InvalidInputError { field problem } } }`;
 
 describe('impact: what training produced, by source', () => {
   let t: TestApp;
@@ -62,45 +69,44 @@ describe('impact: what training produced, by source', () => {
       ...sellers.map(({ seller }, i) => `${seller.displayName},0${seller.whatsappNumber.slice(3)},Teritip,${baselines[i]}`),
       'Ibu Tanpa Toko,081299998888,Manggar,400000',
     ].join('\n');
-    const imported = await t.rawGql('mutation($p: ID!, $csv: String!) { importRoster(trainingProgramId: $p, csv: $csv, dryRun: false) { ... on RosterImportReport { newCount } } }', { p: program.id, csv: roster }, { token: officer.token });
-    expect(imported.data?.importRoster.newCount).toBe(7);
+    const imported = await t.gql(ImportRosterDocument, { trainingProgramId: program.id, csv: roster, dryRun: false }, { token: officer.token });
+    expect(expectResult(imported.data?.importRoster, 'RosterImportReport').newCount).toBe(7);
   });
   afterAll(() => t.close());
 
-  const report = async (filter: Record<string, unknown>, token = officer.token) => t.rawGql(REPORT, { f: filter }, { token });
+  const report = async (filter: ImpactFilterInput, token = officer.token) => t.gql(ImpactReportDocument, { f: filter }, { token });
   const period = () => ({ trainingProgramId: program.id, from: monthsAgo(6, 1), to: monthsAgo(1, 1) });
 
   it('records offline sales by the seller and, "dibantu oleh", by her pendamping', async () => {
-    const own = await t.rawGql(RECORD_SALE, { i: { soldOn: monthsAgo(5, 20), amountIdr: '300000', channel: 'PASAR' } }, { token: sellers[0].login.token });
+    const own = await t.gql(RecordOfflineSaleDocument, { i: { soldOn: monthsAgo(5, 20), amountIdr: '300000', channel: 'PASAR' } }, { token: sellers[0].login.token });
     expect(own.data!.recordOfflineSale).toMatchObject({ __typename: 'OfflineSale', amountIdr: '300000', onBehalf: false, recordedByName: 'Ibu Teritip 1' });
-    await t.rawGql(RECORD_SALE, { i: { soldOn: monthsAgo(4, 2), amountIdr: '200000', channel: 'PAMERAN_BAZAR', note: 'Bazar kelurahan' } }, { token: sellers[0].login.token });
-    const helped = await t.rawGql(RECORD_SALE, { i: { sellerId: sellers[1].seller.id, soldOn: monthsAgo(3, 28), amountIdr: '150000', channel: 'TITIP_TOKO' } }, { token: pendamping.token });
+    await t.gql(RecordOfflineSaleDocument, { i: { soldOn: monthsAgo(4, 2), amountIdr: '200000', channel: 'PAMERAN_BAZAR', note: 'Bazar kelurahan' } }, { token: sellers[0].login.token });
+    const helped = await t.gql(RecordOfflineSaleDocument, { i: { sellerId: sellers[1].seller.id, soldOn: monthsAgo(3, 28), amountIdr: '150000', channel: 'TITIP_TOKO' } }, { token: pendamping.token });
     expect(helped.data!.recordOfflineSale).toMatchObject({ onBehalf: true, recordedByName: 'Bu Nining' });
     const audit = await t.dataSource.query(`SELECT action, on_behalf, actor_name FROM audit_entries WHERE seller_id = $1`, [sellers[1].seller.id]);
     expect(audit).toEqual([{ action: 'OFFLINE_SALE_RECORDED', on_behalf: true, actor_name: 'Bu Nining' }]);
-    const activity = await t.rawGql('query($s: ID) { sellerActivity(sellerId: $s) { action actorName onBehalf } }', { s: sellers[1].seller.id }, { token: sellers[1].login.token });
+    const activity = await t.gql(ImpactSellerActivityDocument, { s: sellers[1].seller.id }, { token: sellers[1].login.token });
     expect(activity.data!.sellerActivity[0]).toMatchObject({ action: 'OFFLINE_SALE_RECORDED', actorName: 'Bu Nining', onBehalf: true });
   });
 
   it('refuses a sale in the future or of no amount, naming the field; another kampung\'s pendamping may not record', async () => {
-    const future = await t.rawGql(RECORD_SALE, { i: { soldOn: '2099-01-01', amountIdr: '1000', channel: 'PASAR' } }, { token: sellers[0].login.token });
+    const future = await t.gql(RecordOfflineSaleDocument, { i: { soldOn: '2099-01-01', amountIdr: '1000', channel: 'PASAR' } }, { token: sellers[0].login.token });
     expect(future.data!.recordOfflineSale).toEqual({ __typename: 'InvalidInputError', field: 'input.soldOn', problem: 'OUT_OF_RANGE' });
-    const zero = await t.rawGql(RECORD_SALE, { i: { soldOn: monthsAgo(1), amountIdr: '0', channel: 'PASAR' } }, { token: sellers[0].login.token });
+    const zero = await t.gql(RecordOfflineSaleDocument, { i: { soldOn: monthsAgo(1), amountIdr: '0', channel: 'PASAR' } }, { token: sellers[0].login.token });
     expect(zero.data!.recordOfflineSale).toMatchObject({ field: 'input.amountIdr' });
-    const stranger = await t.rawGql(RECORD_SALE, { i: { sellerId: sellers[2].seller.id, soldOn: monthsAgo(1), amountIdr: '1000', channel: 'PASAR' } }, { token: otherPendamping.token });
+    const stranger = await t.gql(RecordOfflineSaleDocument, { i: { sellerId: sellers[2].seller.id, soldOn: monthsAgo(1), amountIdr: '1000', channel: 'PASAR' } }, { token: otherPendamping.token });
     expect(stranger.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 
   it('lets a sale be corrected for 7 days, then keeps it as it is', async () => {
-    const created = await t.rawGql(RECORD_SALE, { i: { soldOn: monthsAgo(2), amountIdr: '50000', channel: 'PESANAN_LANGSUNG' } }, { token: sellers[3].login.token });
-    const id = created.data!.recordOfflineSale.id;
-    const UPDATE = `mutation($id: ID!, $i: OfflineSaleInput!) { updateOfflineSale(id: $id, input: $i) { __typename ... on OfflineSale { amountIdr } ... on RecordLockedError { errorCode editableUntil } } }`;
-    const input = { soldOn: monthsAgo(2), amountIdr: '75000', channel: 'PESANAN_LANGSUNG' };
-    expect((await t.rawGql(UPDATE, { id, i: input }, { token: sellers[3].login.token })).data!.updateOfflineSale).toEqual({ __typename: 'OfflineSale', amountIdr: '75000' });
+    const created = await t.gql(RecordOfflineSaleDocument, { i: { soldOn: monthsAgo(2), amountIdr: '50000', channel: 'PESANAN_LANGSUNG' } }, { token: sellers[3].login.token });
+    const id = expectResult(created.data!.recordOfflineSale, 'OfflineSale').id;
+    const input = { soldOn: monthsAgo(2), amountIdr: '75000', channel: 'PESANAN_LANGSUNG' } as const;
+    expect((await t.gql(UpdateOfflineSaleDocument, { id, i: input }, { token: sellers[3].login.token })).data!.updateOfflineSale).toEqual({ __typename: 'OfflineSale', amountIdr: '75000' });
     await t.dataSource.query(`UPDATE offline_sales SET created_at = now() - interval '8 days' WHERE id = $1`, [id]);
-    const late = (await t.rawGql(UPDATE, { id, i: { ...input, amountIdr: '1' } }, { token: sellers[3].login.token })).data!.updateOfflineSale;
+    const late = (await t.gql(UpdateOfflineSaleDocument, { id, i: { ...input, amountIdr: '1' } }, { token: sellers[3].login.token })).data!.updateOfflineSale;
     expect(late).toMatchObject({ __typename: 'RecordLockedError', errorCode: 'NOT_ALLOWED_NOW' });
-    const removed = await t.rawGql(`mutation($id: ID!) { removeOfflineSale(id: $id) { __typename } }`, { id }, { token: sellers[3].login.token });
+    const removed = await t.gql(RemoveOfflineSaleDocument, { id }, { token: sellers[3].login.token });
     expect(removed.data!.removeOfflineSale.__typename).toBe('RecordLockedError');
     // Corrected before the lock: the rollup follows the update, not the first figure.
     expect(await t.dataSource.query(`SELECT amount_idr, sales FROM offline_sales_monthly WHERE seller_id = $1`, [sellers[3].seller.id])).toEqual([{ amount_idr: '75000', sales: 1 }]);
@@ -111,24 +117,22 @@ describe('impact: what training produced, by source', () => {
     const made = await surveys.createDueTasks(RequestContext.forSystem('impact-job'));
     expect(made).toBe(14); // 7 participants × the 3- and 6-month surveys
     expect(await surveys.createDueTasks(RequestContext.forSystem('impact-job'))).toBe(0);
-    const TASKS = `{ surveyTasks { id wave participantName kampungName baselineIdr } }`;
-    const mine = (await t.rawGql(TASKS, {}, { token: pendamping.token })).data!.surveyTasks;
+    const mine = (await t.gql(SurveyTasksDocument, {}, { token: pendamping.token })).data!.surveyTasks;
     expect(mine).toHaveLength(12);
-    expect(new Set(mine.map((task: { kampungName: string }) => task.kampungName))).toEqual(new Set(['Teritip']));
-    expect((await t.rawGql(TASKS, {}, { token: otherPendamping.token })).data!.surveyTasks.map((task: { participantName: string }) => task.participantName)).toEqual(['Ibu Tanpa Toko', 'Ibu Tanpa Toko']);
-    expect((await t.rawGql(TASKS, {}, { token: sellers[1].login.token })).data!.surveyTasks).toHaveLength(2);
+    expect(new Set(mine.map((task) => task.kampungName))).toEqual(new Set(['Teritip']));
+    expect((await t.gql(SurveyTasksDocument, {}, { token: otherPendamping.token })).data!.surveyTasks.map((task) => task.participantName)).toEqual(['Ibu Tanpa Toko', 'Ibu Tanpa Toko']);
+    expect((await t.gql(SurveyTasksDocument, {}, { token: sellers[1].login.token })).data!.surveyTasks).toHaveLength(2);
   });
 
   it('takes survey answers from her pendamping or from herself, and not from others', async () => {
-    const ANSWER = `mutation($i: SurveyAnswerInput!) { recordSurveyAnswer(input: $i) { __typename ... on SurveyTask { monthlyIncomeIdr answeredByName onBehalf } ... on ImpactNotFoundError { subject } } }`;
-    const six = async (login: SignedIn) => (await t.rawGql(`{ surveyTasks { id wave } }`, {}, { token: login.token })).data!.surveyTasks.find((task: { wave: number }) => task.wave === 6).id;
-    const byPendamping = await t.rawGql(ANSWER, { i: { taskId: await six(sellers[0].login), monthlyIncomeIdr: '1000000' } }, { token: pendamping.token });
+    const six = async (login: SignedIn) => (await t.gql(SurveyTasksDocument, {}, { token: login.token })).data!.surveyTasks.find((task) => task.wave === 6)!.id;
+    const byPendamping = await t.gql(RecordSurveyAnswerDocument, { i: { taskId: await six(sellers[0].login), monthlyIncomeIdr: '1000000' } }, { token: pendamping.token });
     expect(byPendamping.data!.recordSurveyAnswer).toEqual({ __typename: 'SurveyTask', monthlyIncomeIdr: '1000000', answeredByName: 'Bu Nining', onBehalf: true });
-    const herself = await t.rawGql(ANSWER, { i: { taskId: await six(sellers[1].login), monthlyIncomeIdr: '700000' } }, { token: sellers[1].login.token });
+    const herself = await t.gql(RecordSurveyAnswerDocument, { i: { taskId: await six(sellers[1].login), monthlyIncomeIdr: '700000' } }, { token: sellers[1].login.token });
     expect(herself.data!.recordSurveyAnswer).toMatchObject({ onBehalf: false });
-    const other = await t.rawGql(ANSWER, { i: { taskId: await six(sellers[2].login), monthlyIncomeIdr: '5' } }, { token: otherPendamping.token });
+    const other = await t.gql(RecordSurveyAnswerDocument, { i: { taskId: await six(sellers[2].login), monthlyIncomeIdr: '5' } }, { token: otherPendamping.token });
     expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
-    const unknown = await t.rawGql(ANSWER, { i: { taskId: '00000000-0000-4000-8000-000000000000', monthlyIncomeIdr: '5' } }, { token: pendamping.token });
+    const unknown = await t.gql(RecordSurveyAnswerDocument, { i: { taskId: '00000000-0000-4000-8000-000000000000', monthlyIncomeIdr: '5' } }, { token: pendamping.token });
     expect(unknown.data!.recordSurveyAnswer).toEqual({ __typename: 'ImpactNotFoundError', subject: 'SURVEY_TASK' });
   });
 
@@ -147,16 +151,16 @@ describe('impact: what training produced, by source', () => {
     expect(r.salesIncome.combined).toMatchObject({ mean: '17262', median: '0', q1: '0' });
     expect(r.survey).toMatchObject({ count: 2, median: '850000' });
     expect(r.surveyUplift).toMatchObject({ count: 2, total: String(1_000_000 - 0 + 700_000 - 200_000), mean: '750000' });
-    const first = r.participantRows.find((p: { name: string }) => p.name === 'Ibu Teritip 1');
+    const first = r.participantRows.find((p) => p.name === 'Ibu Teritip 1');
     expect(first).toMatchObject({ marketplaceIdr: '0', offlineIdr: '500000', latestSurveyIdr: '1000000', surveyUpliftIdr: '1000000', baselineIdr: '0' });
-    expect(r.monthly.find((m: { month: string }) => m.month === month(5))).toMatchObject({ eligibleParticipants: 7, marketplaceIdr: '0', offlineIdr: '300000' });
-    expect(r.monthly.find((m: { month: string }) => m.month === month(1)).surveyAnswers).toBe(2);
+    expect(r.monthly.find((m) => m.month === month(5))).toMatchObject({ eligibleParticipants: 7, marketplaceIdr: '0', offlineIdr: '300000' });
+    expect(r.monthly.find((m) => m.month === month(1))?.surveyAnswers).toBe(2);
     expect(r.byKampung).toEqual([
       { name: 'Manggar', participants: 1, salesTotalIdr: '0' },
       { name: 'Teritip', participants: 6, salesTotalIdr: '725000' },
     ]);
     expect(r.roi).toMatchObject({ costIdr: '10000000', benefitVerifiedIdr: '0', benefitWithSelfReportedIdr: '725000', roiWithSelfReportedPercent: -92.75 });
-    expect(r.roi.caveat).toMatch(/tanpa kelompok kontrol/);
+    expect(r.roi!.caveat).toMatch(/tanpa kelompok kontrol/);
     expect(r.differenceInDifferences).toBeNull();
     expect(r.differenceInDifferencesNote).toMatch(/pembanding/);
     expect(r.intervensiText).toMatch(/7 ibu-ibu/);
@@ -164,16 +168,14 @@ describe('impact: what training produced, by source', () => {
   });
 
   it('narrows to a kampung and an UPPKA group', async () => {
-    const GROUP = `mutation($i: UppkaGroupInput!) { createUppkaGroup(input: $i) { __typename ... on UppkaGroup { id name } ... on UppkaGroupNameTakenError { errorCode } } }`;
-    const created = await t.rawGql(GROUP, { i: { kampungId: teritip.id, name: 'UPPKA Melati' } }, { token: officer.token });
-    const groupId = created.data!.createUppkaGroup.id;
-    expect((await t.rawGql(GROUP, { i: { kampungId: teritip.id, name: 'uppka melati' } }, { token: officer.token })).data!.createUppkaGroup).toEqual({ __typename: 'UppkaGroupNameTakenError', errorCode: 'ALREADY_EXISTS' });
-    const ADD = `mutation($g: ID!, $s: ID!) { addUppkaMember(groupId: $g, sellerId: $s) { __typename ... on UppkaGroup { members { displayName } } ... on SellerOutsideKampungError { errorCode } } }`;
-    await t.rawGql(ADD, { g: groupId, s: sellers[0].seller.id }, { token: officer.token });
-    const added = await t.rawGql(ADD, { g: groupId, s: sellers[1].seller.id }, { token: officer.token });
-    expect(added.data!.addUppkaMember.members.map((m: { displayName: string }) => m.displayName)).toEqual(['Ibu Teritip 1', 'Ibu Teritip 2']);
+    const created = await t.gql(CreateUppkaGroupDocument, { i: { kampungId: teritip.id, name: 'UPPKA Melati' } }, { token: officer.token });
+    const groupId = expectResult(created.data!.createUppkaGroup, 'UppkaGroup').id;
+    expect((await t.gql(CreateUppkaGroupDocument, { i: { kampungId: teritip.id, name: 'uppka melati' } }, { token: officer.token })).data!.createUppkaGroup).toEqual({ __typename: 'UppkaGroupNameTakenError', errorCode: 'ALREADY_EXISTS' });
+    await t.gql(AddUppkaMemberDocument, { g: groupId, s: sellers[0].seller.id }, { token: officer.token });
+    const added = await t.gql(AddUppkaMemberDocument, { g: groupId, s: sellers[1].seller.id }, { token: officer.token });
+    expect(expectResult(added.data!.addUppkaMember, 'UppkaGroup').members.map((m) => m.displayName)).toEqual(['Ibu Teritip 1', 'Ibu Teritip 2']);
     const outsider = (await createSellerAccount(t, manggar, 'Ibu Manggar')).seller;
-    expect((await t.rawGql(ADD, { g: groupId, s: outsider.id }, { token: officer.token })).data!.addUppkaMember).toEqual({ __typename: 'SellerOutsideKampungError', errorCode: 'NOT_ALLOWED_NOW' });
+    expect((await t.gql(AddUppkaMemberDocument, { g: groupId, s: outsider.id }, { token: officer.token })).data!.addUppkaMember).toEqual({ __typename: 'SellerOutsideKampungError', errorCode: 'NOT_ALLOWED_NOW' });
 
     const inGroup = (await report({ ...period(), uppkaGroupId: groupId })).data!.impactReport;
     expect(inGroup).toMatchObject({ participants: 2, offlineTotalIdr: '650000', byUppkaGroup: [{ name: 'UPPKA Melati', participants: 2, salesTotalIdr: '650000' }] });
@@ -185,35 +187,33 @@ describe('impact: what training produced, by source', () => {
     const hers = await report(period(), pendamping.token);
     expect(hers.data!.impactReport.participants).toBe(6);
     expect((await report({ ...period(), kampungId: manggar.id }, pendamping.token)).errors![0].extensions!.code).toBe('FORBIDDEN');
-    const PARTICIPANT = `query($s: ID!) { participantImpact(sellerId: $s) { displayName offlineTotalIdr cohorts { baselineIdr } offlineSales { amountIdr onBehalf } surveys { wave monthlyIncomeIdr } months { month offlineIdr } } }`;
-    const seen = await t.rawGql(PARTICIPANT, { s: sellers[1].seller.id }, { token: pendamping.token });
+    const seen = await t.gql(ParticipantImpactDocument, { s: sellers[1].seller.id }, { token: pendamping.token });
     expect(seen.data!.participantImpact).toMatchObject({ displayName: 'Ibu Teritip 2', offlineTotalIdr: '150000', cohorts: [{ baselineIdr: '200000' }], offlineSales: [{ amountIdr: '150000', onBehalf: true }] });
-    expect(seen.data!.participantImpact.surveys.find((s: { wave: number }) => s.wave === 6).monthlyIncomeIdr).toBe('700000');
-    expect((await t.rawGql(PARTICIPANT, { s: sellers[1].seller.id }, { token: sellers[1].login.token })).errors).toBeUndefined();
+    expect(seen.data!.participantImpact.surveys.find((s) => s.wave === 6)?.monthlyIncomeIdr).toBe('700000');
+    expect((await t.gql(ParticipantImpactDocument, { s: sellers[1].seller.id }, { token: sellers[1].login.token })).errors).toBeUndefined();
     for (const token of [otherPendamping.token, sellers[0].login.token]) {
-      expect((await t.rawGql(PARTICIPANT, { s: sellers[1].seller.id }, { token })).errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect((await t.gql(ParticipantImpactDocument, { s: sellers[1].seller.id }, { token })).errors![0].extensions!.code).toBe('FORBIDDEN');
     }
   });
 
   it('publishes aggregates only, with cells of fewer than 5 people left empty', async () => {
-    const { data } = await t.rawGql(`{ publicImpact { minimumCell marketplaceHasData total { participants salesTotalIdr } cohorts { name participants surveyUpliftMedianIdr surveyAnswers } kampungs { name participants sellersVerified salesMedianIdr } } }`);
+    const { data } = await t.gql(PublicImpactDocument);
     expect(data!.publicImpact.minimumCell).toBe(5);
     expect(data!.publicImpact.total.participants).toBe(7);
     // Only three people sold: their total is not public.
     expect(data!.publicImpact.total.salesTotalIdr).toBeNull();
     expect(data!.publicImpact.cohorts[0]).toMatchObject({ participants: 7, surveyUpliftMedianIdr: null, surveyAnswers: null });
-    const byName = Object.fromEntries(data!.publicImpact.kampungs.map((k: { name: string }) => [k.name, k]));
+    const byName = Object.fromEntries(data!.publicImpact.kampungs.map((k) => [k.name, k]));
     expect(byName.Teritip).toMatchObject({ participants: 6, sellersVerified: 6, salesMedianIdr: expect.any(String) });
     expect(byName.Manggar).toEqual({ name: 'Manggar', participants: null, sellersVerified: null, salesMedianIdr: null });
   });
 
   it('exports the report as XLSX and PDF through a job, logged with who and which filter', async () => {
-    const REQUEST = `mutation($f: ImpactFilterInput!, $format: ExportFormat!) { requestImpactExport(filter: $f, format: $format, withNames: true) { __typename ... on ImpactExport { id status } } }`;
-    const ready = async (format: string) => {
-      const { data } = await t.rawGql(REQUEST, { f: period(), format }, { token: officer.token });
-      const id = data!.requestImpactExport.id;
+    const ready = async (format: ExportFormat) => {
+      const { data } = await t.gql(RequestImpactExportDocument, { f: period(), format }, { token: officer.token });
+      const id = expectResult(data!.requestImpactExport, 'ImpactExport').id;
       for (let i = 0; i < 100; i++) {
-        const state = (await t.rawGql(`query($id: ID!) { impactExport(id: $id) { status progress fileName downloadUrl failureReason } }`, { id }, { token: officer.token })).data!.impactExport;
+        const state = (await t.gql(ImpactExportDocument, { id }, { token: officer.token })).data!.impactExport;
         if (state.status === 'READY' || state.status === 'FAILED') return { id, ...state };
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -223,7 +223,7 @@ describe('impact: what training produced, by source', () => {
     const xlsx = await ready('XLSX');
     expect(xlsx).toMatchObject({ status: 'READY', progress: 100, fileName: expect.stringMatching(/^laporan-dampak-.*\.xlsx$/) });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await (await fetch(xlsx.downloadUrl)).arrayBuffer()) as never);
+    await book.xlsx.load(Buffer.from(await (await fetch(xlsx.downloadUrl!)).arrayBuffer()) as never);
     const people = book.getWorksheet('Peserta')!;
     expect(people.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(people.getRow(1).getCell(1).value).toBe('Nama');
@@ -236,7 +236,7 @@ describe('impact: what training produced, by source', () => {
 
     const pdf = await ready('PDF');
     expect(pdf.status).toBe('READY');
-    const bytes = new Uint8Array(await (await fetch(pdf.downloadUrl)).arrayBuffer());
+    const bytes = new Uint8Array(await (await fetch(pdf.downloadUrl!)).arrayBuffer());
     // To look at its pages: IMPACT_PDF_OUT=/tmp/dampak.pdf, then pdftoppm -png.
     if (process.env.IMPACT_PDF_OUT) await writeFile(process.env.IMPACT_PDF_OUT, bytes);
     const { totalPages, text } = await extractText(await getDocumentProxy(bytes), { mergePages: false });
@@ -256,7 +256,7 @@ describe('impact: what training produced, by source', () => {
     ]);
     // Someone else's export is not hers to see.
     const otherOfficer = await signIn(t, { roles: [Role.OFFICER] });
-    expect((await t.rawGql(`query($id: ID!) { impactExport(id: $id) { downloadUrl } }`, { id: pdf.id }, { token: otherOfficer.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect((await t.gql(ImpactExportDocument, { id: pdf.id }, { token: otherOfficer.token })).errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
   it('estimates a difference in differences against the participants of an earlier cohort in the same kampung', async () => {
@@ -265,7 +265,7 @@ describe('impact: what training produced, by source', () => {
     const later = await createTrainingProgram(t, { startDate: monthsAgo(7, 10), endDate: monthsAgo(7, 13), budgetIdr: 5_000_000n });
     const roster = (prefix: string) => ['nama,telepon,kampung,penghasilan', ...[1, 2, 3, 4, 5].map((i) => `Ibu ${prefix} ${i},08127777${prefix === 'Awal' ? 1 : 2}00${i},Lamaru,500000`)].join('\n');
     for (const [program, prefix] of [[earlier, 'Awal'], [later, 'Baru']] as const) {
-      await t.rawGql('mutation($p: ID!, $csv: String!) { importRoster(trainingProgramId: $p, csv: $csv, dryRun: false) { ... on RosterImportReport { newCount } } }', { p: program.id, csv: roster(prefix) }, { token: officer.token });
+      await t.gql(ImportRosterDocument, { trainingProgramId: program.id, csv: roster(prefix), dryRun: false }, { token: officer.token });
     }
     const answer = (program: TrainingProgram, wave: number, dueOn: string, income: number) =>
       t.dataSource.query(
@@ -278,22 +278,22 @@ describe('impact: what training produced, by source', () => {
     await answer(later, 6, monthsAgo(1, 13), 900_000); // +400k over the baseline
     const { data } = await report({ trainingProgramId: later.id, from: monthsAgo(6, 1), to: monthsAgo(1, 1) });
     expect(data!.impactReport.differenceInDifferences).toEqual({ estimateIdr: '300000' });
-    const full = await t.rawGql(`query($f: ImpactFilterInput!) { impactReport(filter: $f) { differenceInDifferences { treatedCount controlCount treatedChangeIdr controlBeforeIdr controlAfterIdr controlChangeIdr } } }`, { f: { trainingProgramId: later.id, from: monthsAgo(6, 1), to: monthsAgo(1, 1) } }, { token: officer.token });
+    const full = await t.gql(ImpactDifferenceInDifferencesDocument, { f: { trainingProgramId: later.id, from: monthsAgo(6, 1), to: monthsAgo(1, 1) } }, { token: officer.token });
     expect(full.data!.impactReport.differenceInDifferences).toEqual({ treatedCount: 5, controlCount: 5, treatedChangeIdr: '400000', controlBeforeIdr: '600000', controlAfterIdr: '700000', controlChangeIdr: '100000' });
   });
 
   it('counts her marketplace sale from the ledger once it is paid: net of commission, one order, no longer "no data"', async () => {
     const finance = await signIn(t, { roles: [Role.FINANCE] });
     const product = await createProduct(t, sellers[5].seller, { priceIdr: 250_000n, stock: 3 });
-    const order = await placeOrder(t, [{ productId: product.id, quantity: 1 }], { villageCode: '31.71.01.1001' });
-    expect((await t.rawGql(CONFIRM_TRANSFER, { orderId: order.id, amount: order.totalIdr, ref: 'BRI 778899', key: `impact-${order.id}` }, { token: finance.token })).data?.confirmBankTransfer.__typename).toBe('Order');
-    await t.rawGql(MARK_SHIPPED, { id: order.sellerOrders[0].id, courier: 'JNE', resi: 'JNE0099887766' }, { token: sellers[5].login.token });
+    const order = await placedOrder(t, [{ productId: product.id, quantity: 1 }], { villageCode: '31.71.01.1001' });
+    expect((await t.gql(ConfirmTransferDocument, { orderId: order.id, amount: order.totalIdr, ref: 'BRI 778899', key: `impact-${order.id}` }, { token: finance.token })).data?.confirmBankTransfer.__typename).toBe('Order');
+    await t.gql(MarkShippedDocument, { id: order.sellerOrders[0].id, courier: 'JNE', resi: 'JNE0099887766' }, { token: sellers[5].login.token });
     const { data, errors } = await report({ ...period(), to: monthsAgo(0, 1) });
     expect(errors).toBeUndefined();
     const r = data!.impactReport;
     // Rp 250.000 less the 10 % commission; the shipping is not her income.
     expect(r).toMatchObject({ marketplaceHasData: true, orders: 1, marketplaceTotalIdr: '225000' });
-    expect(r.participantRows.find((row: { sellerId: string }) => row.sellerId === sellers[5].seller.id)).toMatchObject({ marketplaceIdr: '225000' });
+    expect(r.participantRows.find((row) => row.sellerId === sellers[5].seller.id)).toMatchObject({ marketplaceIdr: '225000' });
   });
 
   it('answers a bad filter with the field named', async () => {

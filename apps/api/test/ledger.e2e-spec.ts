@@ -6,6 +6,7 @@ import { LedgerContractError } from '../src/modules/ledger/ledger.service.js';
 import { PaymentMethod } from '../src/modules/ledger/models/ledger.enums.js';
 import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import { createKampung, createSellerAccount, createTrainingProgram, enroll, signIn, type SignedIn } from './factories.js';
+import { CommissionRulesDocument, SetCommissionRuleDocument, type SetCommissionRuleInput } from './generated/graphql.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 import { balanceOf, deliverAndRelease, ledgerInvariants, ledgerOf, payOrder, systemCtx, TEN_PERCENT } from './money-helpers.js';
 
@@ -79,7 +80,7 @@ describe('ledger', () => {
       const [line] = (await balanceOf(t, login.token)).lines.edges;
       expect(line.node).toMatchObject({ kind: 'SALE', priceIdr: '350000', commissionIdr: '35000', netIdr: '315000', state: 'PENDING', availableAt: null, orderId: order.orderId });
       expect(line.node.orderLines).toHaveLength(2);
-      expect(line.node.orderLines.map((l: { commissionRateBasisPoints: number }) => l.commissionRateBasisPoints)).toEqual([1000, 1000]);
+      expect(line.node.orderLines.map((l) => l.commissionRateBasisPoints)).toEqual([1000, 1000]);
       const clearing = await t.dataSource.query(`SELECT (-sum(e.amount_idr))::text AS v, a.code FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id JOIN ledger_transactions t ON t.id = e.transaction_id WHERE t.seller_order_id = $1 GROUP BY a.code ORDER BY a.code`, [order.sellerOrderId]);
       expect(clearing).toEqual([
         { code: 'COMMISSION_REVENUE', v: '35000' },
@@ -97,7 +98,7 @@ describe('ledger', () => {
       await deliverAndRelease(t, old, 8);
       const balance = await balanceOf(t, login.token);
       expect(balance).toMatchObject({ pendingIdr: '90000', availableIdr: '180000' });
-      const states = balance.lines.edges.map((e: { node: { netIdr: string; state: string; availableAt: string } }) => [e.node.netIdr, e.node.state]);
+      const states = balance.lines.edges.map((e) => [e.node.netIdr, e.node.state]);
       expect(states).toEqual(expect.arrayContaining([['90000', 'PENDING'], ['180000', 'AVAILABLE']]));
     });
 
@@ -169,8 +170,6 @@ describe('ledger', () => {
   });
 
   describe('commissions', () => {
-    const RULES = `{ commissionRules { id scope rateBasisPoints sellerId trainingProgramId validUntil monthsAfterTraining } }`;
-    const SET = `mutation($i: SetCommissionRuleInput!) { setCommissionRule(input: $i) { __typename ... on CommissionRule { id scope rateBasisPoints validUntil } ... on InvalidInputError { field problem } } }`;
     const rateFor = (sellerId: string, trainingProgramIds: string[] = [], category = ProductCategory.KAIN_BATIK, at = new Date()) => t.get(CommissionsService).rateFor(systemCtx(), { sellerId, category, trainingProgramIds, at });
 
     it('the default is 10 %; a cohort subsidy of 0 % for 6 months after its training beats the category; a seller rule beats both', async () => {
@@ -178,33 +177,33 @@ describe('ledger', () => {
       expect((await rateFor(seller.id)).rateBasisPoints).toBe(1000);
       const program = await createTrainingProgram(t, { endDate: '2026-03-13' });
       await enroll(t, program, seller);
-      const cohort = await t.rawGql(SET, { i: { scope: 'TRAINING_PROGRAM', trainingProgramId: program.id, rateBasisPoints: 0, monthsAfterTraining: 6, note: 'Subsidi DP3AKB' } }, { token: admin.token });
+      const cohort = await t.gql(SetCommissionRuleDocument, { i: { scope: 'TRAINING_PROGRAM', trainingProgramId: program.id, rateBasisPoints: 0, monthsAfterTraining: 6, note: 'Subsidi DP3AKB' } }, { token: admin.token });
       expect(cohort.data!.setCommissionRule).toMatchObject({ __typename: 'CommissionRule', rateBasisPoints: 0, validUntil: '2026-09-12T16:00:00.000Z' });
-      await t.rawGql(SET, { i: { scope: 'CATEGORY', category: 'KAIN_BATIK', rateBasisPoints: 800 } }, { token: admin.token });
+      await t.gql(SetCommissionRuleDocument, { i: { scope: 'CATEGORY', category: 'KAIN_BATIK', rateBasisPoints: 800 } }, { token: admin.token });
       expect(await rateFor(seller.id, [program.id], ProductCategory.KAIN_BATIK, new Date('2026-06-01T00:00:00Z'))).toMatchObject({ rateBasisPoints: 0, scope: 'TRAINING_PROGRAM' });
       expect(await rateFor(seller.id, [program.id], ProductCategory.KAIN_BATIK, new Date('2026-09-13T00:00:00Z'))).toMatchObject({ rateBasisPoints: 800, scope: 'CATEGORY' });
       expect(await rateFor(seller.id, [program.id], ProductCategory.TAS, new Date('2026-09-13T00:00:00Z'))).toMatchObject({ rateBasisPoints: 1000, scope: 'DEFAULT' });
-      await t.rawGql(SET, { i: { scope: 'SELLER', sellerId: seller.id, rateBasisPoints: 500, capIdr: '20000' } }, { token: admin.token });
+      await t.gql(SetCommissionRuleDocument, { i: { scope: 'SELLER', sellerId: seller.id, rateBasisPoints: 500, capIdr: '20000' } }, { token: admin.token });
       expect(await rateFor(seller.id, [program.id], ProductCategory.KAIN_BATIK, new Date('2026-06-01T00:00:00Z'))).toMatchObject({ rateBasisPoints: 500, capIdr: 20_000n, scope: 'SELLER' });
-      const rules = (await t.rawGql(RULES, {}, { token: admin.token })).data!.commissionRules;
-      expect(rules.filter((r: { sellerId: string }) => r.sellerId === seller.id)).toHaveLength(1);
+      const rules = (await t.gql(CommissionRulesDocument, {}, { token: admin.token })).data!.commissionRules;
+      expect(rules.filter((r) => r.sellerId === seller.id)).toHaveLength(1);
     });
 
     it('a commission change after purchase: old orders keep their frozen rate', async () => {
       const { seller, login } = await createSellerAccount(t, kampung);
       const frozen = await rateFor(seller.id);
       const before = await payOrder(t, seller, [100_000n], { rate: frozen });
-      const changed = await t.rawGql(SET, { i: { scope: 'SELLER', sellerId: seller.id, rateBasisPoints: 2500 } }, { token: admin.token });
+      const changed = await t.gql(SetCommissionRuleDocument, { i: { scope: 'SELLER', sellerId: seller.id, rateBasisPoints: 2500 } }, { token: admin.token });
       expect(changed.data!.setCommissionRule.__typename).toBe('CommissionRule');
       const after = await payOrder(t, seller, [100_000n], { rate: await rateFor(seller.id) });
-      const lines = (await balanceOf(t, login.token)).lines.edges.map((e: { node: { orderId: string; commissionIdr: string; orderLines: { commissionRateBasisPoints: number }[] } }) => e.node);
+      const lines = (await balanceOf(t, login.token)).lines.edges.map((e) => e.node);
       expect(frozen.rateBasisPoints).not.toBe(2500);
-      expect(lines.find((l: { orderId: string }) => l.orderId === before.orderId)).toMatchObject({ commissionIdr: String(frozen.rateBasisPoints * 10), orderLines: [{ commissionRateBasisPoints: frozen.rateBasisPoints }] });
-      expect(lines.find((l: { orderId: string }) => l.orderId === after.orderId)).toMatchObject({ commissionIdr: '25000', orderLines: [{ commissionRateBasisPoints: 2500 }] });
+      expect(lines.find((l) => l.orderId === before.orderId)).toMatchObject({ commissionIdr: String(frozen.rateBasisPoints * 10), orderLines: [{ commissionRateBasisPoints: frozen.rateBasisPoints }] });
+      expect(lines.find((l) => l.orderId === after.orderId)).toMatchObject({ commissionIdr: '25000', orderLines: [{ commissionRateBasisPoints: 2500 }] });
     });
 
     it('bad rules are error results naming the field', async () => {
-      const cases: [Record<string, unknown>, string, string][] = [
+      const cases: [SetCommissionRuleInput, string, string][] = [
         [{ scope: 'DEFAULT', rateBasisPoints: 10_001 }, 'input.rateBasisPoints', 'OUT_OF_RANGE'],
         [{ scope: 'SELLER', rateBasisPoints: 100 }, 'input.sellerId', 'REQUIRED'],
         [{ scope: 'SELLER', sellerId: randomUUID(), rateBasisPoints: 100 }, 'input.sellerId', 'UNKNOWN_OPTION'],
@@ -213,7 +212,7 @@ describe('ledger', () => {
         [{ id: randomUUID(), scope: 'DEFAULT', rateBasisPoints: 100 }, 'input.id', 'UNKNOWN_OPTION'],
       ];
       for (const [input, field, problem] of cases) {
-        const response = await t.rawGql(SET, { i: input }, { token: admin.token });
+        const response = await t.gql(SetCommissionRuleDocument, { i: input }, { token: admin.token });
         expect({ input, result: response.data?.setCommissionRule }).toEqual({ input, result: { __typename: 'InvalidInputError', field, problem } });
       }
     });

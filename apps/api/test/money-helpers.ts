@@ -5,6 +5,7 @@ import { PaymentMethod, PayoutMethod } from '../src/modules/ledger/models/ledger
 import type { FrozenCommission } from '../src/modules/commissions/commission.js';
 import type { OrderPaidFact } from '../src/modules/ledger/postings.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
+import { SellerBalanceDocument } from './generated/graphql.js';
 import type { TestApp } from './harness/test-app.js';
 
 /**
@@ -70,12 +71,9 @@ export async function ledgerInvariants(t: TestApp): Promise<{ unbalanced: number
   return { unbalanced: row.unbalanced, trialBalance: BigInt(row.trial), negativePending: row.negative_pending, negativeInPayout: row.negative_in_payout };
 }
 
-export const BALANCE_QUERY = `query($s: ID) { sellerBalance(sellerId: $s) { sellerId pendingIdr availableIdr inPayoutIdr paidOutIdr paidOutThisMonthIdr holdDays
-  lines(first: 50) { totalCount edges { node { kind priceIdr commissionIdr netIdr state availableAt orderId payoutId memo orderLines { orderLineId priceIdr commissionRateBasisPoints commissionIdr netIdr } } } }
-  payouts { id status amountIdr reference } } }`;
-
+/** Her balance as the API shows it (the signed-in seller's own, or the given seller's). */
 export async function balanceOf(t: TestApp, token: string, sellerId?: string) {
-  const response = await t.rawGql(BALANCE_QUERY, { s: sellerId ?? null }, { token });
+  const response = await t.gql(SellerBalanceDocument, { s: sellerId ?? null }, { token });
   if (!response.data) throw new Error(`sellerBalance failed: ${JSON.stringify(response.errors)}`);
   return response.data.sellerBalance;
 }

@@ -2,13 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../src/modules/accounts/models/role.enum.js';
 import { createKampung, createProduct, createSellerAccount, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
-import { CONFIRM_TRANSFER, MARK_SHIPPED, placeOrder } from './checkout-operations.js';
+import { placedOrder } from './checkout-operations.js';
+import { ConfirmDeliveredDocument, ConfirmTransferDocument, MarkShippedDocument, ReconciliationReportDocument, RecordCodPaymentDocument, RefundSellerOrderDocument } from './generated/graphql.js';
+import { expectResult } from './harness/results.js';
 import { ledgerInvariants, ledgerOf, systemCtx } from './money-helpers.js';
-
-const CONFIRM_DELIVERED = `mutation($id: ID!, $phone: String) { confirmSellerOrderDelivered(id: $id, phone: $phone) { __typename } }`;
-const REFUND = `mutation($id: ID!, $amount: Rupiah!, $key: String!) { refundSellerOrder(id: $id, amountIdr: $amount, reason: "Warna berbeda dari foto", idempotencyKey: $key) { __typename ... on SellerOrder { refundedIdr } } }`;
-const COD_CASH = `mutation($id: ID!, $amount: Rupiah!, $key: String!) { recordCodPayment(id: $id, amountIdr: $amount, idempotencyKey: $key) { __typename } }`;
-const REPORT = `query($p: String!) { reconciliationReport(period: $p) { ... on ReconciliationReport { ordersConnected ledgerBalanced differences { source kind reference ledgerIdr otherIdr } } } }`;
 const DAY = 86_400_000;
 
 /** What the order service posts to the ledger as an order moves: paid, delivered, refunded, cash on delivery; and the reconciliation of both. */
@@ -36,8 +33,8 @@ describe('orders post their money to the ledger', () => {
   it('freezes the commission when the order is placed, posts the transfer once, releases her share on delivery and takes back a refund', async () => {
     const before = await balance(new Date(Date.now() + 30 * DAY));
     const product = await createProduct(t, seller.seller, { priceIdr: 150_000n, stock: 5 });
-    const order = await placeOrder(t, [{ productId: product.id, quantity: 2 }], { villageCode: '31.71.01.1001' });
-    const sellerOrderId = order.sellerOrders[0].id as string;
+    const order = await placedOrder(t, [{ productId: product.id, quantity: 2 }], { villageCode: '31.71.01.1001' });
+    const sellerOrderId = order.sellerOrders[0].id;
     const [line] = await t.dataSource.query('SELECT commission_rate_basis_points AS rate, commission_rule_id FROM order_lines WHERE seller_order_id = $1', [sellerOrderId]);
     expect(line.rate).toBe(1000);
     expect(line.commission_rule_id).not.toBeNull();
@@ -47,7 +44,7 @@ describe('orders post their money to the ledger', () => {
     try {
       const key = randomUUID();
       for (let i = 0; i < 3; i++) {
-        const confirmed = await t.rawGql(CONFIRM_TRANSFER, { orderId: order.id, amount: order.totalIdr, ref: 'BRI 123456', key }, { token: finance });
+        const confirmed = await t.gql(ConfirmTransferDocument, { orderId: order.id, amount: order.totalIdr, ref: 'BRI 123456', key }, { token: finance });
         expect(confirmed.data?.confirmBankTransfer.__typename).toBe('Order');
       }
     } finally {
@@ -59,15 +56,15 @@ describe('orders post their money to the ledger', () => {
     const later = new Date(Date.now() + 30 * DAY);
     expect((await balance(later)).pendingIdr - before.pendingIdr).toBe(270_000n);
 
-    expect((await t.rawGql(MARK_SHIPPED, { id: sellerOrderId, courier: 'JNE', resi: 'JNE0012345678' }, { token: seller.login.token })).data?.markSellerOrderShipped.__typename).toBe('SellerOrder');
-    expect((await t.rawGql(CONFIRM_DELIVERED, { id: sellerOrderId, phone: '0812 5555 0101' })).data?.confirmSellerOrderDelivered.__typename).toBe('SellerOrder');
+    expect((await t.gql(MarkShippedDocument, { id: sellerOrderId, courier: 'JNE', resi: 'JNE0012345678' }, { token: seller.login.token })).data?.markSellerOrderShipped.__typename).toBe('SellerOrder');
+    expect((await t.gql(ConfirmDeliveredDocument, { id: sellerOrderId, phone: '0812 5555 0101' })).data?.confirmSellerOrderDelivered.__typename).toBe('SellerOrder');
     const delivered = await balance(later);
     expect(delivered.pendingIdr).toBe(before.pendingIdr);
     expect(delivered.availableIdr - before.availableIdr).toBe(270_000n);
 
     // Part of it back to the buyer, asked twice with one key: taken back once, commission in proportion.
     const refundKey = randomUUID();
-    for (let i = 0; i < 2; i++) expect((await t.rawGql(REFUND, { id: sellerOrderId, amount: '100000', key: refundKey }, { token: finance })).data?.refundSellerOrder).toEqual({ __typename: 'SellerOrder', refundedIdr: '100000' });
+    for (let i = 0; i < 2; i++) expect((await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '100000', key: refundKey }, { token: finance })).data?.refundSellerOrder).toEqual({ __typename: 'SellerOrder', refundedIdr: '100000' });
     expect((await postings(sellerOrderId)).map((p: { cause: string }) => p.cause)).toEqual(['ORDER_PAID', 'DELIVERY_RELEASE', 'REFUND', 'REFUND_SENT']);
     expect((await balance(later)).availableIdr - before.availableIdr).toBe(180_000n);
     expect(await ledgerInvariants(t)).toMatchObject({ unbalanced: 0, trialBalance: 0n });
@@ -75,12 +72,11 @@ describe('orders post their money to the ledger', () => {
 
   it('cash on delivery posts the payment and the delivery when the pendamping records the cash, held by her', async () => {
     const product = await createProduct(t, seller.seller, { priceIdr: 85_000n, stock: 5, codAllowed: true });
-    const order = await placeOrder(t, [{ productId: product.id, quantity: 1 }], { paymentMethod: 'COD' });
-    expect(order.__typename).toBe('Order');
-    const sellerOrderId = order.sellerOrders[0].id as string;
+    const order = await placedOrder(t, [{ productId: product.id, quantity: 1 }], { paymentMethod: 'COD' });
+    const sellerOrderId = order.sellerOrders[0].id;
     expect(await postings(sellerOrderId)).toEqual([]);
     const key = randomUUID();
-    for (let i = 0; i < 2; i++) expect((await t.rawGql(COD_CASH, { id: sellerOrderId, amount: order.sellerOrders[0].totalIdr, key }, { token: pendamping.token })).data?.recordCodPayment.__typename).toBe('SellerOrder');
+    for (let i = 0; i < 2; i++) expect((await t.gql(RecordCodPaymentDocument, { id: sellerOrderId, amount: order.sellerOrders[0].totalIdr, key }, { token: pendamping.token })).data?.recordCodPayment.__typename).toBe('SellerOrder');
     expect((await postings(sellerOrderId)).map((p: { cause: string; payment_method: string | null }) => [p.cause, p.payment_method])).toEqual([['ORDER_PAID', 'COD'], ['DELIVERY_RELEASE', null]]);
     const [held] = await t.dataSource.query(
       `SELECT sum(e.amount_idr)::text AS held FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE a.kind = 'COD_CASH' AND a.holder_user_id = $1`,
@@ -90,9 +86,9 @@ describe('orders post their money to the ledger', () => {
   });
 
   it('reconciles: every seller order the orders module paid or refunded is in the ledger for the same amount', async () => {
-    const report = (await t.rawGql(REPORT, { p: witaMonth() }, { token: finance })).data!.reconciliationReport;
+    const report = expectResult((await t.gql(ReconciliationReportDocument, { p: witaMonth() }, { token: finance })).data!.reconciliationReport, 'ReconciliationReport');
     expect(report.ordersConnected).toBe(true);
     expect(report.ledgerBalanced).toBe(true);
-    expect(report.differences.filter((d: { source: string }) => d.source === 'ORDERS')).toEqual([]);
+    expect(report.differences.filter((d) => d.source === 'ORDERS')).toEqual([]);
   });
 });

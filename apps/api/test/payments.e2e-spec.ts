@@ -5,12 +5,8 @@ import { Role } from '../src/modules/accounts/models/role.enum.js';
 import { createStripeClient } from '../src/infra/stripe/stripe-client.js';
 import { createKampung, createProduct, createSellerAccount, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
-import { ORDER, placeOrder } from './checkout-operations.js';
-
-const REFUND = `mutation Refund($id: ID!, $amount: Rupiah!, $key: String!) {
-  refundSellerOrder(id: $id, amountIdr: $amount, reason: "Warna berbeda dari foto", idempotencyKey: $key) { __typename ... on SellerOrder { refundedIdr } ... on ErrorResult { errorCode message } }
-}`;
-const CANCEL_SELLER_ORDER = `mutation Cancel($id: ID!) { cancelSellerOrder(id: $id, reason: "Kainnya rusak terkena air") { __typename ... on SellerOrder { status refundedIdr } ... on ErrorResult { message } } }`;
+import { placedOrder } from './checkout-operations.js';
+import { CancelSellerOrderDocument, OrderDocument, RefundSellerOrderDocument } from './generated/graphql.js';
 
 /** Card payments end to end: the real SDK against the local Stripe test server, its signed webhooks to the API under test. */
 describe('payments by card: Stripe Checkout and its webhooks', () => {
@@ -44,7 +40,7 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
   };
   const cardOrder = async (quantity = 1) => {
     const product = await createProduct(t, seller.seller, { priceIdr: 350_000n, stock: 10 });
-    const order = await placeOrder(t, [{ productId: product.id, quantity }], { paymentMethod: 'CARD' });
+    const order = await placedOrder(t, [{ productId: product.id, quantity }], { paymentMethod: 'CARD' });
     expect(order).toMatchObject({ __typename: 'Order', status: 'PENDING_PAYMENT', payment: { method: 'CARD', status: 'PENDING' } });
     return { order, product, payment: await paymentOf(order.id) };
   };
@@ -65,7 +61,7 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
 
   it('paying on the hosted page flips the order and its seller orders to PAID in one go, with Stripe\'s fee kept', async () => {
     const { order, payment } = await cardOrder();
-    expect(order.payment.checkoutUrl).toMatch(/\/checkout\/cs_test_/);
+    expect(order.payment!.checkoutUrl).toMatch(/\/checkout\/cs_test_/);
     const session = await stripe.checkout.sessions.retrieve(payment.stripe_checkout_session_id);
     expect(session.amount_total).toBe(toStripeAmount(BigInt(order.totalIdr)));
     await pay(order);
@@ -135,16 +131,16 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     const finance = await signIn(t, { roles: [Role.FINANCE] });
     const sellerOrderId = order.sellerOrders[0].id;
     const key = randomUUID();
-    for (let i = 0; i < 2; i++) expect((await t.rawGql(REFUND, { id: sellerOrderId, amount: '50000', key }, { token: finance.token })).data!.refundSellerOrder).toEqual({ __typename: 'SellerOrder', refundedIdr: '50000' });
+    for (let i = 0; i < 2; i++) expect((await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '50000', key }, { token: finance.token })).data!.refundSellerOrder).toEqual({ __typename: 'SellerOrder', refundedIdr: '50000' });
     const [refund] = await t.dataSource.query('SELECT stripe_refund_id FROM refunds WHERE seller_order_id = $1', [sellerOrderId]).then((rows: any[]) => (expect(rows).toHaveLength(1), rows));
     expect((await stripe.refunds.retrieve(refund.stripe_refund_id)).amount).toBe(toStripeAmount(50_000n));
     await eventually(async () => (await t.dataSource.query('SELECT reconciled_at FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0].reconciled_at !== null, 'charge.refunded');
     expect((await paymentOf(order.id)).refunded_idr).toBe('50000');
     // The seller cancels before shipping: the rest comes back.
-    const cancelled = await t.rawGql(CANCEL_SELLER_ORDER, { id: sellerOrderId }, { token: seller.login.token });
+    const cancelled = await t.gql(CancelSellerOrderDocument, { id: sellerOrderId }, { token: seller.login.token });
     expect(cancelled.data!.cancelSellerOrder).toEqual({ __typename: 'SellerOrder', status: 'CANCELLED', refundedIdr: order.sellerOrders[0].totalIdr });
     await eventually(async () => (await paymentOf(order.id)).refunded_idr === order.totalIdr, 'the full refund at Stripe');
-    const view = (await t.rawGql(ORDER, { code: order.code, phone: '0812 5555 0101' })).data!.order;
-    expect(view.sellerOrders[0].timeline.map((e: any) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'CANCELLED', 'REFUNDED']);
+    const view = (await t.gql(OrderDocument, { code: order.code, phone: '0812 5555 0101' })).data!.order!;
+    expect(view.sellerOrders[0].timeline.map((e) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'CANCELLED', 'REFUNDED']);
   });
 });

@@ -8,19 +8,21 @@ import { PaymentMethod, PayoutMethod } from '../src/modules/ledger/models/ledger
 import type { Kampung } from '../src/modules/kampung/models/kampung.model.js';
 import type { Seller } from '../src/modules/sellers/models/seller.model.js';
 import { createKampung, createSellerAccount, signIn, type SignedIn } from './factories.js';
+import {
+  ConfirmCashReceivedDocument,
+  CreateCashReceiptUploadDocument,
+  CreatePayoutRunDocument,
+  MarkPayoutFailedDocument,
+  MarkPayoutPaidDocument,
+  PayoutDetailsDocument,
+  ReconciliationReportDocument,
+  RecordCashHandoverDocument,
+  SetPayoutDetailsDocument,
+  type SetPayoutDetailsInput,
+} from './generated/graphql.js';
+import { expectResult } from './harness/results.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 import { balanceOf, deliverAndRelease, givePayoutDetails, ledgerInvariants, ledgerOf, payOrder, systemCtx } from './money-helpers.js';
-
-const SET_DETAILS = `mutation($i: SetPayoutDetailsInput!) { setPayoutDetails(input: $i) { __typename
-  ... on PayoutDetails { method bankCode bankName accountNumber accountNumberMasked accountHolderName ewalletProvider ewalletNumber payoutsHeldUntil }
-  ... on InvalidInputError { field problem } } }`;
-const DETAILS = `query($s: ID) { payoutDetails(sellerId: $s) { method accountNumber accountNumberMasked ewalletNumber } }`;
-const RUN = `mutation($i: CreatePayoutRunInput) { createPayoutRun(input: $i) { __typename
-  ... on PayoutRun { id number totalIdr payoutCount bankFilePath payouts { id sellerId amountIdr reference status method accountNumberMasked seller { id } } }
-  ... on NothingToPayError { errorCode minimumIdr } ... on InvalidInputError { field problem } } }`;
-const PAYOUT_FIELDS = `__typename ... on Payout { id status amountIdr transferReference failureReason paidAt cashReceivedAt receiptPhotoUrl } ... on PayoutNotAllowedError { errorCode status } ... on PayoutNotFoundError { errorCode } ... on InvalidInputError { field problem } ... on PhotoFileError { photoProblem }`;
-const PAID = `mutation($p: ID!, $r: String!) { markPayoutPaid(payoutId: $p, reference: $r) { ${PAYOUT_FIELDS} } }`;
-const FAILED = `mutation($p: ID!, $r: String!) { markPayoutFailed(payoutId: $p, reason: $r) { ${PAYOUT_FIELDS} } }`;
 
 describe('payouts', () => {
   let t: TestApp;
@@ -45,15 +47,17 @@ describe('payouts', () => {
     await givePayoutDetails(t, account.seller, method, holderName);
     return account;
   }
-  const runFor = async (sellers: Seller[], minimumIdr = '1') => (await t.rawGql(RUN, { i: { sellerIds: sellers.map((s) => s.id), minimumIdr } }, { token: finance.token })).data!.createPayoutRun;
+  const runFor = async (sellers: Seller[], minimumIdr = '1') => (await t.gql(CreatePayoutRunDocument, { i: { sellerIds: sellers.map((s) => s.id), minimumIdr } }, { token: finance.token })).data!.createPayoutRun;
+  /** A run that must pay: the PayoutRun, narrowed. */
+  const runOf = async (sellers: Seller[], minimumIdr = '1') => expectResult(await runFor(sellers, minimumIdr), 'PayoutRun');
   const outboxTo = async (seller: Seller) => (await t.dataSource.query('SELECT body FROM outbox_messages WHERE recipient = $1 ORDER BY created_at', [seller.whatsappNumber])).map((m: { body: string }) => m.body);
 
   describe('payout details', () => {
     it('she sets her bank account: checked, told to her on WhatsApp, payouts held 24 h, audited', async () => {
       const { seller, login } = await createSellerAccount(t, kampung);
       const before = Date.now();
-      const response = await t.rawGql(SET_DETAILS, { i: { method: 'BANK_TRANSFER', bankCode: '124', accountNumber: '0012-3456-7890', accountHolderName: '  Siti   Aminah ' } }, { token: login.token });
-      const details = response.data!.setPayoutDetails;
+      const response = await t.gql(SetPayoutDetailsDocument, { i: { method: 'BANK_TRANSFER', bankCode: '124', accountNumber: '0012-3456-7890', accountHolderName: '  Siti   Aminah ' } }, { token: login.token });
+      const details = expectResult(response.data!.setPayoutDetails, 'PayoutDetails');
       expect(details).toMatchObject({ __typename: 'PayoutDetails', method: 'BANK_TRANSFER', bankCode: '124', bankName: expect.stringContaining('Bankaltimtara'), accountNumber: '001234567890', accountNumberMasked: '•••• 7890', accountHolderName: 'Siti Aminah' });
       expect(Date.parse(details.payoutsHeldUntil) - before).toBeGreaterThanOrEqual(24 * 3_600_000 - 1000);
       expect((await outboxTo(seller)).at(-1)).toMatch(/data pencairan uang Anda diubah menjadi Bankaltimtara .* •••• 7890 .*ditahan 24 jam/);
@@ -62,15 +66,15 @@ describe('payouts', () => {
       expect(JSON.stringify(audit)).not.toContain('001234567890');
       // The same details again change nothing and tell her nothing.
       const messages = (await outboxTo(seller)).length;
-      await t.rawGql(SET_DETAILS, { i: { method: 'BANK_TRANSFER', bankCode: '124', accountNumber: '001234567890', accountHolderName: 'Siti Aminah' } }, { token: login.token });
+      await t.gql(SetPayoutDetailsDocument, { i: { method: 'BANK_TRANSFER', bankCode: '124', accountNumber: '001234567890', accountHolderName: 'Siti Aminah' } }, { token: login.token });
       expect(await outboxTo(seller)).toHaveLength(messages);
     });
 
     it('an e-wallet takes her phone number; bad details are error results naming the field', async () => {
       const { login } = await createSellerAccount(t, kampung);
-      const ok = await t.rawGql(SET_DETAILS, { i: { method: 'EWALLET', ewalletProvider: 'DANA', ewalletNumber: '0812 7777 1234', accountHolderName: 'Nur Aini' } }, { token: login.token });
+      const ok = await t.gql(SetPayoutDetailsDocument, { i: { method: 'EWALLET', ewalletProvider: 'DANA', ewalletNumber: '0812 7777 1234', accountHolderName: 'Nur Aini' } }, { token: login.token });
       expect(ok.data!.setPayoutDetails).toMatchObject({ ewalletProvider: 'DANA', ewalletNumber: '+6281277771234' });
-      const cases: [Record<string, unknown>, string, string][] = [
+      const cases: [SetPayoutDetailsInput, string, string][] = [
         [{ method: 'BANK_TRANSFER', bankCode: '999', accountNumber: '1234567890', accountHolderName: 'Siti' }, 'input.bankCode', 'UNKNOWN_OPTION'],
         [{ method: 'BANK_TRANSFER', bankCode: '014', accountNumber: '12ab', accountHolderName: 'Siti' }, 'input.accountNumber', 'BAD_FORMAT'],
         [{ method: 'BANK_TRANSFER', bankCode: '014', accountNumber: '123', accountHolderName: 'Siti' }, 'input.accountNumber', 'TOO_SHORT'],
@@ -79,19 +83,19 @@ describe('payouts', () => {
         [{ method: 'EWALLET', ewalletProvider: 'OVO', ewalletNumber: '12345', accountHolderName: 'Siti' }, 'input.ewalletNumber', 'BAD_FORMAT'],
       ];
       for (const [input, field, problem] of cases) {
-        const response = await t.rawGql(SET_DETAILS, { i: input }, { token: login.token });
+        const response = await t.gql(SetPayoutDetailsDocument, { i: input }, { token: login.token });
         expect({ input, result: response.data?.setPayoutDetails }).toEqual({ input, result: { __typename: 'InvalidInputError', field, problem } });
       }
     });
 
     it('her pendamping sees them masked and may not change them; an admin may, audited as on her behalf', async () => {
       const { seller, login } = await createSellerAccount(t, kampung);
-      await t.rawGql(SET_DETAILS, { i: { method: 'BANK_TRANSFER', bankCode: '014', accountNumber: '5550001234', accountHolderName: 'Rina' } }, { token: login.token });
-      expect((await t.rawGql(DETAILS, { s: seller.id }, { token: pendamping.token })).data!.payoutDetails).toEqual({ method: 'BANK_TRANSFER', accountNumber: null, accountNumberMasked: '•••• 1234', ewalletNumber: null });
-      expect((await t.rawGql(DETAILS, { s: seller.id }, { token: finance.token })).data!.payoutDetails.accountNumber).toBe('5550001234');
-      const refused = await t.rawGql(SET_DETAILS, { i: { sellerId: seller.id, method: 'CASH_VIA_PENDAMPING' } }, { token: pendamping.token });
+      await t.gql(SetPayoutDetailsDocument, { i: { method: 'BANK_TRANSFER', bankCode: '014', accountNumber: '5550001234', accountHolderName: 'Rina' } }, { token: login.token });
+      expect((await t.gql(PayoutDetailsDocument, { s: seller.id }, { token: pendamping.token })).data!.payoutDetails).toEqual({ method: 'BANK_TRANSFER', accountNumber: null, accountNumberMasked: '•••• 1234', ewalletNumber: null });
+      expect((await t.gql(PayoutDetailsDocument, { s: seller.id }, { token: finance.token })).data!.payoutDetails?.accountNumber).toBe('5550001234');
+      const refused = await t.gql(SetPayoutDetailsDocument, { i: { sellerId: seller.id, method: 'CASH_VIA_PENDAMPING' } }, { token: pendamping.token });
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const byAdmin = await t.rawGql(SET_DETAILS, { i: { sellerId: seller.id, method: 'CASH_VIA_PENDAMPING' } }, { token: admin.token });
+      const byAdmin = await t.gql(SetPayoutDetailsDocument, { i: { sellerId: seller.id, method: 'CASH_VIA_PENDAMPING' } }, { token: admin.token });
       expect(byAdmin.data!.setPayoutDetails).toMatchObject({ __typename: 'PayoutDetails', method: 'CASH_VIA_PENDAMPING' });
       const [audit] = await t.dataSource.query(`SELECT on_behalf FROM audit_entries WHERE seller_id = $1 AND action = 'PAYOUT_DETAILS_SET' ORDER BY seq DESC LIMIT 1`, [seller.id]);
       expect(audit.on_behalf).toBe(true);
@@ -109,9 +113,9 @@ describe('payouts', () => {
       const noDetails = await createSellerAccount(t, kampung);
       await deliverAndRelease(t, await payOrder(t, noDetails.seller, [400_000n]));
 
-      const run = await runFor([a, b, small, held, noDetails].map((s) => s.seller), '50000');
+      const run = await runOf([a, b, small, held, noDetails].map((s) => s.seller), '50000');
       expect(run).toMatchObject({ __typename: 'PayoutRun', payoutCount: 2, totalIdr: '720000', bankFilePath: `/payouts/${run.id}.csv` });
-      expect(run.payouts.map((p: { sellerId: string; amountIdr: string; status: string }) => [p.sellerId, p.amountIdr, p.status]).sort()).toEqual([[a.seller.id, '450000', 'PENDING'], [b.seller.id, '270000', 'PENDING']].sort());
+      expect(run.payouts.map((p) => [p.sellerId, p.amountIdr, p.status]).sort()).toEqual([[a.seller.id, '450000', 'PENDING'], [b.seller.id, '270000', 'PENDING']].sort());
       expect(await balanceOf(t, a.login.token)).toMatchObject({ availableIdr: '0', inPayoutIdr: '450000', paidOutIdr: '0' });
       // Again at once: her money is reserved, nothing more to pay.
       expect(await runFor([a.seller, b.seller], '50000')).toMatchObject({ __typename: 'NothingToPayError', errorCode: 'NOT_ALLOWED_NOW', minimumIdr: '50000' });
@@ -132,30 +136,30 @@ describe('payouts', () => {
 
     it('marking paid is idempotent and tells her; a returned payout puts the money back; a failed one is never paid', async () => {
       const a = await sellerWithAvailable(200_000n);
-      const [payout] = (await runFor([a.seller])).payouts;
-      const paid = await t.rawGql(PAID, { p: payout.id, r: 'BCA-778899' }, { token: finance.token });
+      const [payout] = (await runOf([a.seller])).payouts;
+      const paid = await t.gql(MarkPayoutPaidDocument, { p: payout.id, r: 'BCA-778899' }, { token: finance.token });
       expect(paid.data!.markPayoutPaid).toMatchObject({ __typename: 'Payout', status: 'PAID', transferReference: 'BCA-778899' });
-      expect((await t.rawGql(PAID, { p: payout.id, r: 'BCA-778899' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'Payout', status: 'PAID' });
-      expect((await t.rawGql(PAID, { p: payout.id, r: 'LAIN' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'PayoutNotAllowedError', status: 'PAID' });
+      expect((await t.gql(MarkPayoutPaidDocument, { p: payout.id, r: 'BCA-778899' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'Payout', status: 'PAID' });
+      expect((await t.gql(MarkPayoutPaidDocument, { p: payout.id, r: 'LAIN' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'PayoutNotAllowedError', status: 'PAID' });
       expect(await balanceOf(t, a.login.token)).toMatchObject({ availableIdr: '0', inPayoutIdr: '0', paidOutIdr: '180000', paidOutThisMonthIdr: '180000' });
       expect((await outboxTo(a.seller)).at(-1)).toMatch(/uang Rp 180\.000 sudah dikirim ke BCA/);
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ledger_transactions WHERE payout_id = $1 AND cause = 'PAYOUT_SENT'`, [payout.id]);
       expect(n).toBe(1);
 
       // Returned by the bank: reversed, her balance comes back, and the next run pays it again.
-      const returned = await t.rawGql(FAILED, { p: payout.id, r: 'Rekening tidak aktif' }, { token: finance.token });
+      const returned = await t.gql(MarkPayoutFailedDocument, { p: payout.id, r: 'Rekening tidak aktif' }, { token: finance.token });
       expect(returned.data!.markPayoutFailed).toMatchObject({ status: 'RETURNED', failureReason: 'Rekening tidak aktif' });
       expect(await balanceOf(t, a.login.token)).toMatchObject({ availableIdr: '180000', paidOutIdr: '0', paidOutThisMonthIdr: '0' });
       expect((await outboxTo(a.seller)).at(-1)).toMatch(/dikembalikan oleh bank: Rekening tidak aktif/);
-      expect((await t.rawGql(FAILED, { p: payout.id, r: 'Rekening tidak aktif' }, { token: finance.token })).data!.markPayoutFailed.status).toBe('RETURNED');
+      expect(expectResult((await t.gql(MarkPayoutFailedDocument, { p: payout.id, r: 'Rekening tidak aktif' }, { token: finance.token })).data!.markPayoutFailed, 'Payout').status).toBe('RETURNED');
 
-      const [next] = (await runFor([a.seller])).payouts;
-      const failed = await t.rawGql(FAILED, { p: next.id, r: 'Nama tidak cocok' }, { token: finance.token });
+      const [next] = (await runOf([a.seller])).payouts;
+      const failed = await t.gql(MarkPayoutFailedDocument, { p: next.id, r: 'Nama tidak cocok' }, { token: finance.token });
       expect(failed.data!.markPayoutFailed).toMatchObject({ status: 'FAILED' });
-      expect((await t.rawGql(PAID, { p: next.id, r: 'BCA-1' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'PayoutNotAllowedError', status: 'FAILED' });
+      expect((await t.gql(MarkPayoutPaidDocument, { p: next.id, r: 'BCA-1' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'PayoutNotAllowedError', status: 'FAILED' });
       expect(await balanceOf(t, a.login.token)).toMatchObject({ availableIdr: '180000', inPayoutIdr: '0', paidOutIdr: '0' });
-      expect((await t.rawGql(PAID, { p: randomUUID(), r: 'BCA-1' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'PayoutNotFoundError', errorCode: 'NOT_FOUND' });
-      expect((await t.rawGql(PAID, { p: next.id, r: ' ' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'InvalidInputError', field: 'reference', problem: 'REQUIRED' });
+      expect((await t.gql(MarkPayoutPaidDocument, { p: randomUUID(), r: 'BCA-1' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'PayoutNotFoundError', errorCode: 'NOT_FOUND' });
+      expect((await t.gql(MarkPayoutPaidDocument, { p: next.id, r: ' ' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'InvalidInputError', field: 'reference', problem: 'REQUIRED' });
       expect(await ledgerInvariants(t)).toMatchObject({ unbalanced: 0, trialBalance: 0n, negativePending: 0, negativeInPayout: 0 });
     });
 
@@ -163,16 +167,16 @@ describe('payouts', () => {
       const a = await sellerWithAvailable(100_000n);
       const order = await payOrder(t, a.seller, [50_000n]);
       await deliverAndRelease(t, order);
-      const [payout] = (await runFor([a.seller])).payouts;
+      const [payout] = (await runOf([a.seller])).payouts;
       expect(payout.amountIdr).toBe('135000');
-      await t.rawGql(PAID, { p: payout.id, r: 'TRF-1' }, { token: finance.token });
+      await t.gql(MarkPayoutPaidDocument, { p: payout.id, r: 'TRF-1' }, { token: finance.token });
       await ledgerOf(t).postRefund(systemCtx(), { refundId: randomUUID(), sellerOrderId: order.sellerOrderId, refundedAt: new Date(), providerReference: null, lines: [{ orderLineId: order.lineIds[0], amountIdr: 50_000n }], shippingIdr: 0n, reason: 'Barang rusak' });
       const afterRefund = await balanceOf(t, a.login.token);
       expect(afterRefund).toMatchObject({ availableIdr: '-45000', paidOutIdr: '135000' });
       expect(afterRefund.lines.edges[0].node).toMatchObject({ kind: 'REFUND', priceIdr: '-50000', commissionIdr: '-5000', netIdr: '-45000', memo: 'Barang rusak' });
       expect(await runFor([a.seller])).toMatchObject({ __typename: 'NothingToPayError' });
       await deliverAndRelease(t, await payOrder(t, a.seller, [200_000n]));
-      const [netted] = (await runFor([a.seller])).payouts;
+      const [netted] = (await runOf([a.seller])).payouts;
       expect(netted.amountIdr).toBe('135000'); // 180 000 − 45 000
     });
 
@@ -184,7 +188,7 @@ describe('payouts', () => {
       await gate.connect();
       await gate.startTransaction();
       await gate.query('LOCK TABLE payout_details IN ACCESS EXCLUSIVE MODE');
-      const requests = Array.from({ length: 100 }, () => t.rawGql(RUN, { i: { sellerIds: [a.seller.id], minimumIdr: '1' } }, { token: finance.token }));
+      const requests = Array.from({ length: 100 }, () => t.gql(CreatePayoutRunDocument, { i: { sellerIds: [a.seller.id], minimumIdr: '1' } }, { token: finance.token }));
       let waiting = 0;
       for (const deadline = Date.now() + 5000; waiting < 10 && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 10))) {
         [{ waiting }] = await t.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'payout_details' AND NOT l.granted`);
@@ -203,43 +207,37 @@ describe('payouts', () => {
 
     it('cash through her pendamping: a receipt photo through the presigned upload, then she confirms', async () => {
       const a = await sellerWithAvailable(300_000n, PayoutMethod.CASH_VIA_PENDAMPING);
-      const [payout] = (await runFor([a.seller])).payouts;
+      const [payout] = (await runOf([a.seller])).payouts;
       expect(payout.method).toBe('CASH_VIA_PENDAMPING');
-      const UPLOAD = `mutation($p: ID!, $c: String!, $b: Int!) { createCashReceiptUpload(payoutId: $p, contentType: $c, byteSize: $b) { __typename ... on PhotoUpload { uploadUrl key } ... on PhotoFileError { photoProblem } } }`;
-      const HANDOVER = `mutation($p: ID!, $k: String!) { recordCashHandover(payoutId: $p, receiptPhotoKey: $k) { ${PAYOUT_FIELDS} } }`;
-      const CONFIRM = `mutation($p: ID!) { confirmCashReceived(payoutId: $p) { ${PAYOUT_FIELDS} } }`;
-      expect((await t.rawGql(UPLOAD, { p: payout.id, c: 'image/heic', b: 1000 }, { token: pendamping.token })).data!.createCashReceiptUpload).toEqual({ __typename: 'PhotoFileError', photoProblem: 'HEIC' });
+      expect((await t.gql(CreateCashReceiptUploadDocument, { p: payout.id, c: 'image/heic', b: 1000 }, { token: pendamping.token })).data!.createCashReceiptUpload).toEqual({ __typename: 'PhotoFileError', photoProblem: 'HEIC' });
       const other = await signIn(t, { roles: [Role.PENDAMPING], pendampingOf: [await createKampung(t)] });
-      expect((await t.rawGql(UPLOAD, { p: payout.id, c: 'image/jpeg', b: 1000 }, { token: other.token })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await t.gql(CreateCashReceiptUploadDocument, { p: payout.id, c: 'image/jpeg', b: 1000 }, { token: other.token })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
-      const upload = (await t.rawGql(UPLOAD, { p: payout.id, c: 'image/jpeg', b: photo.length }, { token: pendamping.token })).data!.createCashReceiptUpload;
+      const upload = expectResult((await t.gql(CreateCashReceiptUploadDocument, { p: payout.id, c: 'image/jpeg', b: photo.length }, { token: pendamping.token })).data!.createCashReceiptUpload, 'PhotoUpload');
       expect(upload.key).toMatch(new RegExp(`^receipts/${payout.id}/`));
       // Before the bytes are there, and with someone else's key: refused.
-      expect((await t.rawGql(HANDOVER, { p: payout.id, k: upload.key }, { token: pendamping.token })).data!.recordCashHandover).toMatchObject({ __typename: 'PhotoFileError', photoProblem: 'NOT_UPLOADED' });
-      expect((await t.rawGql(HANDOVER, { p: payout.id, k: `uploads/${randomUUID()}/${randomUUID()}` }, { token: pendamping.token })).data!.recordCashHandover).toMatchObject({ __typename: 'InvalidInputError', problem: 'BAD_FORMAT' });
+      expect((await t.gql(RecordCashHandoverDocument, { p: payout.id, k: upload.key }, { token: pendamping.token })).data!.recordCashHandover).toMatchObject({ __typename: 'PhotoFileError', photoProblem: 'NOT_UPLOADED' });
+      expect((await t.gql(RecordCashHandoverDocument, { p: payout.id, k: `uploads/${randomUUID()}/${randomUUID()}` }, { token: pendamping.token })).data!.recordCashHandover).toMatchObject({ __typename: 'InvalidInputError', problem: 'BAD_FORMAT' });
       expect((await fetch(upload.uploadUrl, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: photo })).ok).toBe(true);
-      expect((await t.rawGql(HANDOVER, { p: payout.id, k: upload.key }, { token: a.login.token })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const handed = (await t.rawGql(HANDOVER, { p: payout.id, k: upload.key }, { token: pendamping.token })).data!.recordCashHandover;
+      expect((await t.gql(RecordCashHandoverDocument, { p: payout.id, k: upload.key }, { token: a.login.token })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const handed = expectResult((await t.gql(RecordCashHandoverDocument, { p: payout.id, k: upload.key }, { token: pendamping.token })).data!.recordCashHandover, 'Payout');
       expect(handed).toMatchObject({ __typename: 'Payout', status: 'PAID', cashReceivedAt: null });
-      expect((await fetch(handed.receiptPhotoUrl)).status).toBe(200);
+      expect((await fetch(handed.receiptPhotoUrl!)).status).toBe(200);
       expect((await outboxTo(a.seller)).at(-1)).toMatch(/Bu Pendamping menyerahkan uang tunai Rp 270\.000/);
       expect(await balanceOf(t, a.login.token)).toMatchObject({ inPayoutIdr: '0', paidOutIdr: '270000' });
       // Only she confirms; someone else does not even learn it exists.
       const stranger = await createSellerAccount(t, kampung);
-      expect((await t.rawGql(CONFIRM, { p: payout.id }, { token: stranger.login.token })).data!.confirmCashReceived).toMatchObject({ __typename: 'PayoutNotFoundError' });
-      const confirmed = (await t.rawGql(CONFIRM, { p: payout.id }, { token: a.login.token })).data!.confirmCashReceived;
+      expect((await t.gql(ConfirmCashReceivedDocument, { p: payout.id }, { token: stranger.login.token })).data!.confirmCashReceived).toMatchObject({ __typename: 'PayoutNotFoundError' });
+      const confirmed = expectResult((await t.gql(ConfirmCashReceivedDocument, { p: payout.id }, { token: a.login.token })).data!.confirmCashReceived, 'Payout');
       expect(confirmed).toMatchObject({ __typename: 'Payout', status: 'PAID', cashReceivedAt: expect.any(String) });
-      expect((await t.rawGql(CONFIRM, { p: payout.id }, { token: a.login.token })).data!.confirmCashReceived.cashReceivedAt).toBe(confirmed.cashReceivedAt);
+      expect(expectResult((await t.gql(ConfirmCashReceivedDocument, { p: payout.id }, { token: a.login.token })).data!.confirmCashReceived, 'Payout').cashReceivedAt).toBe(confirmed.cashReceivedAt);
       // A cash payout is not marked paid by finance.
-      const [bank] = (await runFor([(await sellerWithAvailable(100_000n, PayoutMethod.CASH_VIA_PENDAMPING)).seller])).payouts;
-      expect((await t.rawGql(PAID, { p: bank.id, r: 'X-1' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'PayoutNotAllowedError' });
+      const [bank] = (await runOf([(await sellerWithAvailable(100_000n, PayoutMethod.CASH_VIA_PENDAMPING)).seller])).payouts;
+      expect((await t.gql(MarkPayoutPaidDocument, { p: bank.id, r: 'X-1' }, { token: finance.token })).data!.markPayoutPaid).toMatchObject({ __typename: 'PayoutNotAllowedError' });
     });
   });
 
   describe('reconciliation', () => {
-    const REPORT = `query($p: String!) { reconciliationReport(period: $p) { __typename ... on InvalidInputError { field }
-      ... on ReconciliationReport { ledgerBalanced trialBalanceIdr stripeLedgerIdr stripeProviderIdr stripeFeesIdr stripeTransactionCount ordersConnected unreadableSources bankInIdr
-        codCashHeld { holderUserId heldIdr } accounts { code balanceIdr } differences { source kind reference ledgerIdr otherIdr } } } }`;
     const witaMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 
     it('matches the ledger with Stripe balance transactions, bank confirmations, COD cash and payouts, and lists every difference', async () => {
@@ -258,26 +256,26 @@ describe('payouts', () => {
       await ledgerOf(t).postRefund(systemCtx(), { refundId: randomUUID(), sellerOrderId: order.sellerOrderId, refundedAt: new Date(), providerReference: refund.id, lines: [{ orderLineId: order.lineIds[0], amountIdr: 30_000n }], shippingIdr: 0n, reason: null });
       await payOrder(t, seller, [90_000n], { method: PaymentMethod.COD, providerReference: null, cashCollectedByUserId: pendamping.userId });
       const a = await sellerWithAvailable(100_000n);
-      const [payout] = (await runFor([a.seller])).payouts;
-      await t.rawGql(PAID, { p: payout.id, r: 'TRF-REKON' }, { token: finance.token });
+      const [payout] = (await runOf([a.seller])).payouts;
+      await t.gql(MarkPayoutPaidDocument, { p: payout.id, r: 'TRF-REKON' }, { token: finance.token });
 
-      const clean = (await t.rawGql(REPORT, { p: witaMonth() }, { token: finance.token })).data!.reconciliationReport;
+      const clean = expectResult((await t.gql(ReconciliationReportDocument, { p: witaMonth() }, { token: finance.token })).data!.reconciliationReport, 'ReconciliationReport');
       expect(clean).toMatchObject({ __typename: 'ReconciliationReport', ledgerBalanced: true, trialBalanceIdr: '0', stripeLedgerIdr: '320000', stripeProviderIdr: '320000', stripeTransactionCount: 2, ordersConnected: true, unreadableSources: [] });
       expect(BigInt(clean.stripeFeesIdr)).toBeGreaterThan(0n);
       expect(clean.codCashHeld).toContainEqual({ holderUserId: pendamping.userId, heldIdr: '90000' });
       // These sales were posted straight to the ledger, so the orders module has none of them (order-money e2e reconciles real orders).
       const notFromOrders = (d: { source: string }) => d.source !== 'ORDERS';
-      expect(clean.differences.filter((d: { source: string; kind: string }) => d.source === 'ORDERS' && d.kind !== 'MISSING_ELSEWHERE')).toEqual([]);
+      expect(clean.differences.filter((d) => d.source === 'ORDERS' && d.kind !== 'MISSING_ELSEWHERE')).toEqual([]);
       expect(clean.differences.filter(notFromOrders)).toEqual([]);
 
       // Now each kind of difference: a Stripe charge the ledger never got, a ledger charge Stripe never made, a bank payment without its reference, a payout whose posting went missing.
       const unposted = await paidCharge(75_000n);
       await payOrder(t, seller, [10_000n], { method: PaymentMethod.STRIPE, providerReference: 'ch_not_at_stripe' });
       await payOrder(t, seller, [10_000n], { method: PaymentMethod.BANK_TRANSFER, providerReference: null });
-      const [lost] = (await runFor([(await sellerWithAvailable(100_000n)).seller])).payouts;
+      const [lost] = (await runOf([(await sellerWithAvailable(100_000n)).seller])).payouts;
       await t.dataSource.query(`UPDATE payouts SET status = 'PAID' WHERE id = $1`, [lost.id]);
-      const report = (await t.rawGql(REPORT, { p: witaMonth() }, { token: finance.token })).data!.reconciliationReport;
-      expect(report.differences.filter(notFromOrders).map((d: { source: string; kind: string; reference: string }) => [d.source, d.kind, d.reference]).sort()).toEqual(
+      const report = expectResult((await t.gql(ReconciliationReportDocument, { p: witaMonth() }, { token: finance.token })).data!.reconciliationReport, 'ReconciliationReport');
+      expect(report.differences.filter(notFromOrders).map((d) => [d.source, d.kind, d.reference]).sort()).toEqual(
         [
           ['STRIPE', 'MISSING_IN_LEDGER', unposted],
           ['STRIPE', 'MISSING_ELSEWHERE', 'ch_not_at_stripe'],
@@ -285,7 +283,7 @@ describe('payouts', () => {
           ['PAYOUTS', 'STATUS_MISMATCH', lost.reference],
         ].sort(),
       );
-      expect((await t.rawGql(REPORT, { p: '2026-13' }, { token: finance.token })).data!.reconciliationReport).toEqual({ __typename: 'InvalidInputError', field: 'period' });
+      expect((await t.gql(ReconciliationReportDocument, { p: '2026-13' }, { token: finance.token })).data!.reconciliationReport).toEqual({ __typename: 'InvalidInputError', field: 'period' });
     });
   });
 });
