@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctRates, formatCommissionRate, inTransitIdr, isNegativeIdr, parsePercent, readPeriod, witaMonth } from './money';
+import { bankFileUrl, distinctRates, formatCommissionRate, inTransitIdr, isNegativeIdr, parsePercent, readPeriod, witaMonth } from './money';
 
 describe('money helpers', () => {
   it('adds pending and in-payout exactly, beyond what a float holds', () => {
@@ -49,5 +49,10 @@ describe('money helpers', () => {
     expect(readPeriod('2026-13')).toBeNull();
     expect(readPeriod('2026-1')).toBeNull();
     expect(readPeriod(null)).toBeNull();
+  });
+
+  it('finds the bank file beside the GraphQL endpoint, under its prefix too', () => {
+    expect(bankFileUrl('http://127.0.0.1:4000/graphql', 'r1')).toBe('http://127.0.0.1:4000/payouts/r1.csv');
+    expect(bankFileUrl('https://karyaibu.id/api/graphql', 'r1')).toBe('https://karyaibu.id/api/payouts/r1.csv');
   });
 });

@@ -40,3 +40,8 @@ export function witaMonth(at: Date = new Date()): string {
 export function readPeriod(value: string | null): string | null {
   return value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : null;
 }
+
+/** The API's bank file of a run, beside its GraphQL endpoint (kept under a path prefix such as /api/). */
+export function bankFileUrl(graphqlUrl: string, runId: string): string {
+  return new URL(`payouts/${encodeURIComponent(runId)}.csv`, graphqlUrl).toString();
+}
