@@ -7,7 +7,8 @@ import { sellerParam, withSeller } from '$lib/seller/acting';
 import { asPageError, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
 import type { Actions, PageServerLoad } from './$types';
 
-const METHODS = Object.values(PayoutMethod) as string[];
+// The order she reads them in: a bank, an e-wallet, else cash.
+const METHODS: string[] = [PayoutMethod.BankTransfer, PayoutMethod.Ewallet, PayoutMethod.CashViaPendamping];
 /** What the API names → the field of this form its words go beside. */
 const FIELDS = {
   'input.method': 'method',
