@@ -1,7 +1,7 @@
 // Money: the ibu's "Uang saya" after delivered orders, her bank account, a payout run by finance
 // with its bank file, the payout marked paid, and the seller seeing it arrive; the admin's
 // commission and reconciliation pages.
-import { ADMIN, assert, goto, log, phoneContext, shot, signIn, watch } from './lib.mjs';
+import { ADMIN, assert, goto, log, makeJpeg, phoneContext, shot, signIn, watch } from './lib.mjs';
 
 const PHONE = { width: 360, height: 740 };
 const FINANCE = { identifier: 'keuangan@karyaibu.demo', password: 'keuangan-demo-2026' };
@@ -107,6 +107,47 @@ export default [
       await shot(page, 'money-uang-saya-diterima-360');
       watcher.assertClean('seller pages');
       await finance.context().close();
+    }
+  },
+  {
+    name: 'a pendamping hands a seller her cash payout with the photo of the signed receipt; she confirms she received it',
+    async run(page, base) {
+      const finance = await signedIn(page, base, FINANCE, '/admin/pencairan');
+      const cash = finance.locator('li:has(article[data-status=PENDING][data-method=CASH_VIA_PENDAMPING])').first();
+      await cash.waitFor();
+      const sellerId = await cash.getAttribute('data-seller');
+      const kampung = await cash.getAttribute('data-kampung');
+      const phone = await cash.locator('a[data-phone]').getAttribute('data-phone');
+      const reference = await cash.locator('article').getAttribute('data-payout');
+      await finance.context().close();
+      log(`  cash payout ${reference} of ${phone} (${kampung})`);
+
+      // Her pendamping, acting for her: the payout details are hers to read only; the cash is hers to hand over.
+      await page.setViewportSize(PHONE);
+      const watcher = watch(page);
+      await signIn(page, base, { identifier: `pendamping.${kampung}@karyaibu.demo`, password: 'pendamping-demo-2026' }, '/dashboard');
+      await goto(page, `${base}/dashboard/uang/rekening?penjual=${sellerId}`);
+      assert((await page.locator('form.payout-form').count()) === 0, 'a pendamping is offered the payout details form');
+      assert((await page.locator('main').innerText()).includes('Pendamping hanya dapat melihat'), 'the read-only details do not say why');
+      await goto(page, `${base}/dashboard/uang?penjual=${sellerId}`);
+      const payout = page.locator(`article[data-payout="${reference}"]`);
+      const form = payout.locator('form.handover');
+      await Promise.all([page.waitForLoadState('networkidle'), form.locator('button[type=submit]').click()]);
+      await form.locator('input[name=receipt][aria-invalid=true]').waitFor();
+      await form.locator('input[name=receipt]').setInputFiles([{ name: 'tanda-terima.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page, 50, 'Diterima') }]);
+      await Promise.all([page.waitForURL(/selesai=diserahkan/), form.locator('button[type=submit]').click()]);
+      await page.locator(`article[data-payout="${reference}"][data-status=PAID]`).waitFor();
+      assert(await payout.locator('a', { hasText: 'foto tanda terima' }).count(), 'the handed-over payout has no receipt photo');
+      await shot(page, 'money-serah-terima-360');
+      watcher.assertClean('pendamping pages');
+
+      // She confirms.
+      const seller = await signedIn(page, base, { identifier: phone, password: 'karyaibu-demo' }, '/dashboard/uang');
+      const hers = seller.locator(`article[data-payout="${reference}"]`);
+      assert((await hers.innerText()).includes('Diserahkan pendamping'), 'she does not see the cash as handed over');
+      await Promise.all([seller.waitForURL(/selesai=diterima/), hers.locator('button', { hasText: 'Saya sudah terima' }).click()]);
+      assert((await seller.locator(`article[data-payout="${reference}"]`).innerText()).includes('Sudah diterima'), 'her confirmation does not show');
+      await seller.context().close();
     }
   },
   {
