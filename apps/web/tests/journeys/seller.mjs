@@ -1,5 +1,5 @@
 // Sellers: a verified seller lists a batik with two photos from her phone; her pendamping adds one for her.
-import { ADMIN, assert, goto, log, RETNO, shot, signIn, watch } from './lib.mjs';
+import { ADMIN, assert, goto, log, makeJpeg, RETNO, shot, signIn, watch } from './lib.mjs';
 
 const PHONE_VIEWPORT = { width: 360, height: 740 };
 const PENDAMPING = {
@@ -12,28 +12,6 @@ async function signOut(page) {
   const header = page.locator('header.site-header');
   await header.locator('form[action="/keluar"] button').click();
   await header.locator('a[href^="/masuk"]').waitFor();
-}
-
-/** A small JPEG drawn on an in-page canvas: a real photo for the pipeline, made without fixtures. */
-async function makeJpeg(page, hue, label) {
-  const base64 = await page.evaluate(
-    ([h, text]) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 640;
-      canvas.height = 800;
-      const ctx = canvas.getContext('2d');
-      ctx.fillStyle = `hsl(${h} 55% 40%)`;
-      ctx.fillRect(0, 0, 640, 800);
-      ctx.fillStyle = `hsl(${(h + 40) % 360} 70% 75%)`;
-      for (let y = 0; y < 800; y += 80) for (let x = (y / 80) % 2 ? 40 : 0; x < 640; x += 80) ctx.fillRect(x, y, 40, 40);
-      ctx.fillStyle = '#fff';
-      ctx.font = 'bold 48px sans-serif';
-      ctx.fillText(text, 40, 420);
-      return canvas.toDataURL('image/jpeg', 0.85).split(',')[1];
-    },
-    [hue, label]
-  );
-  return Buffer.from(base64, 'base64');
 }
 
 /** Fills the quick-add form (photos are set separately). */

@@ -1,6 +1,7 @@
 import { errorsEn } from './errors.en';
 import { agencyEn } from './agency.en';
 import { buyingEn } from './buying.en';
+import { moneyEn } from './money.en';
 import { impactEn } from './impact.en';
 import type { MessageKey } from './id';
 import { sellerEn } from './seller.en';
@@ -263,5 +264,6 @@ export const en: Record<MessageKey, string> = {
   ...agencyEn,
   ...errorsEn,
   ...buyingEn,
-  ...impactEn
+  ...impactEn,
+  ...moneyEn
 };

@@ -1,6 +1,7 @@
 import { errorsId } from './errors.id';
 import { agencyId } from './agency.id';
 import { buyingId } from './buying.id';
+import { moneyId } from './money.id';
 import { impactId } from './impact.id';
 import { sellerId } from './seller.id';
 
@@ -262,7 +263,8 @@ export const id = {
   ...agencyId,
   ...errorsId,
   ...buyingId,
-  ...impactId
+  ...impactId,
+  ...moneyId
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -15,6 +15,7 @@ import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { ApiError, query } from '$lib/server/api/client';
 import { errorResultMessage, isErrorResult, thrownErrorMessage } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
+import { putToStorage } from '$lib/server/storage';
 import { sellerParam, withSeller } from './acting';
 import { checkPhoto, photoContentType, type PhotoProblem } from './upload';
 
@@ -158,12 +159,7 @@ export async function uploadPhotoFromServer(event: Event, productId: string, fil
       caller(event)
     );
     if (isErrorResult(createPhotoUpload)) return errorResultMessage(lang, createPhotoUpload);
-    const put = await fetch(createPhotoUpload.uploadUrl, {
-      method: 'PUT',
-      headers: { 'content-type': contentType },
-      body: new Uint8Array(await file.arrayBuffer())
-    });
-    if (!put.ok) throw new Error(`storage answered HTTP ${put.status}`);
+    await putToStorage(createPhotoUpload.uploadUrl, file, contentType);
     const { attachProductPhoto } = await query(
       event.fetch,
       DashboardAttachProductPhotoDocument,

@@ -1,6 +1,6 @@
 import { isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { EntityKind, ErrorCode, InputProblem, PhotoFileProblem, RosterFileProblem } from '@karya-ibu/types';
+import { EntityKind, ErrorCode, InputProblem, PayoutStatus, PhotoFileProblem, RosterFileProblem } from '@karya-ibu/types';
 import { dictionaries, LANGS } from '$lib/i18n';
 import { ApiError } from '$lib/server/api/client';
 import { errorResultMessage, isFailure, submit, type ErrorResultLike } from './result';
@@ -43,6 +43,16 @@ describe('errorResultMessage', () => {
     expect(errorResultMessage('id', { __typename: 'InvalidCredentialsError', errorCode: ErrorCode.InvalidCredentials, message: 'Wrong phone/email or password' })).toBe(
       'Nomor HP/email atau kata sandi salah.'
     );
+  });
+
+  it('words the money results by their typed fields: the payout’s state, the minimum of a run', () => {
+    expect(errorResultMessage('id', { __typename: 'PayoutNotAllowedError', errorCode: ErrorCode.NotAllowedNow, message: '', payoutStatus: PayoutStatus.Returned })).toBe(
+      'Pencairan ini sudah dikembalikan bank; uangnya kembali ke saldo untuk pencairan berikutnya.'
+    );
+    expect(errorResultMessage('en', { __typename: 'NothingToPayError', errorCode: ErrorCode.NotAllowedNow, message: '', minimumIdr: '50000' })).toBe(
+      'No seller has Rp 50.000 or more ready to pay out now (payout details changed in the last 24 hours are held).'
+    );
+    expect(errorResultMessage('id', { __typename: 'PayoutNotFoundError', errorCode: ErrorCode.NotFound, message: '' })).toBe('Pencairan ini tidak ditemukan.');
   });
 
   it('never shows the API’s English message', () => {

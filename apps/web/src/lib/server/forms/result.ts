@@ -1,6 +1,7 @@
 import { fail, isActionFailure, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { ErrorResultFieldsFragment } from '@karya-ibu/types';
 import { safeNext, withNext } from '$lib/account/next';
+import { formatRupiah } from '$lib/format/money';
 import { dictionaries, localeOf, t, type Lang, type MessageKey } from '$lib/i18n';
 import { ApiError } from '$lib/server/api/client';
 import type { FieldErrors } from './account';
@@ -70,6 +71,12 @@ export function errorResultMessage(lang: Lang, error: ErrorResultLike): string {
     }
     case 'TooManyPhotosError':
       return t(lang, pick(code), { max: number(error.maxPhotos) });
+    case 'PayoutNotAllowedError':
+      return t(lang, pick(code, `result.NOT_ALLOWED_NOW.payout.${error.payoutStatus}`));
+    case 'NothingToPayError':
+      return t(lang, pick(code, 'result.NOT_ALLOWED_NOW.nothingToPay'), { minimum: formatRupiah(error.minimumIdr) });
+    case 'PayoutNotFoundError':
+      return t(lang, pick(code, 'result.NOT_FOUND.PAYOUT'));
     case 'RosterFileError':
       return t(lang, pick(code, `result.ROSTER_FILE_UNREADABLE.${error.fileProblem}`), {
         line: number(error.line),

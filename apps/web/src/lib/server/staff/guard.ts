@@ -7,6 +7,10 @@ import { t } from '$lib/i18n';
 export const ORDER_STAFF: readonly Role[] = [Role.Admin, Role.Finance, Role.Officer];
 /** Who confirms bank transfers (money in): admins and finance only. */
 export const TRANSFER_STAFF: readonly Role[] = [Role.Admin, Role.Finance];
+/** Who runs payouts and reads the reconciliation: admins and finance. */
+export const MONEY_STAFF: readonly Role[] = [Role.Admin, Role.Finance];
+/** Who chooses the commission: admins only. */
+export const COMMISSION_STAFF: readonly Role[] = [Role.Admin];
 
 /**
  * The staff pages' door: anonymous → sign in and come back; anyone without one of `roles` → 403.

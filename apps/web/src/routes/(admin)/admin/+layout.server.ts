@@ -1,4 +1,9 @@
-import { requireStaff, TRANSFER_STAFF } from '$lib/server/staff/guard';
+import { COMMISSION_STAFF, MONEY_STAFF, requireStaff, TRANSFER_STAFF } from '$lib/server/staff/guard';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = (event) => ({ confirmsTransfers: requireStaff(event).roles.some((role) => TRANSFER_STAFF.includes(role)) });
+/** Which tabs she sees: everyone here the orders; admins and finance the money; admins the commission. */
+export const load: LayoutServerLoad = (event) => {
+  const { roles } = requireStaff(event);
+  const has = (allowed: readonly string[]) => roles.some((role) => allowed.includes(role));
+  return { confirmsTransfers: has(TRANSFER_STAFF), handlesMoney: has(MONEY_STAFF), setsCommission: has(COMMISSION_STAFF) };
+};
