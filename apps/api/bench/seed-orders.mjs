@@ -109,9 +109,9 @@ export async function seedOrders(databaseUrl, orderLines, lastMonth, log) {
        SELECT seller_order_id, product_id, title, price_idr, quantity, weight_grams, line_total_idr, NULL, $1, $2 FROM bench_lines`,
       [rule.id, rule.rate_basis_points],
     );
-    // The rollup the ledger's ORDER_PAID postings keep: gross and commission of the lines, in the WITA month of the payment.
-    await client.query(`INSERT INTO ledger_monthly (seller_id, month, sales_idr, commission_idr)
-      SELECT sp.seller_id, date_trunc('month', o.paid_at AT TIME ZONE 'Asia/Makassar')::date, sum(l.line_total_idr), sum(l.commission_idr)
+    // The rollup the ledger's ORDER_PAID postings keep: gross and commission of the lines, sales paid and the last of them, in the WITA month of the payment.
+    await client.query(`INSERT INTO ledger_monthly (seller_id, month, sales_idr, commission_idr, sales_count, last_sale_at)
+      SELECT sp.seller_id, date_trunc('month', o.paid_at AT TIME ZONE 'Asia/Makassar')::date, sum(l.line_total_idr), sum(l.commission_idr), count(DISTINCT o.seller_order_id), max(o.paid_at)
       FROM bench_lines l JOIN bench_orders o ON o.seller_order_id = l.seller_order_id JOIN bench_seller_products sp ON sp.i = o.seller_i GROUP BY 1, 2`);
     const { rows: [counts] } = await client.query(`SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM order_lines)::int AS lines, (SELECT count(*) FROM ledger_monthly)::int AS months`);
     await client.query('COMMIT');
