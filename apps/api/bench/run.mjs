@@ -4,6 +4,7 @@
 //   npm run bench -- --products 100000   the scale run
 //   npm run bench -- --scenarios listing,search-common --duration 10 --connections 20
 //   npm run bench -- --scenarios checkout            placeOrder + its Stripe webhook per second, p50/p99
+//   npm run bench -- --products 100000 --scenarios impact   /dinas/dampak over 1,000,000 order lines (--order-lines N)
 //
 // Seeds its own database (embedded PostgreSQL, our migrations, products of the demo seed's kind),
 // starts the production build as production starts it, and loads it with autocannon using the
@@ -26,6 +27,7 @@ import pg from 'pg';
 import { runMigrations } from '../dist/migrate.js';
 import { cpuMsOfTree, memoryOf, postmasterPid } from './proc-stats.mjs';
 import { seedCatalog } from './seed-catalog.mjs';
+import { OFFICER, seedOrders } from './seed-orders.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../../..');
@@ -36,6 +38,8 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '3' },
     scenarios: { type: 'string' },
+    // A year of paid sales for the impact scenario; by default only at the scale run (seeding takes a while).
+    'order-lines': { type: 'string' },
     out: { type: 'string', default: path.join(HERE, 'results.json') },
   },
 });
@@ -43,6 +47,7 @@ const PRODUCTS = Number(options.products);
 const DURATION = Number(options.duration);
 const CONNECTIONS = Number(options.connections);
 const WARMUP = Number(options.warmup);
+const ORDER_LINES = Number(options['order-lines'] ?? (PRODUCTS >= 100_000 ? 1_000_000 : 0));
 const started = Date.now();
 const log = (line) => console.log(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
 
@@ -104,23 +109,23 @@ async function startApi(env, port) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-async function post(url, body) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+async function post(url, body, headers = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return { status: response.status, json: await response.json() };
 }
 
-async function unloaded(url, makeBody, requests = 30) {
+async function unloaded(url, makeBody, headers, requests = 30) {
   const times = [];
   for (let i = 0; i < requests; i++) {
     const t0 = performance.now();
-    await post(url, makeBody());
+    await post(url, makeBody(), headers);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
   return { p50: round(percentile(times, 50)), p90: round(percentile(times, 90)) };
 }
 
-function load(url, makeBody, duration) {
+function load(url, makeBody, duration, headers = {}) {
   let graphqlErrors = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -129,7 +134,7 @@ function load(url, makeBody, duration) {
         method: 'POST',
         connections: CONNECTIONS,
         duration,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         requests: [
           {
             setupRequest: (request) => ({ ...request, body: makeBody() }),
@@ -244,6 +249,19 @@ try {
   await runMigrations(postgres.url);
   log(`seeding ${PRODUCTS.toLocaleString('en')} products`);
   await seedCatalog(postgres.url, PRODUCTS, (line) => log(`  ${line}`));
+  // The impact report's period: the last 12 whole WITA months, as an officer picks them on /dinas/dampak.
+  const witaNow = new Date(Date.now() + 8 * 3_600_000);
+  const lastMonth = new Date(Date.UTC(witaNow.getUTCFullYear(), witaNow.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const firstMonth = new Date(Date.UTC(witaNow.getUTCFullYear(), witaNow.getUTCMonth() - 12, 1)).toISOString().slice(0, 7);
+  let cohortId = null;
+  let seedingSeconds = null;
+  if (ORDER_LINES > 0) {
+    const t0 = Date.now();
+    log(`seeding ${ORDER_LINES.toLocaleString('en')} order lines paid ${firstMonth}..${lastMonth}`);
+    cohortId = await seedOrders(postgres.url, ORDER_LINES, lastMonth, (line) => log(`  ${line}`));
+    seedingSeconds = round((Date.now() - t0) / 1000);
+    log(`  order seeding took ${seedingSeconds} s`);
+  }
 
   const port = await freePort();
   // The local Stripe test server, its webhooks to this API: the checkout scenario pays through it.
@@ -309,20 +327,33 @@ try {
     'search-typo': { what: '"batk tuls": typos of batik tulis', body: search('batk tuls'), check: (json) => !json.errors },
     'search-typo-mangrove': { what: '"mangrov": a typo, and the pieces are named after mangrove roots', body: search('mangrov'), check: (json) => !json.errors },
   };
+  if (cohortId) {
+    // The officer signs in as the web's login page does; her session token rides as the web's server sends it.
+    const { json } = await post(url, JSON.stringify({ query: operation('Login'), variables: { identifier: OFFICER.email, password: OFFICER.password } }));
+    if (!json.data?.login?.token) throw new Error(`officer login failed: ${JSON.stringify(json).slice(0, 300)}`);
+    const filter = { trainingProgramId: cohortId, from: `${firstMonth}-01`, to: `${lastMonth}-01` };
+    SCENARIOS.impact = {
+      what: `/dinas/dampak as an officer (ImpactReportPage): the batik cohort over ${firstMonth}..${lastMonth}, ${ORDER_LINES.toLocaleString('en')} order lines`,
+      headers: { authorization: `Bearer ${json.data.login.token}` },
+      body: () => JSON.stringify({ query: operation('ImpactReportPage'), variables: { filter } }),
+      check: (answer) => answer.data?.impactReport?.participants > 0 && answer.data.impactReport.orders > 0,
+    };
+  }
   const chosen = options.scenarios ? options.scenarios.split(',') : Object.keys(SCENARIOS);
   const autocannonScenarios = chosen.filter((name) => name !== 'checkout');
   const pgPid = postmasterPid(postgres.dataDir);
   const results = {};
   for (const name of autocannonScenarios) {
     const scenario = SCENARIOS[name];
+    if (!scenario && name === 'impact') throw new Error('the impact scenario needs order lines: --products 100000, or --order-lines N');
     if (!scenario) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
-    const sample = await post(url, scenario.body());
+    const sample = await post(url, scenario.body(), scenario.headers);
     if (sample.status !== 200 || sample.json.errors || !scenario.check(sample.json)) throw new Error(`${name}: the answer is not complete: ${JSON.stringify(sample.json).slice(0, 400)}`);
     const hits = sample.json.data.products?.totalCount;
-    const quiet = await unloaded(url, scenario.body);
-    await load(url, scenario.body, WARMUP);
+    const quiet = await unloaded(url, scenario.body, scenario.headers);
+    await load(url, scenario.body, WARMUP, scenario.headers);
     const before = { api: cpuMsOfTree(api.pid), pg: cpuMsOfTree(pgPid) };
-    const { result, graphqlErrors } = await load(url, scenario.body, DURATION);
+    const { result, graphqlErrors } = await load(url, scenario.body, DURATION, scenario.headers);
     const requests = result.requests.total;
     results[name] = {
       what: scenario.what,
@@ -351,12 +382,12 @@ try {
     date: new Date().toISOString(),
     commit: execFileSync('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { products: PRODUCTS, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, loadGenerator: 'autocannon (in the bench process, on the same machine)' },
+    settings: { products: PRODUCTS, orderLines: ORDER_LINES, orderSeedingSeconds: seedingSeconds, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, loadGenerator: 'autocannon (in the bench process, on the same machine)' },
     apiRssMb: { idle: idle.rssMb, peak: memory.peakRssMb, afterLoad: memory.rssMb },
     scenarios: results,
   };
   await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\n${PRODUCTS.toLocaleString('en')} products, ${CONNECTIONS} connections, ${DURATION} s each (results in ${path.relative(process.cwd(), options.out)})\n`);
+  console.log(`\n${PRODUCTS.toLocaleString('en')} products${ORDER_LINES ? `, ${ORDER_LINES.toLocaleString('en')} order lines (seeded in ${seedingSeconds} s)` : ''}, ${CONNECTIONS} connections, ${DURATION} s each (results in ${path.relative(process.cwd(), options.out)})\n`);
   console.log('| scenario | req/s | p50 ms | p99 ms | unloaded p50 ms | CPU ms/req API + PostgreSQL | errors |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const [name, r] of Object.entries(results)) {

@@ -294,6 +294,11 @@ describe('impact: what training produced, by source', () => {
     // Rp 250.000 less the 10 % commission; the shipping is not her income.
     expect(r).toMatchObject({ marketplaceHasData: true, orders: 1, marketplaceTotalIdr: '225000' });
     expect(r.participantRows.find((row) => row.sellerId === sellers[5].seller.id)).toMatchObject({ marketplaceIdr: '225000' });
+    // The posting counted the sale in her month of the ledger's rollup, with its time: the report reads
+    // order counts and "last sold" there rather than scanning every paid order. A replay counts nothing.
+    const paidAt = (await t.dataSource.query(`SELECT paid_at FROM orders WHERE id = $1`, [order.id]))[0].paid_at;
+    await t.gql(ConfirmTransferDocument, { orderId: order.id, amount: order.totalIdr, ref: 'BRI 778899', key: `impact-${order.id}` }, { token: finance.token });
+    expect(await t.dataSource.query(`SELECT sales_count, last_sale_at FROM ledger_monthly WHERE seller_id = $1`, [sellers[5].seller.id])).toEqual([{ sales_count: 1, last_sale_at: paidAt }]);
   });
 
   it('answers a bad filter with the field named', async () => {

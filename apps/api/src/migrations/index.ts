@@ -17,6 +17,7 @@ import { Buying1796320000000 } from './1796320000000-Buying.js';
 import { MoneyLedger1796330000000 } from './1796330000000-MoneyLedger.js';
 import { OrderLineCommission1796340000000 } from './1796340000000-OrderLineCommission.js';
 import { Impact1796350000000 } from './1796350000000-Impact.js';
+import { LedgerMonthlySales1796360000000 } from './1796360000000-LedgerMonthlySales.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   MoneyLedger1796330000000,
   OrderLineCommission1796340000000,
   Impact1796350000000,
+  LedgerMonthlySales1796360000000,
 ];

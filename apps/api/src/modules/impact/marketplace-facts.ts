@@ -54,9 +54,9 @@ export abstract class MarketplaceFacts {
 }
 
 /**
- * The marketplace as the ledger and the orders have it: net income per WITA month from the ledger's
- * monthly rollup (sales less commission and refunds), order counts, last sales, buyers' provinces and
- * sale ordinals from the paid seller orders. Until a first sale is paid it says it has no data, and
+ * The marketplace as the ledger and the orders have it: net income (sales less commission and
+ * refunds), paid sales and the last one per WITA month from the ledger's monthly rollup; buyers'
+ * provinces and sale ordinals from the paid seller orders. Until a first sale is paid it says it has no data, and
  * the pages label the marketplace column "belum ada data" rather than showing Rp 0 as a fact.
  */
 @Injectable()
@@ -74,20 +74,14 @@ export class MarketplaceFactsFromOrders extends MarketplaceFacts {
 
   async monthlyNetIncome(ctx: RequestContext, sellerIds: readonly string[], from: Month, to: Month): Promise<SellerMonthIncome[]> {
     if (!sellerIds.length) return [];
-    const [income, counts] = await Promise.all([this.ledger.monthlyIncome(ctx, sellerIds, `${from}-01`, `${to}-01`), this.orders.paidSalesByMonth(ctx, sellerIds, from, to)]);
-    const byKey = new Map<string, SellerMonthIncome>();
-    for (const [sellerId, months] of income) {
-      for (const figures of months) byKey.set(`${sellerId}|${figures.month.slice(0, 7)}`, { sellerId, month: figures.month.slice(0, 7), netIncomeIdr: figures.netIncomeIdr, orders: 0 });
-    }
-    for (const { sellerId, month, orders } of counts) {
-      const key = `${sellerId}|${month}`;
-      byKey.set(key, { ...(byKey.get(key) ?? { sellerId, month, netIncomeIdr: 0n }), orders });
-    }
-    return [...byKey.values()].filter((m) => m.netIncomeIdr !== 0n || m.orders > 0);
+    const income = await this.ledger.monthlyIncome(ctx, sellerIds, `${from}-01`, `${to}-01`);
+    return [...income].flatMap(([sellerId, months]) =>
+      months.filter((m) => m.netIncomeIdr !== 0n || m.sales > 0).map((m) => ({ sellerId, month: m.month.slice(0, 7), netIncomeIdr: m.netIncomeIdr, orders: m.sales })),
+    );
   }
 
   lastSaleAt(ctx: RequestContext, sellerIds: readonly string[], asOf: Date): Promise<Map<string, Date>> {
-    return this.orders.lastPaidSaleAt(ctx, sellerIds, asOf);
+    return this.ledger.lastSaleAt(ctx, sellerIds, asOf);
   }
 
   buyerProvinces(ctx: RequestContext, sellerIds: readonly string[], from: Month, to: Month): Promise<ProvinceReach[]> {

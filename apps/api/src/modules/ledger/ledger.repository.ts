@@ -38,6 +38,8 @@ export interface MonthlyDelta {
   refundedIdr?: bigint;
   refundedCommissionIdr?: bigint;
   paidOutIdr?: bigint;
+  /** A sale paid at the posting's time (ORDER_PAID): counted, and the month's last sale if latest. */
+  sale?: boolean;
 }
 
 const big = (value: unknown): bigint => BigInt((value as string | null) ?? 0);
@@ -125,16 +127,18 @@ export class LedgerRepository {
   async addToMonth(ctx: RequestContext, sellerId: string, at: Date, delta: MonthlyDelta): Promise<void> {
     await this.query(
       ctx,
-      `INSERT INTO ledger_monthly (seller_id, month, sales_idr, commission_idr, refunded_idr, refunded_commission_idr, paid_out_idr)
-       VALUES ($1, date_trunc('month', $2::timestamptz AT TIME ZONE 'Asia/Makassar')::date, $3, $4, $5, $6, $7)
+      `INSERT INTO ledger_monthly (seller_id, month, sales_idr, commission_idr, refunded_idr, refunded_commission_idr, paid_out_idr, sales_count, last_sale_at)
+       VALUES ($1, date_trunc('month', $2::timestamptz AT TIME ZONE 'Asia/Makassar')::date, $3, $4, $5, $6, $7, $8, CASE WHEN $8 > 0 THEN $2::timestamptz END)
        ON CONFLICT (seller_id, month) DO UPDATE SET
          sales_idr = ledger_monthly.sales_idr + excluded.sales_idr,
          commission_idr = ledger_monthly.commission_idr + excluded.commission_idr,
          refunded_idr = ledger_monthly.refunded_idr + excluded.refunded_idr,
          refunded_commission_idr = ledger_monthly.refunded_commission_idr + excluded.refunded_commission_idr,
          paid_out_idr = ledger_monthly.paid_out_idr + excluded.paid_out_idr,
+         sales_count = ledger_monthly.sales_count + excluded.sales_count,
+         last_sale_at = greatest(ledger_monthly.last_sale_at, excluded.last_sale_at),
          updated_at = now()`,
-      [sellerId, at, ...[delta.salesIdr, delta.commissionIdr, delta.refundedIdr, delta.refundedCommissionIdr, delta.paidOutIdr].map((v) => (v ?? 0n).toString())],
+      [sellerId, at, ...[delta.salesIdr, delta.commissionIdr, delta.refundedIdr, delta.refundedCommissionIdr, delta.paidOutIdr].map((v) => (v ?? 0n).toString()), delta.sale ? 1 : 0],
     );
   }
 
@@ -274,12 +278,27 @@ export class LedgerRepository {
   }
 
   async monthly(ctx: RequestContext, sellerIds: readonly string[], fromMonth: string, toMonth: string) {
-    return this.query<{ seller_id: string; month: string; sales_idr: string; commission_idr: string; refunded_idr: string; refunded_commission_idr: string; paid_out_idr: string }>(
+    return this.query<{ seller_id: string; month: string; sales_idr: string; commission_idr: string; refunded_idr: string; refunded_commission_idr: string; paid_out_idr: string; sales_count: number }>(
       ctx,
-      `SELECT seller_id, to_char(month, 'YYYY-MM-DD') AS month, sales_idr, commission_idr, refunded_idr, refunded_commission_idr, paid_out_idr FROM ledger_monthly
+      `SELECT seller_id, to_char(month, 'YYYY-MM-DD') AS month, sales_idr, commission_idr, refunded_idr, refunded_commission_idr, paid_out_idr, sales_count FROM ledger_monthly
        WHERE seller_id = ANY($1) AND month BETWEEN $2::date AND $3::date ORDER BY seller_id, month`,
       [sellerIds, fromMonth, toMonth],
     );
+  }
+
+  /**
+   * Each seller's last paid sale at or before `asOf`, from the rollup: the latest month's last sale
+   * that is not after it. Exact when nothing of hers was paid later in asOf's month (asOf is the end of
+   * a month, or now).
+   */
+  async lastSales(ctx: RequestContext, sellerIds: readonly string[], asOf: Date): Promise<Map<string, Date>> {
+    const rows = await this.query<{ seller_id: string; last: Date }>(
+      ctx,
+      `SELECT seller_id, max(last_sale_at) AS last FROM ledger_monthly
+       WHERE seller_id = ANY($1) AND month <= date_trunc('month', $2::timestamptz AT TIME ZONE 'Asia/Makassar')::date AND last_sale_at <= $2 GROUP BY seller_id`,
+      [sellerIds, asOf],
+    );
+    return new Map(rows.map((row) => [row.seller_id, row.last]));
   }
 
   // --- For reconciliation.

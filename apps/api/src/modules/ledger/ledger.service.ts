@@ -84,7 +84,7 @@ export class LedgerService {
           providerReference: fact.providerReference,
           occurredAt: fact.paidAt,
           legs: orderPaidLegs(sellerOrder.sellerId, lines, sellerOrder.shippingIdr, paidTo),
-          month: { salesIdr: lines.reduce((s, l) => s + l.grossIdr, 0n), commissionIdr: lines.reduce((s, l) => s + l.commissionIdr, 0n) },
+          month: { salesIdr: lines.reduce((s, l) => s + l.grossIdr, 0n), commissionIdr: lines.reduce((s, l) => s + l.commissionIdr, 0n), sale: true },
         });
         if (!posted.replayed) await this.ledger.insertSaleLines(ctx, posted.id, sellerOrder.sellerOrderId, lines);
         ids.push(posted.id);
@@ -279,9 +279,15 @@ export class LedgerService {
         refundedIdr: refunded,
         netIncomeIdr: sales - commission - (refunded - refundedCommission),
         paidOutIdr: BigInt(row.paid_out_idr),
+        sales: row.sales_count,
       });
     }
     return grouped;
+  }
+
+  /** Each seller's last paid sale at or before `asOf` (sellers who never sold left out), from the monthly rollup. */
+  lastSaleAt(ctx: RequestContext, sellerIds: readonly string[], asOf: Date): Promise<Map<string, Date>> {
+    return sellerIds.length ? this.ledger.lastSales(ctx, sellerIds, asOf) : Promise.resolve(new Map());
   }
 
   /** Her journal lines, newest first (sales, refunds, payouts), each with what it did to her money. */
@@ -372,4 +378,6 @@ export interface MonthlyIncomeFigures {
   /** Sales − commission − refunds (her share of them): what she earned that month. */
   netIncomeIdr: bigint;
   paidOutIdr: bigint;
+  /** Her seller orders paid that month. */
+  sales: number;
 }

@@ -125,26 +125,6 @@ export class OrderRepository {
     return row.any;
   }
 
-  /** Paid seller orders per seller and WITA month (YYYY-MM), months from..to inclusive. */
-  async paidCountsByMonth(ctx: RequestContext, sellerIds: readonly string[], from: string, to: string): Promise<{ sellerId: string; month: string; orders: number }[]> {
-    if (!sellerIds.length) return [];
-    const rows: { seller_id: string; month: string; orders: number }[] = await this.db.manager(ctx).query(
-      `${PAID_SELLER_ORDERS} SELECT seller_id, to_char(paid_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') AS month, count(*)::int AS orders FROM paid
-       WHERE seller_id = ANY($1::uuid[]) AND to_char(paid_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') BETWEEN $2 AND $3 GROUP BY 1, 2`,
-      [sellerIds, from, to],
-    );
-    return rows.map((row) => ({ sellerId: row.seller_id, month: row.month, orders: row.orders }));
-  }
-
-  async lastPaidAt(ctx: RequestContext, sellerIds: readonly string[], asOf: Date): Promise<Map<string, Date>> {
-    if (!sellerIds.length) return new Map();
-    const rows: { seller_id: string; last: Date }[] = await this.db.manager(ctx).query(
-      `${PAID_SELLER_ORDERS} SELECT seller_id, max(paid_at) AS last FROM paid WHERE seller_id = ANY($1::uuid[]) AND paid_at <= $2 GROUP BY seller_id`,
-      [sellerIds, asOf],
-    );
-    return new Map(rows.map((row) => [row.seller_id, row.last]));
-  }
-
   /** Where the buyers of these sellers' paid orders in WITA months from..to live: orders and distinct buyers (by phone) per province. */
   async buyerProvinces(ctx: RequestContext, sellerIds: readonly string[], from: string, to: string): Promise<{ province: string; orders: number; buyers: number }[]> {
     if (!sellerIds.length) return [];

@@ -188,14 +188,6 @@ export class OrdersService implements OnModuleInit {
     return this.orders.hasPaidSellerOrders(ctx);
   }
 
-  paidSalesByMonth(ctx: RequestContext, sellerIds: readonly string[], fromMonth: string, toMonth: string) {
-    return this.orders.paidCountsByMonth(ctx, sellerIds, fromMonth, toMonth);
-  }
-
-  lastPaidSaleAt(ctx: RequestContext, sellerIds: readonly string[], asOf: Date): Promise<Map<string, Date>> {
-    return this.orders.lastPaidAt(ctx, sellerIds, asOf);
-  }
-
   buyerProvinces(ctx: RequestContext, sellerIds: readonly string[], fromMonth: string, toMonth: string) {
     return this.orders.buyerProvinces(ctx, sellerIds, fromMonth, toMonth);
   }

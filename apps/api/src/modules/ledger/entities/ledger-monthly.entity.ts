@@ -37,6 +37,13 @@ export class LedgerMonthlyEntity {
   @Column({ type: 'bigint', transformer: rupiahTransformer, default: 0 })
   paidOutIdr: bigint;
 
+  /** Her sales paid in the month (one per seller order paid), and when the last of them was paid. */
+  @Column({ type: 'integer', default: 0 })
+  salesCount: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSaleAt: Date | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }
