@@ -1,8 +1,8 @@
-import QRCode from 'qrcode';
 import { DashboardLabelSellerDocument, ProductCategory, TrainingSkill } from '@karya-ibu/types';
 import { query } from '$lib/server/api/client';
 import { caller } from '$lib/server/session';
 import { findManagedProduct, requireShop } from '$lib/seller/dashboard.server';
+import { drawQrSvg } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
 
 /** A printable hang-tag: who made it, where, what training, and a QR code to its page in the shop. */
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
     query(event.fetch, DashboardLabelSellerDocument, { slug: shop.slug }, caller(event))
   ]);
   const url = `${event.url.origin}/produk/${product.slug}`;
-  const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
+  const qrSvg = await drawQrSvg(url);
   // The cohort that matches what she made: batik training for cloth, bag training for bags.
   const skill = product.category === ProductCategory.Tas ? TrainingSkill.Bag : TrainingSkill.Batik;
   const trainings = seller?.trainings ?? [];
