@@ -10,6 +10,8 @@ async function codeFromOutboxAsAdmin(page, base, recipient) {
     const admin = await context.newPage();
     const watcher = watch(admin);
     await goto(admin, `${base}/masuk?next=${encodeURIComponent('/dev/outbox')}`);
+    // Typed before the form's script has hydrated, the fields can be cleared: wait for the page to settle.
+    await admin.waitForLoadState('networkidle');
     await admin.locator('#identifier').fill(ADMIN.identifier);
     await admin.locator('#password').fill(ADMIN.password);
     await Promise.all([admin.waitForURL(`${base}/dev/outbox`), admin.locator('form.account-form button[type=submit]').click()]);
