@@ -3,8 +3,8 @@
 // marketplace sales (orders, seller orders, order lines with their frozen commission) with the
 // ledger's monthly rollup those sales post. Plain SQL, a few INSERT … SELECT statements over
 // generate_series: the bench measures reads, so the write path (services, postings) is skipped.
-// The impact report reads ledger_monthly for income and the paid seller orders for counts, last
-// sales and provinces; it reads no journal (ledger_transactions / entries), so none is written.
+// The impact report reads ledger_monthly for income, counts and last sales and seller_reach_monthly
+// for provinces; it reads no journal (ledger_transactions / entries), so none is written.
 import pg from 'pg';
 import { hashPassword } from '../dist/modules/accounts/passwords.js';
 import { buildSeedData } from '../dist/seed/data/index.js';
@@ -98,10 +98,10 @@ export async function seedOrders(databaseUrl, orderLines, lastMonth, log) {
     );
     await client.query(
       `INSERT INTO seller_orders (id, created_at, updated_at, order_id, seller_id, code, status, placed_at, items_total_idr, shipping_idr, total_idr, shipping_code, shipping_kind, shipping_label,
-         eta_min_days, eta_max_days, chargeable_weight_grams, shipped_at, delivered_at, completed_at, cash_collected_at)
+         eta_min_days, eta_max_days, chargeable_weight_grams, shipped_at, delivered_at, completed_at, cash_collected_at, paid_at)
        SELECT o.seller_order_id, o.paid_at - interval '10 minutes', o.paid_at, o.order_id, sp.seller_id, 'KI-B' || lpad(o.g::text, 7, '0') || '-1', 'COMPLETED', o.paid_at - interval '10 minutes',
          t.items_idr, 15000, t.items_idr + 15000, 'PENDAMPING:ANTAR', 'LOCAL_DELIVERY', 'Antar oleh pendamping', 0, 1, greatest(1000, t.grams),
-         o.paid_at + interval '1 day', o.paid_at + interval '2 days', o.paid_at + interval '3 days', CASE WHEN o.cod THEN o.paid_at END
+         o.paid_at + interval '1 day', o.paid_at + interval '2 days', o.paid_at + interval '3 days', CASE WHEN o.cod THEN o.paid_at END, o.paid_at
        FROM bench_orders o JOIN bench_totals t ON t.seller_order_id = o.seller_order_id JOIN bench_seller_products sp ON sp.i = o.seller_i`,
     );
     await client.query(
@@ -113,6 +113,10 @@ export async function seedOrders(databaseUrl, orderLines, lastMonth, log) {
     await client.query(`INSERT INTO ledger_monthly (seller_id, month, sales_idr, commission_idr, sales_count, last_sale_at)
       SELECT sp.seller_id, date_trunc('month', o.paid_at AT TIME ZONE 'Asia/Makassar')::date, sum(l.line_total_idr), sum(l.commission_idr), count(DISTINCT o.seller_order_id), max(o.paid_at)
       FROM bench_lines l JOIN bench_orders o ON o.seller_order_id = l.seller_order_id JOIN bench_seller_products sp ON sp.i = o.seller_i GROUP BY 1, 2`);
+    // The buyers' reach the order service counts when the money comes in (OrderRepository.markPaid).
+    await client.query(`INSERT INTO seller_reach_monthly (seller_id, month, province, orders)
+      SELECT sp.seller_id, date_trunc('month', o.paid_at AT TIME ZONE 'Asia/Makassar')::date, pl.province, count(*)
+      FROM bench_orders o JOIN bench_seller_products sp ON sp.i = o.seller_i JOIN bench_places pl ON pl.i = o.place_i GROUP BY 1, 2, 3`);
     const { rows: [counts] } = await client.query(`SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM order_lines)::int AS lines, (SELECT count(*) FROM ledger_monthly)::int AS months`);
     await client.query('COMMIT');
     await client.query('VACUUM ANALYZE');

@@ -23,6 +23,8 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
   const state = async (orderId: string) => t.dataSource.query(
     `SELECT o.status, o.paid_at, o.flag_reason, p.status AS payment, p.fee_idr, p.refunded_idr, (SELECT count(*)::int FROM order_events e WHERE e.order_id = o.id) AS events,
        (SELECT string_agg(s.status::text, ',' ORDER BY s.code) FROM seller_orders s WHERE s.order_id = o.id) AS seller_orders,
+       (SELECT bool_and(s.paid_at IS NOT DISTINCT FROM o.paid_at) FROM seller_orders s WHERE s.order_id = o.id) AS seller_orders_paid_with_order,
+       (SELECT sum(r.orders)::int FROM seller_reach_monthly r WHERE r.seller_id IN (SELECT s.seller_id FROM seller_orders s WHERE s.order_id = o.id)) AS reach,
        (SELECT string_agg(l.cause || ' ' || l.payment_method || ' ' || left(l.provider_reference, 3), ',' ORDER BY l.created_at) FROM ledger_transactions l WHERE l.order_id = o.id) AS postings
      FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.id = $1`, [orderId]);
   const eventually = async (probe: () => Promise<boolean>, what: string) => {
@@ -67,7 +69,8 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     await pay(order);
     const [paid] = await state(order.id);
     // 2.9 % + Rp 2.000 of Rp 358.000 (the test server's fee, as Stripe's).
-    expect(paid).toMatchObject({ status: 'PAID', payment: 'SUCCEEDED', seller_orders: 'PAID', fee_idr: String((358_000n * 29n + 500n) / 1000n + 2000n) });
+    expect(paid).toMatchObject({ status: 'PAID', payment: 'SUCCEEDED', seller_orders: 'PAID', fee_idr: String((358_000n * 29n + 500n) / 1000n + 2000n), seller_orders_paid_with_order: true });
+    expect(paid.reach).toBeGreaterThanOrEqual(1);
     // Posted to the ledger once, named by its charge as Stripe's balance transactions name it.
     expect(paid.postings).toBe('ORDER_PAID STRIPE ch_');
   });

@@ -18,6 +18,7 @@ import { MoneyLedger1796330000000 } from './1796330000000-MoneyLedger.js';
 import { OrderLineCommission1796340000000 } from './1796340000000-OrderLineCommission.js';
 import { Impact1796350000000 } from './1796350000000-Impact.js';
 import { LedgerMonthlySales1796360000000 } from './1796360000000-LedgerMonthlySales.js';
+import { SellerOrderPaidAt1796370000000 } from './1796370000000-SellerOrderPaidAt.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   OrderLineCommission1796340000000,
   Impact1796350000000,
   LedgerMonthlySales1796360000000,
+  SellerOrderPaidAt1796370000000,
 ];

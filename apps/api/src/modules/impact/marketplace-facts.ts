@@ -13,11 +13,11 @@ export interface SellerMonthIncome {
   orders: number;
 }
 
-/** Orders of the given sellers by the buyer's province. */
+/** Orders of the given sellers by the buyer's province, and how many of those sellers sold there. */
 export interface ProvinceReach {
   province: string;
   orders: number;
-  buyers: number;
+  sellers: number;
 }
 
 /** The how-manieth sale since her training a seller order is (the buyer's "penjualan ke-N Ibu X"). */

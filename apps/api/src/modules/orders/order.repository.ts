@@ -26,12 +26,6 @@ export interface OrderFilter {
  * seller order cancelled before then was never paid), cash-on-delivery ones when their cash was
  * recorded. Every sales figure of the marketplace reads from it.
  */
-const PAID_SELLER_ORDERS = `WITH paid AS (
-  SELECT s.id, s.seller_id, s.order_id, s.total_idr, CASE WHEN o.payment_method = 'COD' THEN s.cash_collected_at ELSE o.paid_at END AS paid_at
-  FROM seller_orders s JOIN orders o ON o.id = s.order_id
-  WHERE CASE WHEN o.payment_method = 'COD' THEN s.cash_collected_at IS NOT NULL ELSE o.paid_at IS NOT NULL AND (s.cancelled_at IS NULL OR s.cancelled_at >= o.paid_at) END
-)`;
-
 @Injectable()
 export class OrderRepository {
   constructor(private readonly db: TransactionalConnection) {}
@@ -111,28 +105,44 @@ export class OrderRepository {
     return (lock ? query.setLock('pessimistic_write') : query).getMany();
   }
 
+  /**
+   * Her money came in for these seller orders (each once: a replay marks and counts nothing), in the
+   * transaction that records the payment: paid_at set, and each counted in her WITA month and the
+   * buyer's province.
+   */
+  async markPaid(ctx: RequestContext, sellerOrderIds: readonly string[], at: Date): Promise<void> {
+    if (!sellerOrderIds.length) return;
+    await this.db.manager(ctx).query(
+      `WITH marked AS (UPDATE seller_orders SET paid_at = $2 WHERE id = ANY($1::uuid[]) AND paid_at IS NULL RETURNING seller_id, order_id)
+       INSERT INTO seller_reach_monthly (seller_id, month, province, orders)
+       SELECT m.seller_id, date_trunc('month', $2::timestamptz AT TIME ZONE 'Asia/Makassar')::date, o.province, count(*)::int
+       FROM marked m JOIN orders o ON o.id = m.order_id GROUP BY m.seller_id, o.province
+       ON CONFLICT (seller_id, month, province) DO UPDATE SET orders = seller_reach_monthly.orders + excluded.orders`,
+      [sellerOrderIds, at],
+    );
+  }
+
   /** Seller orders whose money came in [from, to): with their order's card or transfer payment, or their own cash on delivery. */
   async paidSellerOrdersBetween(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; paidIdr: bigint }[]> {
     const rows: { id: string; total_idr: string }[] = await this.db.manager(ctx).query(
-      `${PAID_SELLER_ORDERS} SELECT id, total_idr::text AS total_idr FROM paid WHERE paid_at >= $1 AND paid_at < $2`,
+      'SELECT id, total_idr::text AS total_idr FROM seller_orders WHERE paid_at >= $1 AND paid_at < $2',
       [from, to],
     );
     return rows.map((row) => ({ sellerOrderId: row.id, paidIdr: BigInt(row.total_idr) }));
   }
 
   async hasPaidSellerOrders(ctx: RequestContext): Promise<boolean> {
-    const [row] = await this.db.manager(ctx).query(`${PAID_SELLER_ORDERS} SELECT EXISTS (SELECT 1 FROM paid) AS any`);
+    const [row] = await this.db.manager(ctx).query('SELECT EXISTS (SELECT 1 FROM seller_orders WHERE paid_at IS NOT NULL) AS any');
     return row.any;
   }
 
-  /** Where the buyers of these sellers' paid orders in WITA months from..to live: orders and distinct buyers (by phone) per province. */
-  async buyerProvinces(ctx: RequestContext, sellerIds: readonly string[], from: string, to: string): Promise<{ province: string; orders: number; buyers: number }[]> {
+  /** Where the buyers of these sellers' orders paid in WITA months from..to live: orders per province, and how many of these sellers sold there. */
+  async buyerProvinces(ctx: RequestContext, sellerIds: readonly string[], from: string, to: string): Promise<{ province: string; orders: number; sellers: number }[]> {
     if (!sellerIds.length) return [];
     return this.db.manager(ctx).query(
-      `${PAID_SELLER_ORDERS} SELECT o.province, count(DISTINCT o.id)::int AS orders, count(DISTINCT o.contact_phone)::int AS buyers
-       FROM paid JOIN orders o ON o.id = paid.order_id
-       WHERE paid.seller_id = ANY($1::uuid[]) AND to_char(paid.paid_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') BETWEEN $2 AND $3
-       GROUP BY o.province ORDER BY orders DESC, o.province`,
+      `SELECT province, sum(orders)::int AS orders, count(DISTINCT seller_id)::int AS sellers FROM seller_reach_monthly
+       WHERE seller_id = ANY($1::uuid[]) AND month BETWEEN to_date($2, 'YYYY-MM') AND to_date($3, 'YYYY-MM')
+       GROUP BY province ORDER BY orders DESC, province`,
       [sellerIds, from, to],
     );
   }
@@ -140,8 +150,8 @@ export class OrderRepository {
   /** The how-manieth paid sale of its seller this seller order is; null when it is none (or not paid). */
   async saleOrdinal(ctx: RequestContext, sellerOrderId: string): Promise<{ sellerId: string; ordinal: number } | null> {
     const [row] = await this.db.manager(ctx).query(
-      `${PAID_SELLER_ORDERS} SELECT me.seller_id, (SELECT count(*)::int FROM paid p WHERE p.seller_id = me.seller_id AND (p.paid_at, p.id) <= (me.paid_at, me.id)) AS ordinal
-       FROM paid me WHERE me.id = $1`,
+      `SELECT me.seller_id, (SELECT count(*)::int FROM seller_orders p WHERE p.seller_id = me.seller_id AND p.paid_at IS NOT NULL AND (p.paid_at, p.id) <= (me.paid_at, me.id)) AS ordinal
+       FROM seller_orders me WHERE me.id = $1 AND me.paid_at IS NOT NULL`,
       [sellerOrderId],
     );
     return row ? { sellerId: row.seller_id, ordinal: row.ordinal } : null;

@@ -17,6 +17,7 @@ import { OrderEventEntity } from './entities/order-event.entity.js';
 import { OrderLineEntity } from './entities/order-line.entity.js';
 import { OrderEntity } from './entities/order.entity.js';
 import { SellerOrderEntity } from './entities/seller-order.entity.js';
+import { SellerReachMonthlyEntity } from './entities/seller-reach-monthly.entity.js';
 import { OrderLookupLimit } from './order-lookup-limit.js';
 import { OrderMoney } from './order-money.js';
 import { OrderRepository } from './order.repository.js';
@@ -25,7 +26,7 @@ import { OrdersService } from './orders.service.js';
 
 /** Checkout, orders and seller orders, their state machines and fulfilment. */
 @DomainModule({
-  entities: [OrderEntity, SellerOrderEntity, OrderLineEntity, OrderEventEntity],
+  entities: [OrderEntity, SellerOrderEntity, OrderLineEntity, OrderEventEntity, SellerReachMonthlyEntity],
   resolvers: [OrdersResolver, SellerOrdersResolver, OrderLineResolver, CheckoutQuoteGroupResolver],
   imports: [CatalogModule, CartModule, SellersModule, KampungModule, ShippingModule, AddressesModule, PaymentsModule, NotificationsModule, RateLimitModule, CommissionsModule, LedgerModule, TrainingModule],
   providers: [OrderRepository, CheckoutService, OrdersService, OrderLookupLimit, OrderMoney, { provide: OrderPaymentsSource, useExisting: OrderMoney }],

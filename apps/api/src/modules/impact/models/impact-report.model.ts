@@ -138,11 +138,11 @@ export class ProvinceReachModel {
   @Field()
   province: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Paid seller orders whose buyer lives in this province' })
   orders: number;
 
-  @Field(() => Int)
-  buyers: number;
+  @Field(() => Int, { description: 'Sellers of the report who sold to this province' })
+  sellers: number;
 }
 
 @ObjectType('KampungCoverage', { description: 'Kampung KB reached against the programme\'s target' })

@@ -8,6 +8,8 @@ import { OrderEntity } from './order.entity.js';
 /** One seller's part of an order: her pieces, her parcel and its shipping, her fulfilment. */
 @Entity('seller_orders')
 @Index('idx_seller_orders_seller_placed', ['sellerId', 'placedAt', 'id'])
+@Index('idx_seller_orders_seller_paid', ['sellerId', 'paidAt', 'id'], { where: 'paid_at IS NOT NULL' })
+@Index('idx_seller_orders_paid_at', ['paidAt'], { where: 'paid_at IS NOT NULL' })
 export class SellerOrderEntity extends BaseEntity {
   @Index()
   @Column('uuid')
@@ -91,4 +93,11 @@ export class SellerOrderEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   cashCollectedAt: Date | null;
+
+  /**
+   * When her money came in (her order's card or transfer payment, or her cash), set once with the
+   * reach rollup by OrderRepository.markPaid; never written by a save of the entity.
+   */
+  @Column({ type: 'timestamptz', nullable: true, insert: false, update: false })
+  paidAt: Date | null;
 }
