@@ -233,8 +233,9 @@ export default [
       assert((await report.locator('tr[data-line="5"]').getAttribute('data-outcome')) === 'INVALID', 'no-JS preview: bad line not INVALID');
       // The API names the problem (telepon, BAD_FORMAT); the words are the storefront's.
       assert((await report.locator('tr[data-line="5"]').innerText()).includes('Bukan nomor HP Indonesia'), 'no-JS preview: the bad phone is not explained');
-      await Promise.all([page.waitForURL(/\?\/import$/), page.getByRole('button', { name: /^Impor 3 baris/ }).click()]);
-      await page.getByRole('heading', { name: /Hasil impor/ }).waitFor();
+      // Imported, then redirected to the cohort with the counts: a reload posts nothing again.
+      await Promise.all([page.waitForURL(/\/dinas\/pelatihan\/[0-9a-f-]{36}$/), page.getByRole('button', { name: /^Impor 3 baris/ }).click()]);
+      await page.getByText('Daftar peserta sudah diimpor: 3 baru, 0 diperbarui, 0 tidak berubah, 1 tidak valid (tidak disimpan).').waitFor();
       const roster = page.locator('section[aria-labelledby=roster-heading]');
       for (const phone of file.phones) await roster.getByText(phone, { exact: true }).waitFor();
       watcher.assertClean('roster import without JavaScript');

@@ -64,6 +64,7 @@ export const agencyEn: Record<keyof typeof agencyId, string> = {
   'agency.flash.pendampingUnassigned': '{identifier} is no longer a pendamping of {name}.',
   'agency.flash.trainingCreated': 'Training {name} was added.',
   'agency.flash.trainingSaved': 'Changes to {name} were saved.',
+  'agency.flash.rosterImported': 'The roster is imported: {new} new, {updated} updated, {unchanged} unchanged, {invalid} invalid (not saved).',
 
   'agency.kampung.title': 'Kampung KB',
   'agency.kampung.lead':

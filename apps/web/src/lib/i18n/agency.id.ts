@@ -63,6 +63,7 @@ export const agencyId = {
   'agency.flash.pendampingUnassigned': '{identifier} bukan lagi pendamping {name}.',
   'agency.flash.trainingCreated': 'Pelatihan {name} sudah ditambahkan.',
   'agency.flash.trainingSaved': 'Perubahan pada {name} sudah disimpan.',
+  'agency.flash.rosterImported': 'Daftar peserta sudah diimpor: {new} baru, {updated} diperbarui, {unchanged} tidak berubah, {invalid} tidak valid (tidak disimpan).',
 
   'agency.kampung.title': 'Kampung KB',
   'agency.kampung.lead':

@@ -30,8 +30,9 @@ export const load: PageServerLoad = async (event) => {
 
 /**
  * Preview (dryRun) or import. With JavaScript the page sends the file in chunks of 200 rows
- * (`chunk=1`, answered without echoing the CSV); without it the whole file comes as one upload and
- * the CSV is sent back in the page so the "Import" form can post it again.
+ * (`chunk=1`, answered without echoing the CSV); without it the whole file comes as one upload, the
+ * preview sends the CSV back in the page so the "Import" form can post it again, and the import
+ * redirects to the cohort with its counts (the preview showed each line), so a reload posts nothing.
  */
 async function importRoster(event: RequestEvent, dryRun: boolean) {
   requireAgency(event);
@@ -54,6 +55,10 @@ async function importRoster(event: RequestEvent, dryRun: boolean) {
     errors: row.errors.map((problem) => ({ field: problem.field, message: errorResultMessage(locals.lang, problem) }))
   }));
   const report: RosterReport = { applied: result.applied, rows, counts: countOutcomes(rows) };
+  if (report.applied && !fromBrowserChunks) {
+    const { NEW, UPDATED, UNCHANGED, INVALID } = report.counts;
+    redirectWithFlash(event, { key: 'agency.flash.rosterImported', params: { new: String(NEW), updated: String(UPDATED), unchanged: String(UNCHANGED), invalid: String(INVALID) } }, `/dinas/pelatihan/${event.params.id}`);
+  }
   return { roster: { mode, report, csv: fromBrowserChunks || !dryRun ? null : csv } };
 }
 
