@@ -131,4 +131,27 @@ describe('product search', () => {
     const all = (await t.gql(CatalogSellerCountDocument, { sellerId: seller.id })).data!.products;
     expect(all).toEqual({ totalCount: 1101, totalCountExact: true });
   });
+
+  it('ranks only the newest thousand of more matches, whether they are the newest products or far behind newer ones', async () => {
+    const kampung = await createKampung(t);
+    const seller = await createSeller(t, kampung);
+    await createProduct(t, seller, { slug: 'doyo-asal', title: 'Kain Ulap Doyo', description: 'Tenun serat daun doyo dari Kutai.' });
+    // 1,100 matches a minute apart; the 5th newest and the oldest say "doyo" the most.
+    await t.dataSource.query(`INSERT INTO products (seller_id, slug, title, description, category, technique, motif_id, material, dye, size, weight_grams, price_idr, stock, status, created_at)
+      SELECT seller_id, slug || '-' || g, CASE WHEN g IN (5, 1100) THEN 'Doyo Doyo Doyo ' || g ELSE title || ' ' || g END, description, category, technique, motif_id, material, dye, size, weight_grams, price_idr, stock, status,
+        created_at - g * interval '1 minute'
+      FROM products, generate_series(1, 1100) g WHERE slug = 'doyo-asal'`);
+    const firstPage = async () => (await t.gql(CatalogSearchDocument, { search: 'doyo', sort: 'RELEVANCE', first: 5 })).data!.products;
+    const walkingTheNewest = await firstPage();
+    expect(walkingTheNewest.edges[0].node.slug).toBe('doyo-asal-5');
+    expect(walkingTheNewest.edges.map((edge) => edge.node.slug)).not.toContain('doyo-asal-1100');
+    // 600 newer products that do not match: the matches are now a few percent behind them.
+    await createProduct(t, seller, { slug: 'purun-baru', title: 'Tas Anyaman Purun', description: 'Tas anyaman purun dari rawa.' });
+    await t.dataSource.query(`INSERT INTO products (seller_id, slug, title, description, category, technique, motif_id, material, dye, size, weight_grams, price_idr, stock, status, created_at)
+      SELECT seller_id, slug || '-' || g, title || ' ' || g, description, category, technique, motif_id, material, dye, size, weight_grams, price_idr, stock, status, now() + g * interval '1 second'
+      FROM products, generate_series(1, 600) g WHERE slug = 'purun-baru'`);
+    const fromTheIndex = await firstPage();
+    expect(fromTheIndex.edges.map((edge) => edge.node.slug)).toEqual(walkingTheNewest.edges.map((edge) => edge.node.slug));
+    expect({ totalCount: fromTheIndex.totalCount, exact: fromTheIndex.totalCountExact }).toEqual({ totalCount: 1000, exact: false });
+  });
 });

@@ -9,10 +9,21 @@ import type { ProductQuery } from './product-query.js';
 
 /** Searches rank at most this many matches (the newest ones when more match) and count exactly up to it. */
 export const RANKED_MATCHES = 1000;
-/** How many of the newest products a broad search samples to tell "matches nearly everything" from "matches a few". */
-const DENSITY_SAMPLE = 2000;
-/** From this share of matches in the sample on, walking the newest products finds the candidates fastest. */
+/** How many of the newest products a search with many matches samples, to tell "nearly everything" from "a few percent". */
+const DENSITY_SAMPLE = 500;
+/** From this share of matches in the sample on, walking the newest products finds the newest matches fastest. */
 const DENSE_SHARE = 0.05;
+
+/**
+ * Which matches a relevance page ranks: all of them (up to RANKED_MATCHES match), or the newest
+ * RANKED_MATCHES, found by walking the newest products when the search matches a good share of them
+ * (DENSE), or from the search index's matches when it matches a few percent (SPARSE).
+ */
+export enum RankedCandidates {
+  ALL = 'ALL',
+  NEWEST_DENSE = 'NEWEST_DENSE',
+  NEWEST_SPARSE = 'NEWEST_SPARSE',
+}
 
 export class SqlParameters {
   readonly values: unknown[] = [];
@@ -63,21 +74,27 @@ function conditions(filter: ListingFilter, parameters: SqlParameters, { search =
 }
 
 /**
- * One page (first + 1 rows, to tell whether another follows). A relevance page ranks the matches, or,
- * when the search matches nearly everything (`dense`), the newest RANKED_MATCHES of them.
+ * One page (first + 1 rows, to tell whether another follows). A relevance page ranks its candidates
+ * (RankedCandidates) by their id and search document alone; only the page's rows are read whole.
  */
-export function pageStatement(filter: ListingFilter, options: { dense: boolean }): Statement {
+export function pageStatement(filter: ListingFilter, candidates: RankedCandidates): Statement {
   const { query, tsquery } = filter;
   const parameters = new SqlParameters();
   const limit = query.first + 1;
   if (query.sort === ProductSort.RELEVANCE && tsquery) {
     const where = conditions(filter, parameters);
     const rank = RANK(parameters.add(tsquery, 'tsquery'));
-    const after = query.after ? `AND (${rank}, p.id) < (${parameters.add(query.after.key, 'numeric')}, ${parameters.add(query.after.id, 'uuid')})` : '';
-    const from = options.dense
-      ? `(SELECT p.id FROM products p WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${RANKED_MATCHES}) candidates JOIN products p ON p.id = candidates.id WHERE true`
-      : `products p WHERE ${where}`;
-    return { sql: `SELECT ${COLUMNS}, (${rank})::text AS cursor_key FROM ${from} ${after} ORDER BY ${rank} DESC, p.id DESC LIMIT ${limit}`, parameters: parameters.values };
+    const after = query.after ? `AND (c.rank, c.id) < (${parameters.add(query.after.key, 'numeric')}, ${parameters.add(query.after.id, 'uuid')})` : '';
+    const ranked = {
+      [RankedCandidates.ALL]: `SELECT p.id, ${rank} AS rank FROM products p WHERE ${where}`,
+      [RankedCandidates.NEWEST_DENSE]: `SELECT p.id, ${rank} AS rank FROM products p WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${RANKED_MATCHES}`,
+      // Materialized: the planner would otherwise walk the newest products past thousands that do not match.
+      [RankedCandidates.NEWEST_SPARSE]: `WITH matches AS MATERIALIZED (SELECT p.id, p.created_at FROM products p WHERE ${where}),
+        newest AS (SELECT id FROM matches ORDER BY created_at DESC, id DESC LIMIT ${RANKED_MATCHES})
+        SELECT p.id, ${rank} AS rank FROM newest JOIN products p ON p.id = newest.id`,
+    }[candidates];
+    const top = `SELECT c.id, c.rank FROM (${ranked}) c WHERE true ${after} ORDER BY c.rank DESC, c.id DESC LIMIT ${limit}`;
+    return { sql: `SELECT ${COLUMNS}, top.rank::text AS cursor_key FROM (${top}) top JOIN products p ON p.id = top.id ORDER BY top.rank DESC, p.id DESC`, parameters: parameters.values };
   }
   const order = ORDER[query.sort === ProductSort.RELEVANCE ? ProductSort.NEWEST : query.sort];
   const where = conditions(filter, parameters);

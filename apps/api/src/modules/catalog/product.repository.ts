@@ -7,7 +7,7 @@ import { CHECKOUT_COLUMNS, toCheckoutProduct, type CheckoutProduct, type Checkou
 import { ProductEntity } from './entities/product.entity.js';
 import { ProductSort } from './models/catalog.enums.js';
 import type { ProductQuery } from './product-query.js';
-import { countableFromCounts, densityStatement, isDense, keptCountStatement, matchCountStatement, pageStatement, RANKED_MATCHES, type ListingFilter, type Statement } from './product-listing.sql.js';
+import { countableFromCounts, densityStatement, isDense, keptCountStatement, matchCountStatement, pageStatement, RANKED_MATCHES, RankedCandidates, type ListingFilter, type Statement } from './product-listing.sql.js';
 
 export interface ProductCount {
   count: number;
@@ -60,11 +60,12 @@ export class ProductRepository {
     let counted: Promise<ProductCount> | undefined;
     const count = () => (counted ??= this.count(ctx, filter));
 
-    let dense = false;
+    // Ranked by relevance, a search counts first: with more than RANKED_MATCHES matches only the newest are ranked.
+    let candidates = RankedCandidates.ALL;
     if (query.sort === ProductSort.RELEVANCE && tsquery && !(await count()).exact) {
-      dense = isDense((await this.run<{ n: number }>(ctx, densityStatement(filter)))[0].n);
+      candidates = isDense((await this.run<{ n: number }>(ctx, densityStatement(filter)))[0].n) ? RankedCandidates.NEWEST_DENSE : RankedCandidates.NEWEST_SPARSE;
     }
-    const found = await this.run<Record<string, unknown> & { cursor_key: string }>(ctx, pageStatement(filter, { dense }));
+    const found = await this.run<Record<string, unknown> & { cursor_key: string }>(ctx, pageStatement(filter, candidates));
     const toEntity = this.db.hydrator(ProductEntity);
     const rows = found.slice(0, query.first).map((row) => ({ entity: toEntity(row), cursorKey: row.cursor_key }));
     return { rows, hasNextPage: found.length > query.first, count, suggestion };
