@@ -51,6 +51,15 @@ describe('orders post their money to the ledger', () => {
       await t.dataSource.query(`UPDATE commission_rules SET rate_basis_points = 1000 WHERE scope = 'DEFAULT'`);
     }
     expect(await postings(sellerOrderId)).toEqual([{ cause: 'ORDER_PAID', payment_method: 'BANK_TRANSFER', provider_reference: 'BRI 123456' }]);
+    // Its unique code came in with it, once: the bank account holds what the buyer sent, as the statement shows it.
+    const [{ unique_code_idr: code }] = await t.dataSource.query('SELECT unique_code_idr FROM orders WHERE id = $1', [order.id]);
+    expect(BigInt(code)).toBeGreaterThan(0n);
+    const bankIn = await t.dataSource.query(
+      `SELECT t.cause, sum(e.amount_idr)::text AS amount FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id JOIN ledger_accounts a ON a.id = e.account_id
+       WHERE t.order_id = $1 AND a.code = 'PAYMENT_CLEARING:BANK_TRANSFER' GROUP BY t.cause ORDER BY t.cause`,
+      [order.id],
+    );
+    expect(bankIn).toEqual([{ cause: 'ORDER_PAID', amount: String(BigInt(order.totalIdr) - BigInt(code)) }, { cause: 'TRANSFER_CODE', amount: code }]);
     const [sale] = await t.dataSource.query('SELECT gross_idr, commission_idr FROM ledger_sale_lines WHERE seller_order_id = $1', [sellerOrderId]);
     expect(sale).toEqual({ gross_idr: '300000', commission_idr: '30000' });
     const later = new Date(Date.now() + 30 * DAY);
@@ -90,5 +99,11 @@ describe('orders post their money to the ledger', () => {
     expect(report.ordersConnected).toBe(true);
     expect(report.ledgerBalanced).toBe(true);
     expect(report.differences.filter((d) => d.source === 'ORDERS')).toEqual([]);
+    // The bank account's money in is what finance confirmed as received, unique codes included.
+    const [{ received }] = await t.dataSource.query(
+      `SELECT coalesce(sum(amount_idr), 0)::text AS received FROM payments WHERE method = 'BANK_TRANSFER' AND status = 'SUCCEEDED' AND to_char(settled_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') = $1`,
+      [witaMonth()],
+    );
+    expect(report.bankInIdr).toBe(received);
   });
 });

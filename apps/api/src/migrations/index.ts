@@ -19,6 +19,7 @@ import { OrderLineCommission1796340000000 } from './1796340000000-OrderLineCommi
 import { Impact1796350000000 } from './1796350000000-Impact.js';
 import { LedgerMonthlySales1796360000000 } from './1796360000000-LedgerMonthlySales.js';
 import { SellerOrderPaidAt1796370000000 } from './1796370000000-SellerOrderPaidAt.js';
+import { TransferCodeLedger1796380000000 } from './1796380000000-TransferCodeLedger.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Impact1796350000000,
   LedgerMonthlySales1796360000000,
   SellerOrderPaidAt1796370000000,
+  TransferCodeLedger1796380000000,
 ];

@@ -18,6 +18,7 @@ import {
   refundLegs,
   refundSentLegs,
   releaseLegs,
+  transferCodeLegs,
   type AccountRef,
   type Leg,
 } from './posting-rules.js';
@@ -57,6 +58,7 @@ export class LedgerService {
   async postOrderPaid(ctx: RequestContext, fact: OrderPaidFact): Promise<PostingResult> {
     if (fact.sellerOrders.length === 0) throw new LedgerContractError('An order paid has at least one seller order');
     if (fact.method === PaymentMethod.STRIPE && !fact.providerReference) throw new LedgerContractError('A Stripe payment names its charge (providerReference)');
+    if (fact.uniqueCodeIdr !== undefined && fact.uniqueCodeIdr < 0n) throw new LedgerContractError('A transfer\'s unique code cannot be negative');
     const paidTo = paymentAccount(fact.method, fact.cashCollectedByUserId);
     const lineIds = new Set<string>();
     for (const sellerOrder of fact.sellerOrders) {
@@ -89,6 +91,18 @@ export class LedgerService {
         if (!posted.replayed) await this.ledger.insertSaleLines(ctx, posted.id, sellerOrder.sellerOrderId, lines);
         ids.push(posted.id);
         replayed ||= posted.replayed;
+      }
+      if (fact.method === PaymentMethod.BANK_TRANSFER && fact.uniqueCodeIdr) {
+        const code = await this.post(ctx, {
+          idempotencyKey: `transfer-code:${fact.orderId}`,
+          cause: LedgerCause.TRANSFER_CODE,
+          orderId: fact.orderId,
+          paymentMethod: fact.method,
+          providerReference: fact.providerReference,
+          occurredAt: fact.paidAt,
+          legs: transferCodeLegs(fact.uniqueCodeIdr),
+        });
+        ids.push(code.id);
       }
       return { transactionIds: ids, replayed };
     });

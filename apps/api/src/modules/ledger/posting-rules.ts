@@ -7,10 +7,12 @@ import { LedgerAccountKind, PaymentMethod, type PayoutMethod } from './models/le
 
 export type AccountRef =
   | { kind: LedgerAccountKind.SELLER_PENDING | LedgerAccountKind.SELLER_AVAILABLE | LedgerAccountKind.SELLER_IN_PAYOUT; sellerId: string }
-  | { kind: LedgerAccountKind.COMMISSION_REVENUE | LedgerAccountKind.SHIPPING_PAYABLE | LedgerAccountKind.REFUNDS_PAYABLE }
+  | { kind: PlatformAccountKind }
   | { kind: LedgerAccountKind.PAYMENT_CLEARING; method: PaymentMethod }
   | { kind: LedgerAccountKind.COD_CASH; holderUserId: string }
   | { kind: LedgerAccountKind.PAYOUT_CLEARING; method: PayoutMethod };
+
+type PlatformAccountKind = LedgerAccountKind.COMMISSION_REVENUE | LedgerAccountKind.SHIPPING_PAYABLE | LedgerAccountKind.REFUNDS_PAYABLE | LedgerAccountKind.TRANSFER_CODE_REVENUE;
 
 export interface Leg {
   account: AccountRef;
@@ -27,7 +29,7 @@ export function accountCode(account: AccountRef): string {
 }
 
 const seller = (kind: LedgerAccountKind.SELLER_PENDING | LedgerAccountKind.SELLER_AVAILABLE | LedgerAccountKind.SELLER_IN_PAYOUT, sellerId: string): AccountRef => ({ kind, sellerId });
-const platform = (kind: LedgerAccountKind.COMMISSION_REVENUE | LedgerAccountKind.SHIPPING_PAYABLE | LedgerAccountKind.REFUNDS_PAYABLE): AccountRef => ({ kind });
+const platform = (kind: PlatformAccountKind): AccountRef => ({ kind });
 const leg = (account: AccountRef, amountIdr: bigint, orderLineId: string | null = null): Leg => ({ account, amountIdr, orderLineId });
 /** Zero legs are left out (a 0 % commission, no shipping): the database refuses them. */
 const nonZero = (legs: Leg[]): Leg[] => legs.filter((l) => l.amountIdr !== 0n);
@@ -56,6 +58,12 @@ export function orderPaidLegs(sellerId: string, lines: SaleLine[], shippingIdr: 
     leg(platform(LedgerAccountKind.SHIPPING_PAYABLE), -shippingIdr),
   ]);
 }
+
+/** A bank transfer's unique code came in with the order's payment: the platform's, so the bank account matches the statement. */
+export const transferCodeLegs = (amountIdr: bigint): Leg[] => [
+  leg({ kind: LedgerAccountKind.PAYMENT_CLEARING, method: PaymentMethod.BANK_TRANSFER }, amountIdr),
+  leg(platform(LedgerAccountKind.TRANSFER_CODE_REVENUE), -amountIdr),
+];
 
 /** Delivered: what is still pending of the seller order moves to her available account (spendable after the hold). */
 export function releaseLegs(sellerId: string, pendingByLine: Map<string, bigint>): Leg[] {

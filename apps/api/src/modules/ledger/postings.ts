@@ -32,6 +32,8 @@ export interface OrderPaidFact {
   providerReference: string | null;
   /** COD: the account of whoever holds the cash (the seller herself or her pendamping). */
   cashCollectedByUserId?: string | null;
+  /** BANK_TRANSFER: the unique code the buyer added to the order's total (posted once per order). */
+  uniqueCodeIdr?: bigint;
   sellerOrders: PaidSellerOrderFact[];
 }
 

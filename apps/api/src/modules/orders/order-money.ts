@@ -74,7 +74,10 @@ export class OrderMoney extends OrderPaymentsSource {
   }
 
   /** The order's money arrived (card or transfer for all its seller orders; cash for one): her share of each is pending until delivery. */
-  async paid(ctx: RequestContext, p: { orderId: string; sellerOrders: SellerOrderEntity[]; method: PaymentMethod; providerReference: string | null; cashCollectedByUserId?: string | null; at: Date }): Promise<void> {
+  async paid(
+    ctx: RequestContext,
+    p: { orderId: string; sellerOrders: SellerOrderEntity[]; method: PaymentMethod; providerReference: string | null; cashCollectedByUserId?: string | null; uniqueCodeIdr?: bigint; at: Date },
+  ): Promise<void> {
     await this.orders.markPaid(ctx, p.sellerOrders.map((so) => so.id), p.at);
     const payable = p.sellerOrders.filter((so) => so.itemsTotalIdr > 0n);
     if (!payable.length) return;
@@ -85,6 +88,7 @@ export class OrderMoney extends OrderPaymentsSource {
       paidAt: p.at,
       providerReference: p.providerReference,
       cashCollectedByUserId: p.cashCollectedByUserId ?? null,
+      uniqueCodeIdr: p.uniqueCodeIdr,
       sellerOrders: payable.map((so) => ({
         sellerOrderId: so.id,
         sellerId: so.sellerId,

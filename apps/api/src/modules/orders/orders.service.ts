@@ -375,7 +375,7 @@ export class OrdersService implements OnModuleInit {
       paidSellerOrders.push(so);
       await this.notifySeller(ctx, so.sellerId, orderMessages.paidToSeller({ code: so.code, itemsTotalIdr: so.itemsTotalIdr, buyerName: order.contactName, buyerPhone: order.contactPhone, storefront: this.config.storefrontUrl }));
     }
-    await this.money.paid(ctx, { orderId: order.id, sellerOrders: paidSellerOrders, method: settlement.method, providerReference: settlement.providerReference, at: settlement.at });
+    await this.money.paid(ctx, { orderId: order.id, sellerOrders: paidSellerOrders, method: settlement.method, providerReference: settlement.providerReference, uniqueCodeIdr: order.uniqueCodeIdr, at: settlement.at });
     await this.notifyBuyer(ctx, order, orderMessages.paidToBuyer({ code: order.code, storefront: this.config.storefrontUrl }));
   }
 

@@ -19,6 +19,8 @@ export enum LedgerAccountKind {
   COD_CASH = 'COD_CASH',
   /** Payouts sent and on their way out of the platform's accounts: one per payout method. */
   PAYOUT_CLEARING = 'PAYOUT_CLEARING',
+  /** The unique code (kode unik, Rp 1–999) a buyer adds to her bank transfer so finance can tell it apart: the platform's. */
+  TRANSFER_CODE_REVENUE = 'TRANSFER_CODE_REVENUE',
 }
 
 /** Why a journal transaction was posted. */
@@ -33,6 +35,8 @@ export enum LedgerCause {
   PAYOUT_SENT = 'PAYOUT_SENT',
   PAYOUT_RETURNED = 'PAYOUT_RETURNED',
   ADJUSTMENT = 'ADJUSTMENT',
+  /** A bank transfer's unique code, received with the order's payment. */
+  TRANSFER_CODE = 'TRANSFER_CODE',
 }
 
 /** How the buyer paid. */
