@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { AdminCommissionRulesDocument, AdminSetCommissionRuleDocument, AgencyTrainingProgramsDocument, CommissionScope, ProductCategory, parseRupiahInput } from '@karya-ibu/types';
+import { AdminCommissionRulesDocument, AdminCommissionSellersDocument, AdminSetCommissionRuleDocument, AgencyTrainingProgramsDocument, CommissionScope, ProductCategory, parseRupiahInput } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
 import { parsePercent } from '$lib/money/money';
 import { query } from '$lib/server/api/client';
@@ -25,14 +25,19 @@ type Field = 'rate' | 'floor' | 'cap' | 'monthsAfterTraining';
 /** The commission rules, active first, and the form that adds one or changes one (`?ubah=<id>`). */
 export const load: PageServerLoad = async (event) => {
   requireStaff(event, COMMISSION_STAFF);
-  const [{ commissionRules }, { trainingPrograms }] = await Promise.all([
+  const [{ commissionRules }, { trainingPrograms }, { kampungs }] = await Promise.all([
     query(event.fetch, AdminCommissionRulesDocument, {}, caller(event)),
-    query(event.fetch, AgencyTrainingProgramsDocument, {}, caller(event))
+    query(event.fetch, AgencyTrainingProgramsDocument, {}, caller(event)),
+    query(event.fetch, AdminCommissionSellersDocument, {}, caller(event))
   ]);
+  const sellers = kampungs
+    .flatMap((kampung) => kampung.sellers.map((seller) => ({ id: seller.id, label: `${seller.displayName} — ${kampung.name}` })))
+    .sort((a, b) => a.label.localeCompare(b.label, 'id'));
   const editing = commissionRules.find((rule) => rule.id === event.url.searchParams.get('ubah')) ?? null;
   return {
     rules: commissionRules,
     programs: trainingPrograms.map((program) => ({ id: program.id, title: program.title })),
+    sellers,
     editing,
     scopes: SCOPES,
     categories: Object.values(ProductCategory) as string[],
