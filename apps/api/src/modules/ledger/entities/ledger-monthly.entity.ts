@@ -1,24 +1,13 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, UpdateDateColumn } from 'typeorm';
 import { rupiahTransformer } from '../../../common/database/rupiah.transformer.js';
-import { SellerEntity } from '../../sellers/entities/seller.entity.js';
+import { SellerMonthRow } from '../../sellers/entities/seller-month-row.js';
 
 /**
  * Her money per WITA month, kept in the posting transaction (so it always agrees with the journal):
  * for her income chart and the agency's impact figures, without summing the journal each time.
  */
 @Entity('ledger_monthly')
-export class LedgerMonthlyEntity {
-  @PrimaryColumn('uuid')
-  sellerId: string;
-
-  @ManyToOne(() => SellerEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'seller_id' })
-  private readonly seller?: never;
-
-  /** The first day of the month, in WITA. */
-  @PrimaryColumn({ type: 'date' })
-  month: string;
-
+export class LedgerMonthlyEntity extends SellerMonthRow {
   /** Price of what she sold (paid), before commission. */
   @Column({ type: 'bigint', transformer: rupiahTransformer, default: 0 })
   salesIdr: bigint;
