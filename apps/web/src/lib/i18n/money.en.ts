@@ -139,7 +139,7 @@ export const moneyEn: Record<keyof typeof moneyId, string> = {
   'staff.commission.cap': 'Most commission per item (Rp)',
   'staff.commission.optionalRupiah': 'May be left empty.',
   'staff.commission.amountInvalid': 'Enter an amount in rupiah, e.g. 5.000.',
-  'staff.commission.seller': 'Seller ID',
+  'staff.commission.seller': 'Seller',
   'staff.commission.sellerHint': 'Only for "One seller".',
   'staff.commission.category': 'Category',
   'staff.commission.categoryHint': 'Only for "One category".',

@@ -137,7 +137,7 @@ export const moneyId = {
   'staff.commission.cap': 'Komisi paling banyak per barang (Rp)',
   'staff.commission.optionalRupiah': 'Boleh kosong.',
   'staff.commission.amountInvalid': 'Tulis jumlah dalam rupiah, mis. 5.000.',
-  'staff.commission.seller': 'ID penjual',
+  'staff.commission.seller': 'Penjual',
   'staff.commission.sellerHint': 'Hanya untuk "Satu penjual".',
   'staff.commission.category': 'Kategori',
   'staff.commission.categoryHint': 'Hanya untuk "Satu kategori".',
