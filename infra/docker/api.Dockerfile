@@ -26,7 +26,8 @@ RUN npm run build --workspace @karya-ibu/types \
 # ---- runtime: production dependencies of the API workspace only, compiled output, non-root ----
 FROM base AS runtime
 # A fixed JS heap cap: V8 otherwise grows the heap with the machine's memory, not the container's
-# (768Mi limit in infra/k8s), and sharp's image buffers live outside the heap.
+# (768Mi limit in infra/k8s), and sharp's image buffers live outside the heap. The same options as
+# apps/api/src/config/node-options.ts (npm start, the bench); a test checks they agree.
 ENV NODE_ENV=production \
     API_PORT=4000 \
     METRICS_PORT=9464 \

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { loadConfig, ConfigError } = await import(path.join(root, 'apps/api/dist/config/env.js'));
 const { resolveInfrastructure, infrastructureEnv } = await import(path.join(root, 'apps/api/dist/infra/embedded/embedded-infrastructure.js'));
+const { API_NODE_OPTIONS } = await import(path.join(root, 'apps/api/dist/config/node-options.js'));
 
 const log = (line) => console.log(`[karya-ibu] ${line}`);
 const children = new Set();
@@ -108,7 +109,7 @@ try {
   const migrateCode = await new Promise((resolve) => migrate.once('exit', resolve));
   if (migrateCode !== 0) throw new Error(`migrations/seed failed (exit ${migrateCode})`);
 
-  const api = run('api', ['apps/api/dist/main.js'], { SEED_DEMO_DATA: 'false' });
+  const api = run('api', [...API_NODE_OPTIONS, 'apps/api/dist/main.js'], { SEED_DEMO_DATA: 'false' });
   await waitFor(`${apiUrl}/health/ready`, 'API', api);
 
   // Forms without JavaScript post whole photos (≤ 15 MB) and roster files through the web server.

@@ -25,6 +25,7 @@ import { startEmbeddedS3 } from '../dist/infra/embedded/embedded-s3.js';
 import { startFakeStripe } from '../dist/infra/embedded/fake-stripe/fake-stripe-server.js';
 import pg from 'pg';
 import { runMigrations } from '../dist/migrate.js';
+import { API_NODE_OPTIONS } from '../dist/config/node-options.js';
 import { cpuMsOfTree, memoryOf, postmasterPid } from './proc-stats.mjs';
 import { seedCatalog } from './seed-catalog.mjs';
 import { OFFICER, seedOrders } from './seed-orders.mjs';
@@ -89,7 +90,7 @@ function freePort() {
 }
 
 async function startApi(env, port) {
-  const child = spawn(process.execPath, [path.join(REPO, 'apps/api/dist/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...API_NODE_OPTIONS, path.join(REPO, 'apps/api/dist/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
   const deadline = Date.now() + 60_000;

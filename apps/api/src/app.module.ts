@@ -19,6 +19,7 @@ import { AbandonedRequestPlugin } from './common/graphql/abandoned-request.plugi
 import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
 import { documentCache } from './common/graphql/document-cache.js';
 import { queryLimits } from './common/graphql/query-limits.js';
+import { guardFieldResolvers } from './common/auth/auth.decorators.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
 import { ContextModule } from './common/context/context.module.js';
 import { RequestContext } from './common/context/request-context.js';
@@ -26,7 +27,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
-import { DOMAIN_MODULES } from './modules/index.js';
+import { DOMAIN_MODULES, RESOLVERS } from './modules/index.js';
 import { HealthController } from './health/health.controller.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { JobsModule } from './infra/jobs/jobs.module.js';
@@ -42,6 +43,8 @@ export class AppModule implements NestModule {
   static forRoot(config: RuntimeConfig, options: AppModuleOptions = {}): DynamicModule {
     const production = config.nodeEnv === 'production';
     const limits = queryLimits(config.graphqlLimits);
+    // @Authenticated on a field resolver (a cohort's roster, an applicant's roster matches) as its field middleware.
+    guardFieldResolvers(RESOLVERS);
     return {
       module: AppModule,
       imports: [
@@ -69,8 +72,6 @@ export class AppModule implements NestModule {
             parseOptions: limits.parseOptions,
             validationRules: limits.validationRules,
             formatError: formatGraphQLError,
-            // @Authenticated also guards field resolvers (a cohort's roster, an applicant's roster matches).
-            fieldResolverEnhancers: ['guards'],
             context: async ({ req }: { req: GraphQLContext['req'] }): Promise<GraphQLContext> => ({
               req,
               loaders: new RequestLoaders(),

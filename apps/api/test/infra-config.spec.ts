@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { PRODUCTION_REQUIRED_VARIABLES, repoRoot } from '../src/config/env.js';
+import { API_NODE_OPTIONS } from '../src/config/node-options.js';
 
 /**
  * The deployment files are configuration, not code, so nothing else notices when one stops passing a
@@ -86,6 +87,11 @@ describe('compose stack (infra/compose/compose.yaml)', () => {
   it("checks the api's readiness (PostgreSQL and S3) in the image's HEALTHCHECK", () => {
     const healthcheck = readFileSync(path.join(infra, 'docker', 'api.Dockerfile'), 'utf8').split('\n').filter((line) => /HEALTHCHECK|CMD \[/.test(line)).join('\n');
     expect(healthcheck).toMatch(/\/health\/ready'/);
+  });
+
+  it("runs the api with the V8 options npm start and the bench use (its heap cap)", () => {
+    const dockerfile = readFileSync(path.join(infra, 'docker', 'api.Dockerfile'), 'utf8');
+    expect(/NODE_OPTIONS=(\S+(?: \S+)*?)\s*$/m.exec(dockerfile)?.[1].split(' ')).toEqual([...API_NODE_OPTIONS]);
   });
 
   it('keeps originals private: only the variants/ prefix is public', () => {

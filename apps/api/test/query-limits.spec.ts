@@ -17,7 +17,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { COST, queryCost } from '../src/common/graphql/complexity.plugin.js';
+import { COST, pricedVariables, queryCost } from '../src/common/graphql/complexity.plugin.js';
 import { queryLimits } from '../src/common/graphql/query-limits.js';
 import { loadConfig, repoRoot } from '../src/config/env.js';
 import { storefrontOperations } from './storefront-operations.js';
@@ -109,6 +109,15 @@ describe('the limits on one GraphQL operation', () => {
     it('prices a page above the largest allowed as the largest, so the resolver can answer BAD_USER_INPUT naming first', () => {
       const fields = Array.from({ length: 12 }, (_, i) => `a${i}: photos { url width height alt }`).join(' ');
       expect(cost(`{ products(first: 1000) { edges { node { title ${fields} } } } }`)).toBe(cost(`{ products(first: 100) { edges { node { title ${fields} } } } }`));
+    });
+
+    it('depends only on the variables of priced arguments, which the plugin remembers its prices by', () => {
+      // A listing's cursor changes each page, its price does not.
+      expect(pricedVariables(storefrontOperations().get('CatalogProducts')!)).toEqual(['filter', 'first', 'sort']);
+      expect(pricedVariables(storefrontOperations().get('ProductDetail')!)).toEqual([]);
+      const source = `query($n: Int, $s: String, $count: Boolean!, $after: String) { products(first: $n, after: $after, filter: { search: $s }) { edges { node { id title @include(if: $count) } } } }`;
+      expect(pricedVariables(parse(source))).toEqual(['count', 'n', 's']);
+      expect(cost(source, { n: 5, s: 'batik', count: true, after: null })).toBeGreaterThan(cost(source, { n: 5, s: 'batik', count: false, after: null }));
     });
 
     it('refuses a handful of relevance searches in one request', () => {

@@ -5,6 +5,7 @@ import {
   GraphQLError,
   Kind,
   getNamedType,
+  visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -92,17 +93,51 @@ export function queryCost(schema: GraphQLSchema, query: DocumentNode, variables?
   return getComplexity({ schema, query, variables, operationName, estimators: [costEstimator], context: { fragments } });
 }
 
+// The arguments costEstimator reads, and @include/@skip's, which decide what is walked at all.
+const PRICED_ARGUMENTS = new Set(['first', 'filter', 'sort', 'if']);
+
+/** The variables an operation's cost can depend on: those passed, anywhere inside, to a priced argument (not a cursor or a slug). */
+export function pricedVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if (PRICED_ARGUMENTS.has(argument.name.value)) visit(argument.value, { Variable: (variable) => void names.add(variable.name.value) });
+      return false;
+    },
+  });
+  return [...names].sort();
+}
+
+// Distinct priced values kept per document (the documents themselves are bounded by the document cache).
+const PRICES_PER_DOCUMENT = 200;
+
+interface Prices {
+  variables: string[];
+  /** Cost by operation name and priced values; null: too complex to price. */
+  byValues: Map<string, number | null>;
+}
+
 /** Refuses operations that would cost more than the configured budget, after validation and before any resolver runs. */
 @Plugin()
 export class ComplexityPlugin implements ApolloServerPlugin {
+  /** Pricing walks the whole operation (a third of a listing's own work): once per document and priced values, then remembered. */
+  private readonly prices = new WeakMap<DocumentNode, Prices>();
+
   constructor(
     private readonly schemaHost: GraphQLSchemaHost,
     @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
+  private pricesOf(document: DocumentNode): Prices {
+    let prices = this.prices.get(document);
+    if (!prices) this.prices.set(document, (prices = { variables: pricedVariables(document), byValues: new Map() }));
+    return prices;
+  }
+
   async requestDidStart(): Promise<GraphQLRequestListener<object>> {
     const { schema } = this.schemaHost;
     const max = this.config.graphqlLimits.maxComplexity;
+    const pricesOf = (document: DocumentNode) => this.pricesOf(document);
     return {
       async didResolveOperation({ request, document }) {
         const refuse = (complexity: number | null) =>
@@ -112,17 +147,24 @@ export class ComplexityPlugin implements ApolloServerPlugin {
               : `Query is too complex: ${complexity} points, the limit is ${max}. Ask for fewer items or fewer fields.`,
             { extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: max, http: { status: 400 } } },
           );
-        let complexity: number;
-        try {
-          complexity = queryCost(schema, document, request.variables, request.operationName);
-        } catch (error) {
-          if (!(error instanceof GraphQLError)) throw error;
-          // Fragments spread over and over can ask the pricing itself to walk without end.
-          if (TOO_MANY_NODES.test(error.message)) throw refuse(null);
-          // Variables that do not fit their types: execution rejects them next, as BAD_USER_INPUT.
-          return;
+        const prices = pricesOf(document);
+        const variables = request.variables ?? {};
+        const key = `${request.operationName ?? ''} ${JSON.stringify(prices.variables.filter((name) => name in variables).map((name) => [name, variables[name]]))}`;
+        let complexity = prices.byValues.get(key);
+        if (complexity === undefined) {
+          try {
+            complexity = queryCost(schema, document, request.variables, request.operationName);
+          } catch (error) {
+            if (!(error instanceof GraphQLError)) throw error;
+            // Fragments spread over and over can ask the pricing itself to walk without end.
+            if (TOO_MANY_NODES.test(error.message)) complexity = null;
+            // Variables that do not fit their types: execution rejects them next, as BAD_USER_INPUT.
+            else return;
+          }
+          if (prices.byValues.size >= PRICES_PER_DOCUMENT) prices.byValues.clear();
+          prices.byValues.set(key, complexity);
         }
-        if (complexity > max) throw refuse(complexity);
+        if (complexity === null || complexity > max) throw refuse(complexity);
       },
     };
   }

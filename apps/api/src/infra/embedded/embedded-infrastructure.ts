@@ -1,9 +1,6 @@
 import path from 'node:path';
 import type { AppConfig } from '../../config/env.js';
 import type { RuntimeConfig } from '../../config/runtime-config.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { startEmbeddedS3 } from './embedded-s3.js';
-import { startFakeStripe } from './fake-stripe/fake-stripe-server.js';
 
 export interface Infrastructure {
   config: RuntimeConfig;
@@ -13,12 +10,16 @@ export interface Infrastructure {
 
 export const EMBEDDED_BUCKET = 'karya-ibu';
 
-/** Fills in what the configuration left out with embedded PostgreSQL and S3 under dataDir, and the local Stripe test server. */
+/**
+ * Fills in what the configuration left out with embedded PostgreSQL and S3 under dataDir, and the local Stripe test server.
+ * Each is imported only when it is started: s3rver and its web stack alone hold some 30 MB of a configured API's memory.
+ */
 export async function resolveInfrastructure(config: AppConfig, log: (line: string) => void = () => undefined): Promise<Infrastructure> {
   const stops: (() => Promise<void>)[] = [];
   try {
     let databaseUrl = config.databaseUrl;
     if (databaseUrl === null) {
+      const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
       const postgres = await startEmbeddedPostgres({
         dataDir: path.join(config.dataDir, 'postgres'),
         port: config.embeddedPostgresPort,
@@ -31,6 +32,7 @@ export async function resolveInfrastructure(config: AppConfig, log: (line: strin
     }
     let s3 = config.s3;
     if (s3 === null) {
+      const { startEmbeddedS3 } = await import('./embedded-s3.js');
       const server = await startEmbeddedS3({ directory: path.join(config.dataDir, 's3'), port: config.embeddedS3Port, buckets: [EMBEDDED_BUCKET] });
       stops.push(server.stop);
       const url = new URL(server.endpoint);
@@ -50,6 +52,7 @@ export async function resolveInfrastructure(config: AppConfig, log: (line: strin
     if (stripe === null) {
       // The API's webhook endpoint on this machine, wherever it listens.
       const apiHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+      const { startFakeStripe } = await import('./fake-stripe/fake-stripe-server.js');
       const server = await startFakeStripe({ port: config.embeddedStripePort, webhookUrl: `http://${urlHost(apiHost)}:${config.port}/webhooks/stripe`, log });
       stops.push(server.stop);
       stripe = { secretKey: server.secretKey, webhookSecret: server.webhookSecret, apiBase: { protocol: 'http', host: '127.0.0.1', port: server.port } };

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -34,8 +34,8 @@ export class AreasResolver {
   }
 
   @ResolveField(() => [Area], { description: 'The areas it lies in, province first' })
-  async ancestors(@Ctx() ctx: RequestContext, @Parent() area: Area, @Context() gql: GraphQLContext): Promise<Area[]> {
-    const loader = gql.loaders.get('areaByCode', (codes: readonly string[]) => this.addresses.findByCodes(ctx, codes), null as Area | null);
+  async ancestors(area: Area, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Area[]> {
+    const loader = loaders.get('areaByCode', (codes: readonly string[]) => this.addresses.findByCodes(ctx, codes), null as Area | null);
     return (await loader.loadMany(ancestorCodes(area.code))).filter((found): found is Area => !!found && !(found instanceof Error));
   }
 }
@@ -65,7 +65,7 @@ export class SavedAddressesResolver {
   }
 
   @ResolveField(() => Area, { nullable: true, description: 'The kelurahan/desa (its ancestors give kecamatan, kabupaten/kota and province)' })
-  village(@Ctx() ctx: RequestContext, @Parent() address: SavedAddress, @Context() gql: GraphQLContext): Promise<Area | null> {
-    return gql.loaders.get('areaByCode', (codes: readonly string[]) => this.addresses.findByCodes(ctx, codes), null as Area | null).load(address.villageCode);
+  village(address: SavedAddress, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Area | null> {
+    return loaders.get('areaByCode', (codes: readonly string[]) => this.addresses.findByCodes(ctx, codes), null as Area | null).load(address.villageCode);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -68,8 +68,8 @@ export class CartLineResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @ResolveField(() => Product)
-  product(@Ctx() ctx: RequestContext, @Parent() line: CartLine, @Context() gql: GraphQLContext): Promise<Product | null> {
-    return gql.loaders.get('anyProductById', (ids: readonly string[]) => this.catalog.productsByIds(ctx, ids), null as Product | null).load(line.productId);
+  product(line: CartLine, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Product | null> {
+    return loaders.get('anyProductById', (ids: readonly string[]) => this.catalog.productsByIds(ctx, ids), null as Product | null).load(line.productId);
   }
 }
 
@@ -78,7 +78,7 @@ export class CartSellerGroupResolver {
   constructor(private readonly sellers: SellerDirectoryService) {}
 
   @ResolveField(() => Seller, { description: 'Her name and kampung (seller { kampung { name } })' })
-  seller(@Ctx() ctx: RequestContext, @Parent() group: CartSellerGroup, @Context() gql: GraphQLContext): Promise<Seller | null> {
-    return gql.loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(group.sellerId);
+  seller(group: CartSellerGroup, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Seller | null> {
+    return loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(group.sellerId);
   }
 }

@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -105,19 +105,19 @@ export class CatalogResolver {
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Page views in the last 30 days: for those who manage the product, null for others' })
-  viewCount(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<number | null> {
-    return gql.loaders.get('viewsByProductId', (ids: readonly string[]) => this.catalog.recentViews(ctx, ids), null as number | null).load(product.id);
+  viewCount(product: Product, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<number | null> {
+    return loaders.get('viewsByProductId', (ids: readonly string[]) => this.catalog.recentViews(ctx, ids), null as number | null).load(product.id);
   }
 
   @ResolveField(() => Seller)
-  seller(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<Seller | null> {
-    return gql.loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(product.sellerId);
+  seller(product: Product, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Seller | null> {
+    return loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(product.sellerId);
   }
 
   @ResolveField(() => Motif, { nullable: true })
-  motif(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<Motif | null> | null {
+  motif(product: Product, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Motif | null> | null {
     if (!product.motifId) return null;
-    return gql.loaders.get('motifById', (ids: readonly string[]) => this.catalog.findMotifsByIds(ctx, ids), null as Motif | null).load(product.motifId);
+    return loaders.get('motifById', (ids: readonly string[]) => this.catalog.findMotifsByIds(ctx, ids), null as Motif | null).load(product.motifId);
   }
 }
 
@@ -126,8 +126,8 @@ export class SellerProductsResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @ResolveField(() => Int, { description: 'Products of hers on sale now' })
-  productCount(@Ctx() ctx: RequestContext, @Parent() seller: Seller, @Context() gql: GraphQLContext): Promise<number> {
-    return gql.loaders.get('productCountBySellerId', (ids: readonly string[]) => this.catalog.countActiveBySellerIds(ctx, ids), 0).load(seller.id);
+  productCount(seller: Seller, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<number> {
+    return loaders.get('productCountBySellerId', (ids: readonly string[]) => this.catalog.countActiveBySellerIds(ctx, ids), 0).load(seller.id);
   }
 }
 
@@ -136,8 +136,8 @@ export class KampungProductsResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @ResolveField(() => Int, { description: 'Products on sale by sellers of this kampung' })
-  productCount(@Ctx() ctx: RequestContext, @Parent() kampung: Kampung, @Context() gql: GraphQLContext): Promise<number> {
-    return gql.loaders.get('productCountByKampungId', (ids: readonly string[]) => this.catalog.countActiveByKampungIds(ctx, ids), 0).load(kampung.id);
+  productCount(kampung: Kampung, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<number> {
+    return loaders.get('productCountByKampungId', (ids: readonly string[]) => this.catalog.countActiveByKampungIds(ctx, ids), 0).load(kampung.id);
   }
 }
 
@@ -145,12 +145,12 @@ export class KampungProductsResolver {
 @Resolver(() => ProductConnection)
 export class ProductConnectionResolver {
   @ResolveField(() => Int)
-  async totalCount(@Parent() page: ProductConnectionResult): Promise<number> {
+  async totalCount(page: ProductConnectionResult): Promise<number> {
     return (await page.count()).count;
   }
 
   @ResolveField(() => Boolean, { description: 'False when totalCount is a lower bound: a search or price range with more than 1,000 matches ("1.000+")' })
-  async totalCountExact(@Parent() page: ProductConnectionResult): Promise<boolean> {
+  async totalCountExact(page: ProductConnectionResult): Promise<boolean> {
     return (await page.count()).exact;
   }
 }

@@ -11,7 +11,7 @@ import { ImpactRepository } from './impact.repository.js';
 import { ImpactService, type Selection } from './impact.service.js';
 import { ExportFormat, ExportStatus } from './models/impact.enums.js';
 import { toImpactExportModel, type ImpactExport } from './models/impact-records.model.js';
-import { renderCsv, renderPdf, renderXlsx, type ReportDocument } from './report-files.js';
+import type { ReportDocument } from './report-files.js';
 
 const MAKE_EXPORT = 'impact.export';
 const DOWNLOAD_URL_SECONDS = 10 * 60;
@@ -100,6 +100,8 @@ export class ImpactExportService implements OnModuleInit {
     const report = await this.impact.reportOf(ctx, selection);
     await this.repository.updateExport(ctx, row.id, { progress: 50 });
     const doc: ReportDocument = { report, scope: scopeOf(selection), withNames: row.withNames, generatedAt: new Date() };
+    // exceljs and pdfkit load with the first report file, not with every API process.
+    const { renderCsv, renderPdf, renderXlsx } = await import('./report-files.js');
     const body = row.format === ExportFormat.PDF ? await renderPdf(doc) : row.format === ExportFormat.XLSX ? await renderXlsx(doc) : renderCsv(doc);
     await this.repository.updateExport(ctx, row.id, { progress: 85 });
     const fileName = `laporan-dampak-${slug(doc.scope.map(([, v]) => v).join('-')) || 'semua'}-${report.period.from}-${report.period.to}.${row.format.toLowerCase()}`;

@@ -1,8 +1,9 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Transaction } from '../../common/context/transaction.interceptor.js';
+import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { InvalidInputError, resultUnion } from '../../common/errors/error-result.js';
 import { badInput } from '../../common/errors/user-errors.js';
 import { Role } from '../accounts/models/role.enum.js';
@@ -163,7 +164,7 @@ export class ImpactExportResolver {
   constructor(private readonly exports: ImpactExportService) {}
 
   @ResolveField(() => String, { nullable: true })
-  downloadUrl(@Ctx() ctx: RequestContext, @Parent() exported: ImpactExport): Promise<string | null> {
+  downloadUrl(exported: ImpactExport, _args: unknown, { requestContext: ctx }: GraphQLContext): Promise<string | null> {
     return this.exports.downloadUrl(ctx, exported);
   }
 }

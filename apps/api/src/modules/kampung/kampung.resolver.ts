@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -28,8 +28,8 @@ export class KampungResolver {
 
   @Authenticated(Role.OFFICER, Role.ADMIN)
   @ResolveField(() => [PendampingSummary], { description: 'The pendamping assigned here (officers only)' })
-  pendamping(@Ctx() ctx: RequestContext, @Parent() kampung: Kampung, @Context() gql: GraphQLContext): Promise<PendampingSummary[]> {
-    return gql.loaders.get('pendampingByKampungId', (ids: readonly string[]) => this.kampungService.pendampingByKampungIds(ctx, ids), [] as PendampingSummary[]).load(kampung.id);
+  pendamping(kampung: Kampung, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<PendampingSummary[]> {
+    return loaders.get('pendampingByKampungId', (ids: readonly string[]) => this.kampungService.pendampingByKampungIds(ctx, ids), [] as PendampingSummary[]).load(kampung.id);
   }
 
   @Transaction()
@@ -74,7 +74,7 @@ export class MePendampingResolver {
   constructor(private readonly kampungService: KampungService) {}
 
   @ResolveField(() => [Kampung], { description: 'The kampung KB she helps as pendamping' })
-  pendampingKampungs(@Ctx() ctx: RequestContext, @Parent() me: Me): Promise<Kampung[]> {
+  pendampingKampungs(me: Me, _args: unknown, { requestContext: ctx }: GraphQLContext): Promise<Kampung[]> {
     return this.kampungService.pendampingKampungs(ctx, me.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -21,7 +21,7 @@ export class ProductPhotoResolver {
   }
 
   @ResolveField(() => String, { description: 'Every WebP variant of this photo as an `<img srcset>` value ("<url> 160w, <url> 320w, …"), each with its real width' })
-  srcset(@Parent() photo: ProductPhoto): string {
+  srcset(photo: ProductPhoto): string {
     return this.media.photoSrcset(photo);
   }
 
@@ -80,25 +80,25 @@ export class ProductPhotosResolver {
   constructor(private readonly media: MediaService) {}
 
   @ResolveField(() => [ProductPhoto])
-  photos(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<ProductPhoto[]> {
-    return this.loader(ctx, gql).load(product.id);
+  photos(product: Product, _args: unknown, gql: GraphQLContext): Promise<ProductPhoto[]> {
+    return this.loader(gql).load(product.id);
   }
 
   @ResolveField(() => ProductPhoto, { nullable: true })
-  async primaryPhoto(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<ProductPhoto | null> {
-    return (await this.loader(ctx, gql).load(product.id))[0] ?? null;
+  async primaryPhoto(product: Product, _args: unknown, gql: GraphQLContext): Promise<ProductPhoto | null> {
+    return (await this.loader(gql).load(product.id))[0] ?? null;
   }
 
   @ResolveField(() => [ProductPhoto], { description: 'Every photo whatever its status (PROCESSING, FAILED): for those who manage the product' })
-  async managedPhotos(@Ctx() ctx: RequestContext, @Parent() product: Product, @Context() gql: GraphQLContext): Promise<ProductPhoto[]> {
-    const photos = await gql.loaders
+  async managedPhotos(product: Product, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<ProductPhoto[]> {
+    const photos = await loaders
       .get('managedPhotosByProductId', (ids: readonly string[]) => this.media.managedPhotosByProductIds(ctx, ids), null as ProductPhoto[] | null)
       .load(product.id);
     if (!photos) throw userError('FORBIDDEN', 'You do not manage this product.');
     return photos;
   }
 
-  private loader(ctx: RequestContext, gql: GraphQLContext) {
-    return gql.loaders.get('photosByProductId', (ids: readonly string[]) => this.media.photosByProductIds(ctx, ids), [] as ProductPhoto[]);
+  private loader({ requestContext: ctx, loaders }: GraphQLContext) {
+    return loaders.get('photosByProductId', (ids: readonly string[]) => this.media.photosByProductIds(ctx, ids), [] as ProductPhoto[]);
   }
 }

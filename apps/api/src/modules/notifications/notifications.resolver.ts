@@ -1,6 +1,6 @@
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { notYours } from '../../common/auth/auth.guard.js';
+import { notYours } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import { signInFirst, type RequestContext } from '../../common/context/request-context.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -142,22 +142,22 @@ export class OrdersResolver {
   }
 
   @ResolveField(() => [SellerOrder])
-  sellerOrders(@Ctx() ctx: RequestContext, @Parent() order: Order, @Context() gql: GraphQLContext): Promise<SellerOrder[]> {
-    return gql.loaders.get('sellerOrdersByOrderId', (ids: readonly string[]) => this.service.sellerOrdersOfOrders(ctx, ids), [] as SellerOrder[]).load(order.id);
+  sellerOrders(order: Order, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<SellerOrder[]> {
+    return loaders.get('sellerOrdersByOrderId', (ids: readonly string[]) => this.service.sellerOrdersOfOrders(ctx, ids), [] as SellerOrder[]).load(order.id);
   }
 
   @ResolveField(() => OrderPayment, { nullable: true, description: 'Card or bank transfer; null for cash on delivery' })
-  payment(@Ctx() ctx: RequestContext, @Parent() order: Order, @Context() gql: GraphQLContext): Promise<OrderPayment | null> {
-    return gql.loaders.get('paymentByOrderId', (ids: readonly string[]) => this.payments.forOrders(ctx, ids), null as OrderPayment | null).load(order.id);
+  payment(order: Order, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<OrderPayment | null> {
+    return loaders.get('paymentByOrderId', (ids: readonly string[]) => this.payments.forOrders(ctx, ids), null as OrderPayment | null).load(order.id);
   }
 
   @ResolveField(() => [OrderEvent], { description: 'The order\'s own steps (placed, paid, expired…); each seller order has its timeline' })
-  timeline(@Ctx() ctx: RequestContext, @Parent() order: Order, @Context() gql: GraphQLContext): Promise<OrderEvent[]> {
-    return this.eventsOf(ctx, order.id, gql).then((events) => events.filter((event) => event.sellerOrderId === null));
+  timeline(order: Order, _args: unknown, gql: GraphQLContext): Promise<OrderEvent[]> {
+    return this.eventsOf(gql, order.id).then((events) => events.filter((event) => event.sellerOrderId === null));
   }
 
-  private eventsOf(ctx: RequestContext, orderId: string, gql: GraphQLContext): Promise<OrderEvent[]> {
-    return gql.loaders.get('eventsByOrderId', (ids: readonly string[]) => this.service.eventsOfOrders(ctx, ids), [] as OrderEvent[]).load(orderId);
+  private eventsOf({ requestContext: ctx, loaders }: GraphQLContext, orderId: string): Promise<OrderEvent[]> {
+    return loaders.get('eventsByOrderId', (ids: readonly string[]) => this.service.eventsOfOrders(ctx, ids), [] as OrderEvent[]).load(orderId);
   }
 }
 
@@ -251,13 +251,13 @@ export class SellerOrdersResolver {
   }
 
   @ResolveField(() => Seller)
-  seller(@Ctx() ctx: RequestContext, @Parent() so: SellerOrder, @Context() gql: GraphQLContext): Promise<Seller | null> {
-    return gql.loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(so.sellerId);
+  seller(so: SellerOrder, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Seller | null> {
+    return loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(so.sellerId);
   }
 
   @ResolveField(() => [OrderEvent], { description: 'Her part\'s steps, oldest first, with who made each (onBehalf: "dibantu oleh …")' })
-  async timeline(@Ctx() ctx: RequestContext, @Parent() so: SellerOrder, @Context() gql: GraphQLContext): Promise<OrderEvent[]> {
-    const events = await gql.loaders.get('eventsByOrderId', (ids: readonly string[]) => this.orders.eventsOfOrders(ctx, ids), [] as OrderEvent[]).load(so.orderId);
+  async timeline(so: SellerOrder, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<OrderEvent[]> {
+    const events = await loaders.get('eventsByOrderId', (ids: readonly string[]) => this.orders.eventsOfOrders(ctx, ids), [] as OrderEvent[]).load(so.orderId);
     return events.filter((event) => event.sellerOrderId === so.id);
   }
 }
@@ -267,8 +267,8 @@ export class OrderLineResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @ResolveField(() => Product, { nullable: true, description: 'The product as it is now (any status)' })
-  product(@Ctx() ctx: RequestContext, @Parent() line: OrderLine, @Context() gql: GraphQLContext): Promise<Product | null> {
-    return gql.loaders.get('anyProductById', (ids: readonly string[]) => this.catalog.productsByIds(ctx, ids), null as Product | null).load(line.productId);
+  product(line: OrderLine, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Product | null> {
+    return loaders.get('anyProductById', (ids: readonly string[]) => this.catalog.productsByIds(ctx, ids), null as Product | null).load(line.productId);
   }
 }
 
@@ -277,7 +277,7 @@ export class CheckoutQuoteGroupResolver {
   constructor(private readonly sellers: SellerDirectoryService) {}
 
   @ResolveField(() => Seller)
-  seller(@Ctx() ctx: RequestContext, @Parent() group: CheckoutQuoteGroup, @Context() gql: GraphQLContext): Promise<Seller | null> {
-    return gql.loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(group.sellerId);
+  seller(group: CheckoutQuoteGroup, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Seller | null> {
+    return loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(group.sellerId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACCOUNT_HOLDER_NAME_LENGTH, BANK_ACCOUNT_DIGITS, PAYOUT_DETAILS_HOLD_HOURS, isAccountHolderName, normalizeIndonesianPhone, within } from '@karya-ibu/types/rules';
-import { notYours } from '../../common/auth/auth.guard.js';
+import { notYours } from '../../common/auth/auth.decorators.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { InvalidInputError } from '../../common/errors/error-result.js';

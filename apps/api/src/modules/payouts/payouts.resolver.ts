@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -116,8 +116,8 @@ export class PayoutsResolver {
   }
 
   @ResolveField(() => [Payout])
-  payouts(@Ctx() ctx: RequestContext, @Parent() run: PayoutRun, @Context() gql: GraphQLContext): Promise<Payout[]> {
-    return gql.loaders.get('payoutsByRunId', (ids: readonly string[]) => this.payoutService.payoutsByRunIds(ctx, ids), [] as Payout[]).load(run.id);
+  payouts(run: PayoutRun, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Payout[]> {
+    return loaders.get('payoutsByRunId', (ids: readonly string[]) => this.payoutService.payoutsByRunIds(ctx, ids), [] as Payout[]).load(run.id);
   }
 }
 
@@ -129,12 +129,12 @@ export class PayoutFieldsResolver {
   ) {}
 
   @ResolveField(() => Seller, { nullable: true })
-  seller(@Ctx() ctx: RequestContext, @Parent() payout: Payout, @Context() gql: GraphQLContext): Promise<Seller | null> {
-    return gql.loaders.get('payoutSellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(payout.sellerId);
+  seller(payout: Payout, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Seller | null> {
+    return loaders.get('payoutSellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(payout.sellerId);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Cash: the photo of the receipt she signed (a link valid for minutes)' })
-  receiptPhotoUrl(@Parent() payout: Payout): Promise<string | null> | null {
+  receiptPhotoUrl(payout: Payout): Promise<string | null> | null {
     return payout.receiptPhotoKey ? this.payoutService.receiptUrl(payout.receiptPhotoKey) : null;
   }
 }
@@ -153,7 +153,7 @@ export class SellerBalancePayoutsResolver {
   }
 
   @ResolveField(() => PayoutDetails, { nullable: true })
-  payoutDetails(@Ctx() ctx: RequestContext, @Parent() balance: SellerBalance): Promise<PayoutDetails | null> {
+  payoutDetails(balance: SellerBalance, _args: unknown, { requestContext: ctx }: GraphQLContext): Promise<PayoutDetails | null> {
     return this.details.payoutDetails(ctx, balance.sellerId);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAYOUT_MINIMUM_IDR, PAYOUT_REASON_LENGTH, PAYOUT_REFERENCE_LENGTH, within, type Bounds } from '@karya-ibu/types/rules';
 import { formatRupiah } from '@karya-ibu/types/money';
-import { notYours } from '../../common/auth/auth.guard.js';
+import { notYours } from '../../common/auth/auth.decorators.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { InvalidInputError } from '../../common/errors/error-result.js';

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -92,8 +92,8 @@ export class SellersResolver {
   }
 
   @ResolveField(() => Kampung)
-  kampung(@Ctx() ctx: RequestContext, @Parent() seller: Seller, @Context() gql: GraphQLContext): Promise<Kampung | null> {
-    return gql.loaders.get('kampungById', (ids: readonly string[]) => this.kampungService.findByIds(ctx, ids), null as Kampung | null).load(seller.kampungId);
+  kampung(seller: Seller, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Kampung | null> {
+    return loaders.get('kampungById', (ids: readonly string[]) => this.kampungService.findByIds(ctx, ids), null as Kampung | null).load(seller.kampungId);
   }
 }
 
@@ -103,13 +103,13 @@ export class KampungSellersResolver {
   constructor(private readonly directory: SellerDirectoryService) {}
 
   @ResolveField(() => [Seller], { description: 'Her verified sellers' })
-  sellers(@Ctx() ctx: RequestContext, @Parent() kampung: Kampung, @Context() gql: GraphQLContext): Promise<Seller[]> {
-    return gql.loaders.get('sellersByKampungId', (ids: readonly string[]) => this.directory.listByKampungIds(ctx, ids), [] as Seller[]).load(kampung.id);
+  sellers(kampung: Kampung, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Seller[]> {
+    return loaders.get('sellersByKampungId', (ids: readonly string[]) => this.directory.listByKampungIds(ctx, ids), [] as Seller[]).load(kampung.id);
   }
 
   @ResolveField(() => Int)
-  sellerCount(@Ctx() ctx: RequestContext, @Parent() kampung: Kampung, @Context() gql: GraphQLContext): Promise<number> {
-    return gql.loaders.get('sellerCountByKampungId', (ids: readonly string[]) => this.directory.countByKampungIds(ctx, ids), 0).load(kampung.id);
+  sellerCount(kampung: Kampung, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<number> {
+    return loaders.get('sellerCountByKampungId', (ids: readonly string[]) => this.directory.countByKampungIds(ctx, ids), 0).load(kampung.id);
   }
 }
 
@@ -120,9 +120,9 @@ export class SellerRosterResolver {
 
   @Authenticated(...REVIEWERS)
   @ResolveField(() => [RosterEntry], { description: 'Cohort roster lines matching her phone numbers: officers, and the pendamping of her kampung KB' })
-  async rosterMatches(@Ctx() ctx: RequestContext, @Parent() seller: Seller, @Context() gql: GraphQLContext): Promise<RosterEntry[]> {
+  async rosterMatches(seller: Seller, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<RosterEntry[]> {
     // Keyed by the seller object: the batch needs her kampung and phones, not only her id.
-    const matches = await gql.loaders.get('rosterMatchesBySeller', (sellers: readonly Seller[]) => this.onboarding.rosterMatchesFor(ctx, sellers).then((byId) => new Map(sellers.map((s) => [s, byId.get(s.id) ?? null]))), null as RosterEntry[] | null).load(seller);
+    const matches = await loaders.get('rosterMatchesBySeller', (sellers: readonly Seller[]) => this.onboarding.rosterMatchesFor(ctx, sellers).then((byId) => new Map(sellers.map((s) => [s, byId.get(s.id) ?? null]))), null as RosterEntry[] | null).load(seller);
     if (!matches) throw userError('FORBIDDEN', "Only DP3AKB officers or her kampung's pendamping may see her roster data.");
     return matches;
   }
@@ -133,7 +133,7 @@ export class MeSellerResolver {
   constructor(private readonly directory: SellerDirectoryService) {}
 
   @ResolveField(() => Seller, { nullable: true, description: 'Her seller profile, whatever its status' })
-  seller(@Ctx() ctx: RequestContext): Promise<Seller | null> {
+  seller(_parent: unknown, _args: unknown, { requestContext: ctx }: GraphQLContext): Promise<Seller | null> {
     return this.directory.mySeller(ctx);
   }
 }

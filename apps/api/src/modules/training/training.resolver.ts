@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -54,7 +54,7 @@ export class TrainingResolver {
 
   @Authenticated(...STAFF)
   @ResolveField(() => [RosterEntry], { description: 'The participants on the roster (officers only)' })
-  roster(@Ctx() ctx: RequestContext, @Parent() program: TrainingProgram): Promise<RosterEntry[]> {
+  roster(program: TrainingProgram, _args: unknown, { requestContext: ctx }: GraphQLContext): Promise<RosterEntry[]> {
     return this.rosters.rosterOf(ctx, program.id);
   }
 
@@ -70,7 +70,7 @@ export class SellerTrainingsResolver {
   constructor(private readonly training: TrainingService) {}
 
   @ResolveField(() => [TrainingProgram])
-  trainings(@Ctx() ctx: RequestContext, @Parent() seller: Seller, @Context() gql: GraphQLContext): Promise<TrainingProgram[]> {
-    return gql.loaders.get('trainingsBySellerId', (ids: readonly string[]) => this.training.programsBySellerIds(ctx, ids), [] as TrainingProgram[]).load(seller.id);
+  trainings(seller: Seller, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<TrainingProgram[]> {
+    return loaders.get('trainingsBySellerId', (ids: readonly string[]) => this.training.programsBySellerIds(ctx, ids), [] as TrainingProgram[]).load(seller.id);
   }
 }
