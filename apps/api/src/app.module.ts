@@ -55,7 +55,6 @@ export class AppModule implements NestModule {
         StorageModule.forRoot(config.s3),
         StripeModule.forRoot(config.stripe),
         JobsModule,
-        StripeModule.forRoot(config.stripe),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AccountsModule],
