@@ -21,11 +21,6 @@ export interface OrderFilter {
   sellerIds?: string[] | null;
 }
 
-/**
- * Seller orders whose money came in, with when: card and transfer orders when the order was paid (a
- * seller order cancelled before then was never paid), cash-on-delivery ones when their cash was
- * recorded. Every sales figure of the marketplace reads from it.
- */
 @Injectable()
 export class OrderRepository {
   constructor(private readonly db: TransactionalConnection) {}

@@ -95,8 +95,9 @@ export class SellerOrderEntity extends BaseEntity {
   cashCollectedAt: Date | null;
 
   /**
-   * When her money came in (her order's card or transfer payment, or her cash), set once with the
-   * reach rollup by OrderRepository.markPaid; never written by a save of the entity.
+   * When her money came in: her order's card or transfer payment (a seller order cancelled before
+   * then is never paid), or her cash on delivery. Set once with the reach rollup by
+   * OrderRepository.markPaid, never by a save of the entity; every paid-sales read goes by it.
    */
   @Column({ type: 'timestamptz', nullable: true, insert: false, update: false })
   paidAt: Date | null;
