@@ -100,8 +100,10 @@ export function pageStatement(filter: ListingFilter, candidates: RankedCandidate
   const where = conditions(filter, parameters);
   const comparison = order.direction === 'DESC' ? '<' : '>';
   const after = query.after ? `AND (${order.key}, p.id) ${comparison} (${parameters.add(query.after.key, order.keyType)}, ${parameters.add(query.after.id, 'uuid')})` : '';
+  // The kept total rides along (computed once, not per row): no second round trip for totalCount.
+  const total = countableFromCounts(filter) ? `, ${keptCount(filter, parameters)} AS total_count` : '';
   return {
-    sql: `SELECT ${COLUMNS}, ${order.cursorText} AS cursor_key FROM products p WHERE ${where} ${after} ORDER BY ${order.key} ${order.direction}, p.id ${order.direction} LIMIT ${limit}`,
+    sql: `SELECT ${COLUMNS}, ${order.cursorText} AS cursor_key${total} FROM products p WHERE ${where} ${after} ORDER BY ${order.key} ${order.direction}, p.id ${order.direction} LIMIT ${limit}`,
     parameters: parameters.values,
   };
 }
@@ -111,15 +113,19 @@ export function countableFromCounts({ query, tsquery }: ListingFilter): boolean 
   return query.verifiedSellersOnly && !tsquery && query.minPriceIdr == null && query.maxPriceIdr == null;
 }
 
-/** The total from catalog_counts: a sum over a few rows, whatever the catalogue's size. */
-export function keptCountStatement({ query, sellerIds }: ListingFilter): Statement {
-  const parameters = new SqlParameters();
+/** The total from catalog_counts, as a scalar subquery: a sum over a few rows, whatever the catalogue's size. */
+function keptCount({ query, sellerIds }: ListingFilter, parameters: SqlParameters): string {
   const where = ['true'];
   if (query.sellerId) where.push(`seller_id = ${parameters.add(query.sellerId, 'uuid')}`);
   if (sellerIds) where.push(`seller_id = ANY(${parameters.add(sellerIds, 'uuid[]')})`);
   if (query.category) where.push(`category = ${parameters.add(query.category, 'product_category')}`);
   if (query.technique) where.push(`technique = ${parameters.add(query.technique, 'text')}`);
-  return { sql: `SELECT coalesce(sum(products), 0)::int AS n FROM catalog_counts WHERE ${where.join(' AND ')}`, parameters: parameters.values };
+  return `(SELECT coalesce(sum(products), 0)::int FROM catalog_counts WHERE ${where.join(' AND ')})`;
+}
+
+export function keptCountStatement(filter: ListingFilter): Statement {
+  const parameters = new SqlParameters();
+  return { sql: `SELECT ${keptCount(filter, parameters)} AS n`, parameters: parameters.values };
 }
 
 /**

@@ -65,10 +65,12 @@ export class ProductRepository {
     if (query.sort === ProductSort.RELEVANCE && tsquery && !(await count()).exact) {
       candidates = isDense((await this.run<{ n: number }>(ctx, densityStatement(filter)))[0].n) ? RankedCandidates.NEWEST_DENSE : RankedCandidates.NEWEST_SPARSE;
     }
-    const found = await this.run<Record<string, unknown> & { cursor_key: string }>(ctx, pageStatement(filter, candidates));
+    const found = await this.run<Record<string, unknown> & { cursor_key: string; total_count?: number }>(ctx, pageStatement(filter, candidates));
     const toEntity = this.db.hydrator(ProductEntity);
     const rows = found.slice(0, query.first).map((row) => ({ entity: toEntity(row), cursorKey: row.cursor_key }));
-    return { rows, hasNextPage: found.length > query.first, count, suggestion };
+    // A kept total came with the page's rows (none past the last page: then it is counted on demand).
+    const total = found[0]?.total_count;
+    return { rows, hasNextPage: found.length > query.first, count: total === undefined ? count : async () => ({ count: total, exact: true }), suggestion };
   }
 
   private async count(ctx: RequestContext, filter: ListingFilter): Promise<ProductCount> {
