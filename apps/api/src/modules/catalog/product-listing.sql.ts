@@ -47,8 +47,8 @@ const ORDER: Record<Exclude<ProductSort, ProductSort.RELEVANCE>, { key: string; 
   [ProductSort.PRICE_DESC]: { key: 'p.price_idr', keyType: 'bigint', cursorText: 'p.price_idr::text', direction: 'DESC' },
 };
 
-/** Every column of the product a page shows (not the search document), plus its cursor key; a date as its text. */
-const COLUMNS = `p.id, p.created_at, p.updated_at, p.seller_id, p.slug, p.title, p.description, p.category, p.technique, p.motif_id,
+/** Every column of the product a page shows (not the search document); a date as its text. */
+export const PRODUCT_COLUMNS = `p.id, p.created_at, p.updated_at, p.seller_id, p.slug, p.title, p.description, p.category, p.technique, p.motif_id,
   p.material, p.dye, p.size, p.weight_grams, p.price_idr, p.stock, p.hours_of_work, p.made_on::text AS made_on, p.status,
   p.cod_allowed, p.length_cm, p.width_cm, p.height_cm`;
 
@@ -94,7 +94,7 @@ export function pageStatement(filter: ListingFilter, candidates: RankedCandidate
         SELECT p.id, ${rank} AS rank FROM newest JOIN products p ON p.id = newest.id`,
     }[candidates];
     const top = `SELECT c.id, c.rank FROM (${ranked}) c WHERE true ${after} ORDER BY c.rank DESC, c.id DESC LIMIT ${limit}`;
-    return { sql: `SELECT ${COLUMNS}, top.rank::text AS cursor_key FROM (${top}) top JOIN products p ON p.id = top.id ORDER BY top.rank DESC, p.id DESC`, parameters: parameters.values };
+    return { sql: `SELECT ${PRODUCT_COLUMNS}, top.rank::text AS cursor_key FROM (${top}) top JOIN products p ON p.id = top.id ORDER BY top.rank DESC, p.id DESC`, parameters: parameters.values };
   }
   const order = ORDER[query.sort === ProductSort.RELEVANCE ? ProductSort.NEWEST : query.sort];
   const where = conditions(filter, parameters);
@@ -103,7 +103,7 @@ export function pageStatement(filter: ListingFilter, candidates: RankedCandidate
   // The kept total rides along (computed once, not per row): no second round trip for totalCount.
   const total = countableFromCounts(filter) ? `, ${keptCount(filter, parameters)} AS total_count` : '';
   return {
-    sql: `SELECT ${COLUMNS}, ${order.cursorText} AS cursor_key${total} FROM products p WHERE ${where} ${after} ORDER BY ${order.key} ${order.direction}, p.id ${order.direction} LIMIT ${limit}`,
+    sql: `SELECT ${PRODUCT_COLUMNS}, ${order.cursorText} AS cursor_key${total} FROM products p WHERE ${where} ${after} ORDER BY ${order.key} ${order.direction}, p.id ${order.direction} LIMIT ${limit}`,
     parameters: parameters.values,
   };
 }
@@ -131,23 +131,20 @@ export function keptCountStatement(filter: ListingFilter): Statement {
 /**
  * A count of the matching rows. The storefront's stops after RANKED_MATCHES + 1 (exact up to
  * RANKED_MATCHES, "more" beyond); a seller's own list, a few hundred products at most, counts them all.
+ * With `density` (a storefront search ranked by relevance), the same round trip also tells, only when
+ * more than RANKED_MATCHES match, how many of the newest DENSITY_SAMPLE products match (`sample_matches`):
+ * PostgreSQL runs that subquery only when the CASE reaches it.
  */
-export function matchCountStatement(filter: ListingFilter): Statement {
+export function matchCountStatement(filter: ListingFilter, { density = false } = {}): Statement {
   const parameters = new SqlParameters();
   const limit = filter.query.verifiedSellersOnly ? `LIMIT ${RANKED_MATCHES + 1}` : '';
-  return { sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM products p WHERE ${conditions(filter, parameters)} ${limit}) matches`, parameters: parameters.values };
-}
-
-/** Of the newest products that pass the other filters, how many match the search. */
-export function densityStatement(filter: ListingFilter): Statement {
-  const parameters = new SqlParameters();
+  const count = `SELECT count(*)::int AS n FROM (SELECT 1 FROM products p WHERE ${conditions(filter, parameters)} ${limit}) matches`;
+  if (!(density && filter.query.verifiedSellersOnly && filter.tsquery)) return { sql: count, parameters: parameters.values };
   const where = conditions(filter, parameters, { search: false });
   const matches = parameters.add(filter.tsquery, 'tsquery');
-  return {
-    sql: `SELECT count(*) FILTER (WHERE sample.search_vector @@ ${matches})::int AS n
-      FROM (SELECT p.search_vector FROM products p WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${DENSITY_SAMPLE}) sample`,
-    parameters: parameters.values,
-  };
+  const sample = `SELECT count(*) FILTER (WHERE sample.search_vector @@ ${matches})::int
+      FROM (SELECT p.search_vector FROM products p WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${DENSITY_SAMPLE}) sample`;
+  return { sql: `SELECT counted.n, CASE WHEN counted.n > ${RANKED_MATCHES} THEN (${sample}) END AS sample_matches FROM (${count}) counted`, parameters: parameters.values };
 }
 
 export const isDense = (matchesInSample: number) => matchesInSample >= DENSITY_SAMPLE * DENSE_SHARE;

@@ -7,12 +7,17 @@ import { CHECKOUT_COLUMNS, toCheckoutProduct, type CheckoutProduct, type Checkou
 import { ProductEntity } from './entities/product.entity.js';
 import { ProductSort } from './models/catalog.enums.js';
 import type { ProductQuery } from './product-query.js';
-import { countableFromCounts, densityStatement, isDense, keptCountStatement, matchCountStatement, pageStatement, RANKED_MATCHES, RankedCandidates, type ListingFilter, type Statement } from './product-listing.sql.js';
+import { countableFromCounts, isDense, keptCountStatement, matchCountStatement, pageStatement, PRODUCT_COLUMNS, RANKED_MATCHES, RankedCandidates, type ListingFilter, type Statement } from './product-listing.sql.js';
 
 export interface ProductCount {
   count: number;
   /** False when `count` is a lower bound: a search or price range with more than RANKED_MATCHES matches. */
   exact: boolean;
+}
+
+/** With, for a ranked search past RANKED_MATCHES, how many of the newest products matched (product-listing.sql.ts). */
+interface SampledCount extends ProductCount {
+  sampleMatches?: number | null;
 }
 
 export interface ProductPage {
@@ -57,13 +62,15 @@ export class ProductRepository {
       ({ tsquery, suggestion } = words);
     }
     const filter: ListingFilter = { query, sellerIds, tsquery };
-    let counted: Promise<ProductCount> | undefined;
-    const count = () => (counted ??= this.count(ctx, filter));
+    const rankedSearch = query.sort === ProductSort.RELEVANCE && tsquery !== null;
+    let counted: Promise<SampledCount> | undefined;
+    const count = () => (counted ??= this.count(ctx, filter, rankedSearch));
 
     // Ranked by relevance, a search counts first: with more than RANKED_MATCHES matches only the newest are ranked.
     let candidates = RankedCandidates.ALL;
-    if (query.sort === ProductSort.RELEVANCE && tsquery && !(await count()).exact) {
-      candidates = isDense((await this.run<{ n: number }>(ctx, densityStatement(filter)))[0].n) ? RankedCandidates.NEWEST_DENSE : RankedCandidates.NEWEST_SPARSE;
+    if (rankedSearch) {
+      const { exact, sampleMatches } = await count();
+      if (!exact) candidates = isDense(sampleMatches ?? 0) ? RankedCandidates.NEWEST_DENSE : RankedCandidates.NEWEST_SPARSE;
     }
     const found = await this.run<Record<string, unknown> & { cursor_key: string; total_count?: number }>(ctx, pageStatement(filter, candidates));
     const toEntity = this.db.hydrator(ProductEntity);
@@ -73,18 +80,23 @@ export class ProductRepository {
     return { rows, hasNextPage: found.length > query.first, count: total === undefined ? count : async () => ({ count: total, exact: true }), suggestion };
   }
 
-  private async count(ctx: RequestContext, filter: ListingFilter): Promise<ProductCount> {
+  private async count(ctx: RequestContext, filter: ListingFilter, density: boolean): Promise<SampledCount> {
     if (countableFromCounts(filter)) return { count: (await this.run<{ n: number }>(ctx, keptCountStatement(filter)))[0].n, exact: true };
-    const [{ n }] = await this.run<{ n: number }>(ctx, matchCountStatement(filter));
-    return filter.query.verifiedSellersOnly && n > RANKED_MATCHES ? { count: RANKED_MATCHES, exact: false } : { count: n, exact: true };
+    const [{ n, sample_matches: sampleMatches }] = await this.run<{ n: number; sample_matches?: number | null }>(ctx, matchCountStatement(filter, { density }));
+    return filter.query.verifiedSellersOnly && n > RANKED_MATCHES ? { count: RANKED_MATCHES, exact: false, sampleMatches } : { count: n, exact: true };
   }
 
-  /** On sale: ACTIVE and from a verified seller. */
-  findActiveBySlug(ctx: RequestContext, slug: string): Promise<ProductEntity | null> {
-    return this.products(ctx)
-      .createQueryBuilder('p')
-      .where('p.slug = :slug AND p.on_sale', { slug })
-      .getOne();
+  /** On sale: ACTIVE and from a verified seller; with its motif, which its page shows, in the same round trip. */
+  async findActiveBySlug(ctx: RequestContext, slug: string): Promise<{ product: ProductEntity; motif: MotifEntity | null } | null> {
+    const [row] = await this.run<Record<string, unknown> & { motif_slug: string | null; motif_name: string | null; motif_story: string | null }>(ctx, {
+      sql: `SELECT ${PRODUCT_COLUMNS}, m.slug AS motif_slug, m.name AS motif_name, m.story AS motif_story
+        FROM products p LEFT JOIN motifs m ON m.id = p.motif_id WHERE p.slug = $1 AND p.on_sale`,
+      parameters: [slug],
+    });
+    if (!row) return null;
+    const product = this.db.hydrator(ProductEntity)(row);
+    const motif = product.motifId && row.motif_name !== null ? Object.assign(new MotifEntity(), { id: product.motifId, slug: row.motif_slug, name: row.motif_name, story: row.motif_story }) : null;
+    return { product, motif };
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<ProductEntity[]> {
