@@ -30,8 +30,11 @@ export class CatalogResolver {
   }
 
   @Query(() => Product, { nullable: true })
-  product(@Ctx() ctx: RequestContext, @Args('slug', { type: () => String }) slug: string): Promise<Product | null> {
-    return this.catalog.findProductBySlug(ctx, slug);
+  async product(@Ctx() ctx: RequestContext, @Args('slug', { type: () => String }) slug: string, @Context() gql: GraphQLContext): Promise<Product | null> {
+    const found = await this.catalog.findProductBySlug(ctx, slug);
+    // Its motif came with it: Product.motif finds it in the loader, without a query of its own.
+    if (found?.motif) this.motifLoader(gql).prime(found.motif.id, found.motif);
+    return found?.product ?? null;
   }
 
   @Query(() => [Motif])
@@ -115,9 +118,12 @@ export class CatalogResolver {
   }
 
   @ResolveField(() => Motif, { nullable: true })
-  motif(product: Product, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Motif | null> | null {
-    if (!product.motifId) return null;
-    return loaders.get('motifById', (ids: readonly string[]) => this.catalog.findMotifsByIds(ctx, ids), null as Motif | null).load(product.motifId);
+  motif(product: Product, _args: unknown, gql: GraphQLContext): Promise<Motif | null> | null {
+    return product.motifId ? this.motifLoader(gql).load(product.motifId) : null;
+  }
+
+  private motifLoader({ requestContext: ctx, loaders }: GraphQLContext) {
+    return loaders.get('motifById', (ids: readonly string[]) => this.catalog.findMotifsByIds(ctx, ids), null as Motif | null);
   }
 }
 

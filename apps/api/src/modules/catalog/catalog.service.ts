@@ -60,9 +60,10 @@ export class CatalogService {
     };
   }
 
-  async findProductBySlug(ctx: RequestContext, slug: string): Promise<Product | null> {
-    const entity = await this.products.findActiveBySlug(ctx, slug);
-    return entity ? toProductModel(entity) : null;
+  /** A product on sale, with its motif (null without one). */
+  async findProductBySlug(ctx: RequestContext, slug: string): Promise<{ product: Product; motif: Motif | null } | null> {
+    const found = await this.products.findActiveBySlug(ctx, slug);
+    return found ? { product: toProductModel(found.product), motif: found.motif ? toMotifModel(found.motif) : null } : null;
   }
 
   async listMotifs(ctx: RequestContext): Promise<Motif[]> {
