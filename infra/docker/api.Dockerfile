@@ -31,7 +31,7 @@ FROM base AS runtime
 ENV NODE_ENV=production \
     API_PORT=4000 \
     METRICS_PORT=9464 \
-    NODE_OPTIONS=--max-old-space-size=384
+    NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=32"
 COPY package.json package-lock.json ./
 COPY libs/types/package.json libs/types/
 COPY apps/api/package.json apps/api/

@@ -91,7 +91,7 @@ describe('compose stack (infra/compose/compose.yaml)', () => {
 
   it("runs the api with the V8 options npm start and the bench use (its heap cap)", () => {
     const dockerfile = readFileSync(path.join(infra, 'docker', 'api.Dockerfile'), 'utf8');
-    expect(/NODE_OPTIONS=(\S+(?: \S+)*?)\s*$/m.exec(dockerfile)?.[1].split(' ')).toEqual([...API_NODE_OPTIONS]);
+    expect(/NODE_OPTIONS="?([^"\n]+?)"?\s*$/m.exec(dockerfile)?.[1].split(' ')).toEqual([...API_NODE_OPTIONS]);
   });
 
   it('keeps originals private: only the variants/ prefix is public', () => {

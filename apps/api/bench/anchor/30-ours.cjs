@@ -130,7 +130,7 @@ module.exports = ({ N, BENCH_DIR, gqlBody }) => {
                 // One load generator is one client address: lift the per-address search limit while measuring.
                 SEARCH_LIMIT_PER_MINUTE: '100000',
                 // The V8 options production starts the API with (apps/api/src/config/node-options.ts, the image's NODE_OPTIONS).
-                NODE_OPTIONS: '--max-old-space-size=384',
+                NODE_OPTIONS: '--max-old-space-size=384 --max-semi-space-size=32',
                 S3_ENDPOINT: `http://127.0.0.1:${process.env.OURS_S3_PORT || 4599}`,
                 S3_ACCESS_KEY: 'S3RVER',
                 S3_SECRET_KEY: 'S3RVER',
