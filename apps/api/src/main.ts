@@ -28,6 +28,8 @@ async function serve(infrastructure: Infrastructure, logger: PinoLogger): Promis
   app.useLogger(app.get(Logger));
   // Only the proxies named in TRUST_PROXY may tell a client's address; the storefront vouches with its secret.
   app.set('trust proxy', infrastructure.config.trustProxy);
+  // Answers are GraphQL POSTs, which no cache revalidates: no ETag (a SHA-1 of every response body).
+  app.set('etag', false);
   app.use(requestId);
   app.use(clientAddressMiddleware(infrastructure.config.clientAddressSecret));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
