@@ -20,6 +20,7 @@ import { Impact1796350000000 } from './1796350000000-Impact.js';
 import { LedgerMonthlySales1796360000000 } from './1796360000000-LedgerMonthlySales.js';
 import { SellerOrderPaidAt1796370000000 } from './1796370000000-SellerOrderPaidAt.js';
 import { TransferCodeLedger1796380000000 } from './1796380000000-TransferCodeLedger.js';
+import { SearchSuggestionPlpgsql1796390000000 } from './1796390000000-SearchSuggestionPlpgsql.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   LedgerMonthlySales1796360000000,
   SellerOrderPaidAt1796370000000,
   TransferCodeLedger1796380000000,
+  SearchSuggestionPlpgsql1796390000000,
 ];
