@@ -1,9 +1,10 @@
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Transaction } from '../../common/context/transaction.interceptor.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
+import { PlainFieldArguments } from '../../common/graphql/plain-field-arguments.js';
 import { userError } from '../../common/errors/user-errors.js';
 import { Product } from '../catalog/models/product.model.js';
 import { AttachProductPhotoResult, CreatePhotoUploadResult, RemoveProductPhotoResult, ReorderProductPhotosResult, UpdatePhotoAltResult } from './media.errors.js';
@@ -16,7 +17,8 @@ export class ProductPhotoResolver {
   constructor(private readonly media: MediaService) {}
 
   @ResolveField(() => String, { description: 'Public URL of the WebP variant of this size' })
-  url(@Parent() photo: ProductPhoto, @Args('size', { type: () => PhotoSize, defaultValue: PhotoSize.CARD }) size: PhotoSize): string {
+  @PlainFieldArguments()
+  url(photo: ProductPhoto, @Args('size', { type: () => PhotoSize, defaultValue: PhotoSize.CARD }) { size }: { size: PhotoSize }): string {
     return this.media.photoUrl(photo, size);
   }
 
