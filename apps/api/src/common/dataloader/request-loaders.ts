@@ -7,17 +7,32 @@ import type { RequestContext } from '../context/request-context.js';
  */
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  /** What each loader has answered so far in this request, by key. */
+  private readonly settled = new Map<string, Map<unknown, unknown>>();
 
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Map<K, V>>, fallback: V): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
+      const settled = new Map<unknown, unknown>();
       loader = new DataLoader<K, V>(async (keys) => {
         const found = await batch(keys);
-        return keys.map((key) => (found.has(key) ? found.get(key)! : fallback));
+        return keys.map((key) => {
+          const value = found.has(key) ? found.get(key)! : fallback;
+          settled.set(key, value);
+          return value;
+        });
       });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+      this.settled.set(name, settled);
     }
     return loader;
+  }
+
+  /** The value at once when this request already loaded it (a prefetched relation, see prefetch.ts), else its load. */
+  now<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Map<K, V>>, fallback: V, key: K): V | Promise<V> {
+    const loader = this.get(name, batch, fallback);
+    const settled = this.settled.get(name)!;
+    return settled.has(key) ? (settled.get(key) as V) : loader.load(key);
   }
 }
 

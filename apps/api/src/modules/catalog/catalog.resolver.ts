@@ -1,9 +1,11 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Transaction } from '../../common/context/transaction.interceptor.js';
+import { PrefetchRegistry, selectionsAt, settledValues } from '../../common/dataloader/prefetch.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { SearchRateLimitGuard } from '../../common/rate-limit/search-rate-limit.guard.js';
 import { Kampung } from '../kampung/models/kampung.model.js';
@@ -21,12 +23,18 @@ export class CatalogResolver {
   constructor(
     private readonly catalog: CatalogService,
     private readonly sellers: SellerDirectoryService,
-  ) {}
+    private readonly prefetch: PrefetchRegistry,
+  ) {
+    prefetch.register<Product>('Product', 'seller', 'Seller', async (gql, products) => settledValues(await this.sellerLoader(gql).loadMany(products.map((product) => product.sellerId))));
+  }
 
   @UseGuards(SearchRateLimitGuard)
   @Query(() => ProductConnection, { description: 'Products on sale, searchable and filterable, in keyset pages' })
-  products(@Ctx() ctx: RequestContext, @Args({ type: () => ProductsArgs }) args: ProductsArgs): Promise<ProductConnectionResult> {
-    return this.catalog.listProducts(ctx, args);
+  async products(@Ctx() ctx: RequestContext, @Args({ type: () => ProductsArgs }) args: ProductsArgs, @Context() gql: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ProductConnectionResult> {
+    const page = await this.catalog.listProducts(ctx, args);
+    // The cards' sellers, kampung and photos are loaded before graphql-js walks the page (prefetch.ts).
+    await this.prefetch.prefetch(gql, 'Product', page.edges.map((edge) => edge.node), selectionsAt(info, ['edges', 'node']), info.fragments);
+    return page;
   }
 
   @Query(() => Product, { nullable: true })
@@ -113,8 +121,16 @@ export class CatalogResolver {
   }
 
   @ResolveField(() => Seller)
-  seller(product: Product, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Seller | null> {
-    return loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null).load(product.sellerId);
+  seller(product: Product, _args: unknown, gql: GraphQLContext): Seller | null | Promise<Seller | null> {
+    return gql.loaders.now('sellerById', this.sellerBatch(gql), null as Seller | null, product.sellerId);
+  }
+
+  private sellerBatch({ requestContext: ctx }: GraphQLContext) {
+    return (ids: readonly string[]) => this.sellers.findByIds(ctx, ids);
+  }
+
+  private sellerLoader(gql: GraphQLContext) {
+    return gql.loaders.get('sellerById', this.sellerBatch(gql), null as Seller | null);
   }
 
   @ResolveField(() => Motif, { nullable: true })

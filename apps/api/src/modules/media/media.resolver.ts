@@ -3,6 +3,7 @@ import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Transaction } from '../../common/context/transaction.interceptor.js';
+import { PrefetchRegistry, settledValues } from '../../common/dataloader/prefetch.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { PlainFieldArguments } from '../../common/graphql/plain-field-arguments.js';
 import { userError } from '../../common/errors/user-errors.js';
@@ -79,16 +80,24 @@ export class ProductPhotoResolver {
 /** A product's photos, in their order; only READY ones are shown. */
 @Resolver(() => Product)
 export class ProductPhotosResolver {
-  constructor(private readonly media: MediaService) {}
+  constructor(
+    private readonly media: MediaService,
+    prefetch: PrefetchRegistry,
+  ) {
+    const photosOf = async (gql: GraphQLContext, products: readonly Product[]) => settledValues(await this.loader(gql).loadMany(products.map((product) => product.id))).flat();
+    prefetch.register<Product>('Product', 'photos', 'ProductPhoto', photosOf);
+    prefetch.register<Product>('Product', 'primaryPhoto', 'ProductPhoto', photosOf);
+  }
 
   @ResolveField(() => [ProductPhoto])
-  photos(product: Product, _args: unknown, gql: GraphQLContext): Promise<ProductPhoto[]> {
-    return this.loader(gql).load(product.id);
+  photos(product: Product, _args: unknown, gql: GraphQLContext): ProductPhoto[] | Promise<ProductPhoto[]> {
+    return this.photosNow(gql, product);
   }
 
   @ResolveField(() => ProductPhoto, { nullable: true })
-  async primaryPhoto(product: Product, _args: unknown, gql: GraphQLContext): Promise<ProductPhoto | null> {
-    return (await this.loader(gql).load(product.id))[0] ?? null;
+  primaryPhoto(product: Product, _args: unknown, gql: GraphQLContext): ProductPhoto | null | Promise<ProductPhoto | null> {
+    const photos = this.photosNow(gql, product);
+    return Array.isArray(photos) ? (photos[0] ?? null) : photos.then((loaded) => loaded[0] ?? null);
   }
 
   @ResolveField(() => [ProductPhoto], { description: 'Every photo whatever its status (PROCESSING, FAILED): for those who manage the product' })
@@ -100,7 +109,15 @@ export class ProductPhotosResolver {
     return photos;
   }
 
-  private loader({ requestContext: ctx, loaders }: GraphQLContext) {
-    return loaders.get('photosByProductId', (ids: readonly string[]) => this.media.photosByProductIds(ctx, ids), [] as ProductPhoto[]);
+  private photosBatch({ requestContext: ctx }: GraphQLContext) {
+    return (ids: readonly string[]) => this.media.photosByProductIds(ctx, ids);
+  }
+
+  private photosNow(gql: GraphQLContext, product: Product) {
+    return gql.loaders.now('photosByProductId', this.photosBatch(gql), [] as ProductPhoto[], product.id);
+  }
+
+  private loader(gql: GraphQLContext) {
+    return gql.loaders.get('photosByProductId', this.photosBatch(gql), [] as ProductPhoto[]);
   }
 }

@@ -3,6 +3,7 @@ import { Authenticated } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Transaction } from '../../common/context/transaction.interceptor.js';
+import { PrefetchRegistry, settledValues } from '../../common/dataloader/prefetch.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { userError } from '../../common/errors/user-errors.js';
 import { Me } from '../accounts/models/me.model.js';
@@ -27,7 +28,10 @@ export class SellersResolver {
     private readonly onboarding: SellerOnboardingService,
     private readonly access: SellerAccessService,
     private readonly kampungService: KampungService,
-  ) {}
+    prefetch: PrefetchRegistry,
+  ) {
+    prefetch.register<Seller>('Seller', 'kampung', 'Kampung', async (gql, sellers) => settledValues(await this.kampungLoader(gql).loadMany(sellers.map((seller) => seller.kampungId))));
+  }
 
   @Query(() => Seller, { nullable: true, description: 'A verified seller' })
   seller(@Ctx() ctx: RequestContext, @Args('slug', { type: () => String }) slug: string): Promise<Seller | null> {
@@ -92,8 +96,16 @@ export class SellersResolver {
   }
 
   @ResolveField(() => Kampung)
-  kampung(seller: Seller, _args: unknown, { requestContext: ctx, loaders }: GraphQLContext): Promise<Kampung | null> {
-    return loaders.get('kampungById', (ids: readonly string[]) => this.kampungService.findByIds(ctx, ids), null as Kampung | null).load(seller.kampungId);
+  kampung(seller: Seller, _args: unknown, gql: GraphQLContext): Kampung | null | Promise<Kampung | null> {
+    return gql.loaders.now('kampungById', this.kampungBatch(gql), null as Kampung | null, seller.kampungId);
+  }
+
+  private kampungBatch({ requestContext: ctx }: GraphQLContext) {
+    return (ids: readonly string[]) => this.kampungService.findByIds(ctx, ids);
+  }
+
+  private kampungLoader(gql: GraphQLContext) {
+    return gql.loaders.get('kampungById', this.kampungBatch(gql), null as Kampung | null);
   }
 }
 
