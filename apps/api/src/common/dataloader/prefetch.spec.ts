@@ -45,14 +45,14 @@ describe('prefetch', () => {
 
   it('loads each selected relation once per level, nested ones after their parents, and they are then settled', async () => {
     const batches: string[][] = [];
-    const { prefetch, kampungs } = registry(batches);
+    const { prefetch, sellers, kampungs } = registry(batches);
     const gql = context();
     const info = infoOf(`query { products { edges { node { id ...Card } } } } fragment Card on Product { seller { displayName kampung { name } } }`);
     await prefetch.prefetch(gql, 'Product', products, selectionsAt(info, ['edges', 'node']), info.fragments);
     expect(batches).toEqual([['sellers', 's1', 's2'], ['kampungs', 'k-s1', 'k-s2']]);
     // What the field resolvers get: the value itself, not a promise.
-    expect(gql.loaders.now('kampungById', async () => new Map(), null, 'k-s2')).toEqual({ id: 'k-s2', name: 'Kampung k-s2' });
-    expect(gql.loaders.now('sellerById', async () => new Map(), null, 's9')).toBeInstanceOf(Promise);
+    expect(gql.loaders.now(kampungs(gql), 'k-s2')).toEqual({ id: 'k-s2', name: 'Kampung k-s2' });
+    expect(gql.loaders.now(sellers(gql), 's9')).toBeInstanceOf(Promise);
     expect(kampungs(gql)).toBe(kampungs(gql));
   });
 
@@ -66,12 +66,12 @@ describe('prefetch', () => {
 
   it('does not fail the list when a relation cannot load: its field tries again, and fails by itself', async () => {
     const batches: string[][] = [];
-    const { prefetch } = registry(batches, { failSellers: true });
+    const { prefetch, sellers } = registry(batches, { failSellers: true });
     const gql = context();
     const info = infoOf(`query { products { edges { node { seller { kampung { name } } } } } }`);
     await expect(prefetch.prefetch(gql, 'Product', products, selectionsAt(info, ['edges', 'node']), info.fragments)).resolves.toBeUndefined();
     // DataLoader forgets a failed batch: the field's own load is a second attempt.
-    await expect(gql.loaders.now('sellerById', async () => new Map(), null, 's1')).rejects.toThrow('database down');
+    await expect(gql.loaders.now(sellers(gql), 's1')).rejects.toThrow('database down');
     expect(batches).toEqual([['sellers', 's1', 's2'], ['sellers', 's1']]);
   });
 });

@@ -8,7 +8,7 @@ import type { RequestContext } from '../context/request-context.js';
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   /** What each loader has answered so far in this request, by key. */
-  private readonly settled = new Map<string, Map<unknown, unknown>>();
+  private readonly settled = new WeakMap<DataLoader<unknown, unknown>, Map<unknown, unknown>>();
 
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Map<K, V>>, fallback: V): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
@@ -23,16 +23,15 @@ export class RequestLoaders {
         });
       });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
-      this.settled.set(name, settled);
+      this.settled.set(loader as DataLoader<unknown, unknown>, settled);
     }
     return loader;
   }
 
   /** The value at once when this request already loaded it (a prefetched relation, see prefetch.ts), else its load. */
-  now<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Map<K, V>>, fallback: V, key: K): V | Promise<V> {
-    const loader = this.get(name, batch, fallback);
-    const settled = this.settled.get(name)!;
-    return settled.has(key) ? (settled.get(key) as V) : loader.load(key);
+  now<K, V>(loader: DataLoader<K, V>, key: K): V | Promise<V> {
+    const settled = this.settled.get(loader as DataLoader<unknown, unknown>);
+    return settled?.has(key) ? (settled.get(key) as V) : loader.load(key);
   }
 }
 

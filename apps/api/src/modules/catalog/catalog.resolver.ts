@@ -122,15 +122,11 @@ export class CatalogResolver {
 
   @ResolveField(() => Seller)
   seller(product: Product, _args: unknown, gql: GraphQLContext): Seller | null | Promise<Seller | null> {
-    return gql.loaders.now('sellerById', this.sellerBatch(gql), null as Seller | null, product.sellerId);
+    return gql.loaders.now(this.sellerLoader(gql), product.sellerId);
   }
 
-  private sellerBatch({ requestContext: ctx }: GraphQLContext) {
-    return (ids: readonly string[]) => this.sellers.findByIds(ctx, ids);
-  }
-
-  private sellerLoader(gql: GraphQLContext) {
-    return gql.loaders.get('sellerById', this.sellerBatch(gql), null as Seller | null);
+  private sellerLoader({ requestContext: ctx, loaders }: GraphQLContext) {
+    return loaders.get('sellerById', (ids: readonly string[]) => this.sellers.findByIds(ctx, ids), null as Seller | null);
   }
 
   @ResolveField(() => Motif, { nullable: true })

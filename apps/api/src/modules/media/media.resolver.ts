@@ -109,15 +109,11 @@ export class ProductPhotosResolver {
     return photos;
   }
 
-  private photosBatch({ requestContext: ctx }: GraphQLContext) {
-    return (ids: readonly string[]) => this.media.photosByProductIds(ctx, ids);
-  }
-
   private photosNow(gql: GraphQLContext, product: Product) {
-    return gql.loaders.now('photosByProductId', this.photosBatch(gql), [] as ProductPhoto[], product.id);
+    return gql.loaders.now(this.loader(gql), product.id);
   }
 
-  private loader(gql: GraphQLContext) {
-    return gql.loaders.get('photosByProductId', this.photosBatch(gql), [] as ProductPhoto[]);
+  private loader({ requestContext: ctx, loaders }: GraphQLContext) {
+    return loaders.get('photosByProductId', (ids: readonly string[]) => this.media.photosByProductIds(ctx, ids), [] as ProductPhoto[]);
   }
 }

@@ -97,15 +97,11 @@ export class SellersResolver {
 
   @ResolveField(() => Kampung)
   kampung(seller: Seller, _args: unknown, gql: GraphQLContext): Kampung | null | Promise<Kampung | null> {
-    return gql.loaders.now('kampungById', this.kampungBatch(gql), null as Kampung | null, seller.kampungId);
+    return gql.loaders.now(this.kampungLoader(gql), seller.kampungId);
   }
 
-  private kampungBatch({ requestContext: ctx }: GraphQLContext) {
-    return (ids: readonly string[]) => this.kampungService.findByIds(ctx, ids);
-  }
-
-  private kampungLoader(gql: GraphQLContext) {
-    return gql.loaders.get('kampungById', this.kampungBatch(gql), null as Kampung | null);
+  private kampungLoader({ requestContext: ctx, loaders }: GraphQLContext) {
+    return loaders.get('kampungById', (ids: readonly string[]) => this.kampungService.findByIds(ctx, ids), null as Kampung | null);
   }
 }
 
