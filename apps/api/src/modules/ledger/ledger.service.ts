@@ -74,17 +74,15 @@ export class LedgerService {
       await this.ledger.lockSellers(ctx, fact.sellerOrders.map((s) => s.sellerId));
       const ids: string[] = [];
       let replayed = false;
+      const payment = { orderId: fact.orderId, paymentMethod: fact.method, providerReference: fact.providerReference, occurredAt: fact.paidAt };
       for (const sellerOrder of fact.sellerOrders) {
         const lines = sellerOrder.lines.map((line) => ({ ...line.commission, orderLineId: line.orderLineId, grossIdr: line.grossIdr, commissionIdr: this.commissions.commissionFor(line.commission, line.grossIdr) }));
         const posted = await this.post(ctx, {
           idempotencyKey: `order-paid:${sellerOrder.sellerOrderId}`,
           cause: LedgerCause.ORDER_PAID,
           sellerId: sellerOrder.sellerId,
-          orderId: fact.orderId,
           sellerOrderId: sellerOrder.sellerOrderId,
-          paymentMethod: fact.method,
-          providerReference: fact.providerReference,
-          occurredAt: fact.paidAt,
+          ...payment,
           legs: orderPaidLegs(sellerOrder.sellerId, lines, sellerOrder.shippingIdr, paidTo),
           month: { salesIdr: lines.reduce((s, l) => s + l.grossIdr, 0n), commissionIdr: lines.reduce((s, l) => s + l.commissionIdr, 0n), sale: true },
         });
@@ -96,10 +94,7 @@ export class LedgerService {
         const code = await this.post(ctx, {
           idempotencyKey: `transfer-code:${fact.orderId}`,
           cause: LedgerCause.TRANSFER_CODE,
-          orderId: fact.orderId,
-          paymentMethod: fact.method,
-          providerReference: fact.providerReference,
-          occurredAt: fact.paidAt,
+          ...payment,
           legs: transferCodeLegs(fact.uniqueCodeIdr),
         });
         ids.push(code.id);
