@@ -307,6 +307,31 @@ describe('local Stripe test server, through the real stripe SDK', () => {
     expect(future.data).toEqual([]);
   });
 
+  it("fails a refund later as a card's bank does: the money back in the balance, the charge's refunded amount down, refund.failed sent", async () => {
+    const session = await paidSession();
+    const intent = await stripe.paymentIntents.retrieve(session.payment_intent as string);
+    const refund = await stripe.refunds.create({ payment_intent: intent.id, amount: toStripeAmount(100_000n), metadata: { refund_id: 'ours-1' } });
+    const fail = (reason?: string) =>
+      fetch(`${fake.url}/_test/refunds/${refund.id}/fail`, { method: 'POST', headers: { authorization: `Bearer ${fake.secretKey}`, 'content-type': 'application/x-www-form-urlencoded' }, body: reason ? `failure_reason=${reason}` : '' });
+    expect((await fail('card_melted')).status).toBe(400);
+    expect(await (await fail('lost_or_stolen_card')).json()).toMatchObject({ id: refund.id, status: 'failed', failure_reason: 'lost_or_stolen_card', metadata: { refund_id: 'ours-1' } });
+    expect((await fail()).status).toBe(400);
+
+    const failed = await stripe.refunds.retrieve(refund.id);
+    expect(failed.status).toBe('failed');
+    const back = await stripe.balanceTransactions.retrieve(failed.failure_balance_transaction as string);
+    expect([back.type, back.amount, back.source]).toEqual(['refund_failure', toStripeAmount(100_000n), refund.id]);
+    const events = await eventually(() => {
+      const about = receiver.received.filter((item) => item.rawBody.includes(refund.id) && item.type !== 'refund.created' && item.type !== 'charge.refunded').map(verify);
+      return about.length === 3 && about;
+    }, 'the refund failure events');
+    expect(events.map((event) => event.type).sort()).toEqual(['charge.refund.updated', 'refund.failed', 'refund.updated']);
+    const event = events.find((e) => e.type === 'refund.failed') as Stripe.RefundFailedEvent;
+    expect(event.data).toMatchObject({ object: { id: refund.id, status: 'failed', failure_reason: 'lost_or_stolen_card' }, previous_attributes: { status: 'succeeded' } });
+    // The whole charge can be refunded again.
+    expect((await stripe.refunds.create({ payment_intent: intent.id })).amount).toBe(session.amount_total);
+  });
+
   it('expires an open session: no URL any more, checkout.session.expired, and no payment', async () => {
     const session = await stripe.checkout.sessions.create(sessionParams());
     const expired = await stripe.checkout.sessions.expire(session.id);

@@ -146,4 +146,64 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     const view = (await t.gql(OrderDocument, { code: order.code, phone: '0812 5555 0101' })).data!.order!;
     expect(view.sellerOrders[0].timeline.map((e) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'CANCELLED', 'REFUNDED']);
   });
+
+  it('a card refund the bank turns down later is reversed in the ledger once, replays change nothing, and the seller order can be refunded again', async () => {
+    const { order } = await cardOrder();
+    await pay(order);
+    const finance = await signIn(t, { roles: [Role.FINANCE] });
+    const sellerOrderId = order.sellerOrders[0].id;
+    const balances = () =>
+      t.dataSource.query(
+        `SELECT a.code, sum(e.amount_idr)::text AS balance FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id JOIN ledger_transactions l ON l.id = e.transaction_id
+         WHERE l.order_id = $1 GROUP BY a.code HAVING sum(e.amount_idr) <> 0 ORDER BY a.code`,
+        [order.id],
+      );
+    const month = async () => (await t.dataSource.query('SELECT refunded_idr, refunded_commission_idr FROM ledger_monthly WHERE seller_id = $1', [seller.seller.id]))[0];
+    const counts = async () =>
+      (await t.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM ledger_transactions WHERE order_id = $1) AS postings, (SELECT count(*)::int FROM order_events WHERE order_id = $1) AS events,
+           (SELECT count(*)::int FROM outbox_messages WHERE body LIKE '%ditolak oleh bank kartu%' AND body LIKE '%' || $2 || '%') AS told`,
+        [order.id, order.sellerOrders[0].code],
+      ))[0];
+    const paid = await balances();
+    const monthPaid = await month();
+
+    expect((await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '100000', key: randomUUID() }, { token: finance.token })).data!.refundSellerOrder).toEqual({ __typename: 'SellerOrder', refundedIdr: '100000' });
+    const [refund] = await t.dataSource.query('SELECT id, stripe_refund_id FROM refunds WHERE seller_order_id = $1', [sellerOrderId]);
+    await eventually(async () => (await t.dataSource.query('SELECT reconciled_at FROM refunds WHERE id = $1', [refund.id]))[0].reconciled_at !== null, 'charge.refunded');
+    expect(await balances()).not.toEqual(paid);
+
+    const failed = await control(`/_test/refunds/${refund.stripe_refund_id}/fail`);
+    expect(failed).toMatchObject({ status: 200, body: { status: 'failed', failure_reason: 'expired_or_canceled_card' } });
+    await eventually(async () => (await t.dataSource.query('SELECT status FROM refunds WHERE id = $1', [refund.id]))[0].status === 'FAILED', 'refund.failed');
+    expect((await t.dataSource.query('SELECT failure_reason, failed_at IS NOT NULL AS dated FROM refunds WHERE id = $1', [refund.id]))[0]).toEqual({ failure_reason: 'expired_or_canceled_card', dated: true });
+    // Every account of the order is back where the payment left it, and the seller's month counts no refund.
+    expect(await balances()).toEqual(paid);
+    expect(await month()).toEqual(monthPaid);
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_idr) <> 0) t'))[0].n).toBe(0);
+    expect((await state(order.id))[0].postings.split(',').map((p: string) => p.split(' ')[0])).toEqual(['ORDER_PAID', 'REFUND', 'REFUND_FAILED']);
+    expect((await paymentOf(order.id)).refunded_idr).toBe('0');
+    expect((await t.dataSource.query('SELECT refunded_idr FROM seller_orders WHERE id = $1', [sellerOrderId]))[0].refunded_idr).toBe('0');
+    expect((await statusOf(order.id)).flag_reason).toBe('Pengembalian dana Rp 100.000 ke kartu ditolak bank (expired_or_canceled_card): kembalikan dengan cara lain');
+    const after = await counts();
+    expect(after.told).toBe(1);
+
+    // Stripe's resend and a signed copy under a new event id change nothing.
+    const [event] = (await stripe.events.list({ type: 'refund.failed', limit: 1 })).data;
+    expect((event.data.object as Stripe.Refund).id).toBe(refund.stripe_refund_id);
+    expect((await control(`/_test/events/${event.id}/resend`)).body.attempts[0].status).toBe(200);
+    const copyId = `evt_copy_${randomUUID()}`;
+    const copy = signed({ ...event, id: copyId });
+    expect((await deliver(copy.payload, copy.signature)).status).toBe(200);
+    expect((await t.dataSource.query('SELECT outcome FROM stripe_events WHERE event_id = $1', [copyId]))[0].outcome).toBe('ignored: already failed');
+    expect(await counts()).toEqual(after);
+    expect(await balances()).toEqual(paid);
+    // A failed refund cannot fail twice at Stripe either.
+    expect((await control(`/_test/refunds/${refund.stripe_refund_id}/fail`)).status).toBe(400);
+
+    // The money is still hers to give back: a new refund goes through.
+    expect((await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '100000', key: randomUUID() }, { token: finance.token })).data!.refundSellerOrder).toEqual({ __typename: 'SellerOrder', refundedIdr: '100000' });
+    const view = (await t.gql(OrderDocument, { code: order.code, phone: '0812 5555 0101' })).data!.order!;
+    expect(view.sellerOrders[0].timeline.map((e) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'REFUND_FAILED', 'REFUNDED']);
+  });
 });

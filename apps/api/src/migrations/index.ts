@@ -21,6 +21,7 @@ import { LedgerMonthlySales1796360000000 } from './1796360000000-LedgerMonthlySa
 import { SellerOrderPaidAt1796370000000 } from './1796370000000-SellerOrderPaidAt.js';
 import { TransferCodeLedger1796380000000 } from './1796380000000-TransferCodeLedger.js';
 import { SearchSuggestionPlpgsql1796390000000 } from './1796390000000-SearchSuggestionPlpgsql.js';
+import { RefundFailures1796400000000 } from './1796400000000-RefundFailures.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SellerOrderPaidAt1796370000000,
   TransferCodeLedger1796380000000,
   SearchSuggestionPlpgsql1796390000000,
+  RefundFailures1796400000000,
 ];

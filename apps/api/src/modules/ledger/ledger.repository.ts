@@ -3,7 +3,7 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { LedgerTransactionEntity } from './entities/ledger-transaction.entity.js';
 import { LedgerAccountKind, LedgerCause, type PaymentMethod } from './models/ledger.enums.js';
-import { accountCode, type AccountRef, type Leg, type SaleLine } from './posting-rules.js';
+import { accountCode, type AccountRef, type Leg, type PostedLeg, type SaleLine } from './posting-rules.js';
 
 export type NewTransaction = Pick<
   LedgerTransactionEntity,
@@ -43,6 +43,8 @@ export interface MonthlyDelta {
 }
 
 const big = (value: unknown): bigint => BigInt((value as string | null) ?? 0);
+/** A refund's posting, or the reverse of a failed one: both count in what was refunded. */
+const isRefund = (cause: LedgerCause) => cause === LedgerCause.REFUND || cause === LedgerCause.REFUND_FAILED;
 
 /** Plain SQL: the journal is written in few statements and read by sums over the indexed entries. */
 @Injectable()
@@ -173,13 +175,25 @@ export class LedgerRepository {
       if (row.cause === LedgerCause.DELIVERY_RELEASE && !state.release) state.release = { availableAt: row.available_at };
       if (row.kind === LedgerAccountKind.SHIPPING_PAYABLE) {
         if (row.cause === LedgerCause.ORDER_PAID) state.shippingPaidIdr = -amount;
-        if (row.cause === LedgerCause.REFUND) state.shippingRefundedIdr += amount;
+        if (isRefund(row.cause)) state.shippingRefundedIdr += amount;
       }
       if (row.kind === LedgerAccountKind.SELLER_PENDING && row.order_line_id) add(state.pendingByLine, row.order_line_id, -amount);
-      // A refund's legs on her account and on the commission add up to the price refunded.
-      if (row.cause === LedgerCause.REFUND && row.order_line_id && row.kind !== LedgerAccountKind.REFUNDS_PAYABLE && row.kind !== LedgerAccountKind.PAYMENT_CLEARING) add(state.refundedByLine, row.order_line_id, amount);
+      // A refund's legs on her account and on the commission add up to the price refunded (a failed one's take it back).
+      if (isRefund(row.cause) && row.order_line_id && row.kind !== LedgerAccountKind.REFUNDS_PAYABLE && row.kind !== LedgerAccountKind.PAYMENT_CLEARING) add(state.refundedByLine, row.order_line_id, amount);
     }
     return state;
+  }
+
+  /** The transaction posted under a key, with its legs; null when nothing was. */
+  async postingByKey(ctx: RequestContext, key: string): Promise<{ transaction: LedgerTransactionEntity; legs: PostedLeg[] } | null> {
+    const [transaction] = await this.db.rows(ctx, LedgerTransactionEntity, 'SELECT * FROM ledger_transactions WHERE idempotency_key = $1', [key]);
+    if (!transaction) return null;
+    const legs = await this.query<{ kind: LedgerAccountKind; amount_idr: string; order_line_id: string | null }>(
+      ctx,
+      'SELECT a.kind, e.amount_idr, e.order_line_id FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE e.transaction_id = $1 ORDER BY e.id',
+      [transaction.id],
+    );
+    return { transaction, legs: legs.map((row) => ({ kind: row.kind, amountIdr: big(row.amount_idr), orderLineId: row.order_line_id })) };
   }
 
   /** The credit a refund left on REFUNDS_PAYABLE (what is owed to the buyer by hand), or null when it left none. */

@@ -15,6 +15,7 @@ import {
   payoutSentLegs,
   paymentAccount,
   refundedCommission,
+  refundFailedLegs,
   refundLegs,
   refundSentLegs,
   releaseLegs,
@@ -22,7 +23,7 @@ import {
   type AccountRef,
   type Leg,
 } from './posting-rules.js';
-import type { CodCashRemittedFact, OrderPaidFact, PayoutFact, PostingResult, RefundFact, RefundSentFact, SellerOrderDeliveredFact } from './postings.js';
+import type { CodCashRemittedFact, OrderPaidFact, PayoutFact, PostingResult, RefundFact, RefundFailedFact, RefundSentFact, SellerOrderDeliveredFact } from './postings.js';
 
 const DAY_MS = 86_400_000;
 
@@ -182,6 +183,43 @@ export class LedgerService {
           method === PaymentMethod.STRIPE ? { kind: LedgerAccountKind.PAYMENT_CLEARING, method } : { kind: LedgerAccountKind.REFUNDS_PAYABLE },
         ),
         month: { refundedIdr: lines.reduce((s, l) => s + l.amountIdr, 0n), refundedCommissionIdr: lines.reduce((s, l) => s + l.commissionIdr, 0n) },
+      });
+      return { transactionIds: [posted.id], replayed: posted.replayed };
+    });
+  }
+
+  /**
+   * A card refund the card's bank turned down, key `refund-failed:<refundId>`: the exact reverse of its
+   * posting, so her share, the commission and the shipping are as before it and the seller order can be
+   * refunded again. Nothing to reverse (never posted) posts nothing.
+   */
+  async postRefundFailed(ctx: RequestContext, fact: RefundFailedFact): Promise<PostingResult> {
+    return this.db.withTransaction(ctx, async (ctx) => {
+      const refund = await this.ledger.postingByKey(ctx, `refund:${fact.refundId}`);
+      if (!refund) return { transactionIds: [], replayed: false };
+      const { transaction, legs } = refund;
+      if (transaction.paymentMethod !== PaymentMethod.STRIPE) throw new LedgerContractError(`Refund ${fact.refundId} was not made by card: only a card refund fails after it is made`);
+      const state = await this.lockedState(ctx, transaction.sellerOrderId!);
+      const sellerId = state.paid.sellerId!;
+      const holdUntil = state.release?.availableAt;
+      const posted = await this.post(ctx, {
+        idempotencyKey: `refund-failed:${fact.refundId}`,
+        cause: LedgerCause.REFUND_FAILED,
+        sellerId,
+        orderId: transaction.orderId,
+        sellerOrderId: transaction.sellerOrderId,
+        refundId: fact.refundId,
+        paymentMethod: PaymentMethod.STRIPE,
+        providerReference: transaction.providerReference,
+        occurredAt: fact.failedAt,
+        // Given back to money still in its hold, it waits with it.
+        availableAt: holdUntil && holdUntil > new Date() ? holdUntil : null,
+        memo: fact.reason,
+        legs: refundFailedLegs(legs, { kind: state.release ? LedgerAccountKind.SELLER_AVAILABLE : LedgerAccountKind.SELLER_PENDING, sellerId }),
+        month: {
+          refundedIdr: -legs.filter((l) => l.orderLineId).reduce((sum, l) => sum + l.amountIdr, 0n),
+          refundedCommissionIdr: -legs.filter((l) => l.kind === LedgerAccountKind.COMMISSION_REVENUE).reduce((sum, l) => sum + l.amountIdr, 0n),
+        },
       });
       return { transactionIds: [posted.id], replayed: posted.replayed };
     });

@@ -56,6 +56,14 @@ export interface RefundFact {
   reason: string | null;
 }
 
+/** A card refund the card's bank turned down after Stripe had accepted it (and it was posted). */
+export interface RefundFailedFact {
+  refundId: string;
+  failedAt: Date;
+  /** Stripe's failure_reason, e.g. expired_or_canceled_card. */
+  reason: string;
+}
+
 /** A refund owed by hand (bank transfer or COD order) was returned to the buyer. */
 export interface RefundSentFact {
   refundId: string;

@@ -23,4 +23,6 @@ export const orderMessages = {
   sellerCancelledToBuyer: (s: { code: string; sellerName: string; reason: string; refund: boolean }) =>
     `Karya Ibu: maaf, ${s.sellerName} membatalkan pesanan ${s.code}: ${s.reason}.${s.refund ? ' Uangnya kami kembalikan.' : ''}`,
   refundedToBuyer: (s: { code: string; amountIdr: bigint }) => `Karya Ibu: ${formatRupiah(s.amountIdr)} untuk pesanan ${s.code} kami kembalikan ke cara bayar Anda.`,
+  refundFailedToBuyer: (s: { code: string; amountIdr: bigint }) =>
+    `Karya Ibu: pengembalian ${formatRupiah(s.amountIdr)} untuk pesanan ${s.code} ditolak oleh bank kartu Anda. Dana tetap hak Anda: tim kami akan menghubungi Anda untuk mengembalikannya dengan cara lain.`,
 };

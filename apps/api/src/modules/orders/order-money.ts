@@ -6,7 +6,7 @@ import { CommissionsService } from '../commissions/commissions.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { PaymentMethod as LedgerPaymentMethod } from '../ledger/models/ledger.enums.js';
 import { PaymentMethod } from '../payments/models/payment.enums.js';
-import { PaymentsService } from '../payments/payments.service.js';
+import { PaymentsService, type RefundFailure } from '../payments/payments.service.js';
 import { OrderPaymentsSource, type SellerOrderMoney } from '../payouts/order-payments-source.js';
 import { TrainingService } from '../training/training.service.js';
 import type { OrderLineEntity } from './entities/order-line.entity.js';
@@ -127,6 +127,11 @@ export class OrderMoney extends OrderPaymentsSource {
     const method = refund.method === PaymentMethod.COD && cashHolderUserId ? LedgerPaymentMethod.COD : LedgerPaymentMethod.BANK_TRANSFER;
     const amountIdr = lines.reduce((sum, line) => sum + line.amountIdr, shippingIdr);
     await this.ledger.postRefundSent(ctx, { refundId: refund.id, sentAt: at, method, cashHolderUserId: method === LedgerPaymentMethod.COD ? cashHolderUserId : null, amountIdr, reference: null });
+  }
+
+  /** A card refund the bank turned down: its posting reversed (nothing when it was never posted). */
+  async refundFailed(ctx: RequestContext, failure: RefundFailure): Promise<void> {
+    await this.ledger.postRefundFailed(ctx, { refundId: failure.refundId, failedAt: failure.at, reason: failure.reason });
   }
 
   async sellerOrderMoney(ctx: RequestContext, from: Date, to: Date): Promise<SellerOrderMoney[]> {

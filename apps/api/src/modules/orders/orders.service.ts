@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AUTO_COMPLETE_DAYS, AUTO_DELIVER_DAYS, BANK_REFERENCE_LENGTH, CANCEL_REASON_LENGTH, IDEMPOTENCY_KEY_LENGTH, normalizeIndonesianPhone, TRACKING_NUMBER_LENGTH, within } from '@karya-ibu/types/rules';
+import { formatRupiah } from '@karya-ibu/types/money';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { InvalidInputError, NotFoundError, type ErrorResult, EntityKind } from '../../common/errors/error-result.js';
@@ -13,7 +14,7 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { OutboxChannel } from '../notifications/models/outbox-channel.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PaymentMethod } from '../payments/models/payment.enums.js';
-import { PaymentsService, type PaymentFlag, type Settlement } from '../payments/payments.service.js';
+import { PaymentsService, type PaymentFlag, type RefundFailure, type Settlement } from '../payments/payments.service.js';
 import { SellerAccessService } from '../sellers/seller-access.service.js';
 import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
 import type { OrderEntity } from './entities/order.entity.js';
@@ -58,6 +59,7 @@ export class OrdersService implements OnModuleInit {
   onModuleInit(): void {
     this.payments.onSettled((ctx, settlement) => this.markPaid(ctx, settlement));
     this.payments.onFlagged((ctx, flag) => this.flag(ctx, flag));
+    this.payments.onRefundFailed((ctx, failure) => this.refundFailed(ctx, failure));
     this.jobs.register<OrderTimer>(ORDER_TIMERS, (ctx, timer) => this.db.withTransaction(ctx, (tx) => this.runTimer(tx, timer)), {
       actor: 'order-timer',
       expireInSeconds: 60,
@@ -338,17 +340,42 @@ export class OrdersService implements OnModuleInit {
     await this.db.withTransaction(ctx, async (ctx) => {
       const locked = (await this.orders.lockSellerOrder(ctx, so.id))!;
       const counted = await this.payments.refundsOfSellerOrders(ctx, [so.id]);
-      const refunded = counted.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amountIdr, 0n);
+      // As it is now, under the seller order's lock: the card's bank may have turned it down meanwhile.
+      const current = counted.find((r) => r.id === refund.id) ?? refund;
       // Posted by the refund's id: a retry after a crash posts it then, a repeat posts nothing.
-      if (refund.status !== 'FAILED') await this.money.refunded(ctx, refund, locked.cashCollectedAt ? await this.payments.cashHolderOf(ctx, locked.id) : null);
-      if (refunded === locked.refundedIdr) return;
-      locked.refundedIdr = refunded;
-      await this.orders.saveSellerOrder(ctx, locked);
+      if (current.status !== 'FAILED') await this.money.refunded(ctx, current, locked.cashCollectedAt ? await this.payments.cashHolderOf(ctx, locked.id) : null);
+      if (!(await this.recountRefunded(ctx, locked, counted))) return;
       await this.record(ctx, locked, locked.status, 'REFUNDED', now, { onBehalf: false, note: `${refund.amountIdr}: ${reason}` });
       const [order] = await this.orders.findOrdersByIds(ctx, [locked.orderId]);
       await this.notifyBuyer(ctx, order, orderMessages.refundedToBuyer({ code: locked.code, amountIdr: refund.amountIdr }));
     });
     return null;
+  }
+
+  /** Her seller order's refunded total from its refunds that gave money back; false when it did not change. */
+  private async recountRefunded(ctx: RequestContext, locked: SellerOrderEntity, refunds: { status: string; amountIdr: bigint }[]): Promise<boolean> {
+    const refunded = refunds.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amountIdr, 0n);
+    if (refunded === locked.refundedIdr) return false;
+    locked.refundedIdr = refunded;
+    await this.orders.saveSellerOrder(ctx, locked);
+    return true;
+  }
+
+  /**
+   * The card's bank turned a refund down (in the webhook's transaction): its ledger posting reversed,
+   * the seller order refundable again, the order flagged for staff to give the money back another way,
+   * and the buyer told.
+   */
+  private async refundFailed(ctx: RequestContext, failure: RefundFailure): Promise<void> {
+    // The order before its seller order, as paying takes them.
+    const order = await this.orders.lockOrder(ctx, failure.orderId);
+    const locked = await this.orders.lockSellerOrder(ctx, failure.sellerOrderId);
+    if (!order || !locked) throw new Error(`refund ${failure.refundId} of an unknown seller order ${failure.sellerOrderId}`);
+    await this.money.refundFailed(ctx, failure);
+    await this.recountRefunded(ctx, locked, await this.payments.refundsOfSellerOrders(ctx, [locked.id]));
+    await this.record(ctx, locked, locked.status, 'REFUND_FAILED', failure.at, { onBehalf: false, note: `${failure.amountIdr}: ${failure.reason}` });
+    await this.flag(ctx, { orderId: order.id, paymentId: failure.paymentId, reason: `Pengembalian dana ${formatRupiah(failure.amountIdr)} ke kartu ditolak bank (${failure.reason}): kembalikan dengan cara lain` });
+    await this.notifyBuyer(ctx, order, orderMessages.refundFailedToBuyer({ code: locked.code, amountIdr: failure.amountIdr }));
   }
 
   // --- Payments and timers.

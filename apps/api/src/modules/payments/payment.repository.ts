@@ -87,6 +87,11 @@ export class PaymentRepository {
     return this.refunds(ctx).save(refund);
   }
 
+  /** Locked until the transaction ends: Stripe's answer and its webhooks apply to it one after the other. */
+  lockRefund(ctx: RequestContext, id: string): Promise<RefundEntity | null> {
+    return this.refunds(ctx).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+  }
+
   findRefundByKey(ctx: RequestContext, key: string): Promise<RefundEntity | null> {
     return this.refunds(ctx).findOneBy({ idempotencyKey: key });
   }

@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import { fromStripeAmount, toStripeAmount } from '@karya-ibu/types/money';
 import { RequestContext, type Actor } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
+import { isUuid } from '../../common/graphql/ids.js';
 import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
 import type { PaymentEntity } from './entities/payment.entity.js';
 import type { RefundEntity } from './entities/refund.entity.js';
@@ -27,6 +28,18 @@ export interface PaymentFlag {
   orderId: string;
   paymentId: string;
   reason: string;
+}
+
+/** A card refund the card's bank turned down after Stripe accepted it: the money is still the buyer's due. */
+export interface RefundFailure {
+  refundId: string;
+  paymentId: string;
+  orderId: string;
+  sellerOrderId: string;
+  amountIdr: bigint;
+  /** Stripe's failure_reason: lost_or_stolen_card, expired_or_canceled_card, unknown. */
+  reason: string;
+  at: Date;
 }
 
 type Handler<T> = (ctx: RequestContext, event: T) => Promise<void>;
@@ -61,6 +74,7 @@ export class PaymentsService {
   private readonly logger = new Logger('Payments');
   private settled: Handler<Settlement> | null = null;
   private flagged: Handler<PaymentFlag> | null = null;
+  private refundFailed: Handler<RefundFailure> | null = null;
 
   constructor(
     private readonly payments: PaymentRepository,
@@ -76,6 +90,11 @@ export class PaymentsService {
 
   onFlagged(handler: Handler<PaymentFlag>): void {
     this.flagged = handler;
+  }
+
+  /** The orders module says what a failed card refund means for its seller order (in the webhook's transaction). */
+  onRefundFailed(handler: Handler<RefundFailure>): void {
+    this.refundFailed = handler;
   }
 
   // --- Opening payments, in the order's transaction.
@@ -259,8 +278,14 @@ export class PaymentsService {
       { payment_intent: payment!.stripePaymentIntentId!, amount: toStripeAmount(recorded.amountIdr), metadata: { order_id: recorded.orderId, seller_order_id: recorded.sellerOrderId, refund_id: recorded.id } },
       { idempotencyKey: `refund:${recorded.idempotencyKey}` },
     );
-    Object.assign(recorded, { stripeRefundId: refund.id, status: refund.status === 'succeeded' ? RefundStatus.SUCCEEDED : refund.status === 'failed' ? RefundStatus.FAILED : RefundStatus.PENDING, settledAt: refund.status === 'succeeded' ? now : null });
-    return this.db.withTransaction(ctx, (ctx) => this.payments.saveRefund(ctx, recorded));
+    return this.db.withTransaction(ctx, async (ctx) => {
+      // Under its lock: refund.failed may have come in while Stripe's answer was on its way, and it wins.
+      const current = (await this.payments.lockRefund(ctx, recorded.id))!;
+      current.stripeRefundId ??= refund.id;
+      if (current.status === RefundStatus.PENDING && refund.status === 'succeeded') Object.assign(current, { status: RefundStatus.SUCCEEDED, settledAt: now });
+      if (current.status === RefundStatus.PENDING && refund.status === 'failed') Object.assign(current, { status: RefundStatus.FAILED, failureReason: refund.failure_reason ?? 'unknown', failedAt: now });
+      return this.payments.saveRefund(ctx, current);
+    });
   }
 
   /** Who took a cash-on-delivery seller order's cash (the seller or her pendamping): she holds it. */
@@ -303,6 +328,7 @@ export class PaymentsService {
   }
 
   private async apply(ctx: RequestContext, event: Stripe.Event, fee: bigint | null): Promise<{ paymentId: string | null; outcome: string }> {
+    if (event.type === 'refund.failed') return this.applyRefundFailed(ctx, event.data.object, new Date(event.created * 1000));
     const object = event.data.object as { metadata?: Stripe.Metadata | null };
     const paymentId = object.metadata?.payment_id ?? null;
     const payment = paymentId ? await this.payments.lock(ctx, paymentId) : null;
@@ -370,6 +396,30 @@ export class PaymentsService {
       default:
         return { paymentId, outcome: 'ignored: type not handled' };
     }
+  }
+
+  /**
+   * The card's bank turned a refund down after Stripe accepted it (an expired or closed card): the
+   * money went back to our Stripe balance, the buyer still has it due. Found by our id in its metadata.
+   */
+  private async applyRefundFailed(ctx: RequestContext, failed: Stripe.Refund, at: Date): Promise<{ paymentId: string | null; outcome: string }> {
+    const refundId = failed.metadata?.refund_id;
+    const refund = refundId && isUuid(refundId) ? await this.payments.lockRefund(ctx, refundId) : null;
+    if (!refund || refund.method !== PaymentMethod.CARD) return { paymentId: null, outcome: 'ignored: no refund of ours' };
+    if (refund.stripeRefundId && refund.stripeRefundId !== failed.id) return { paymentId: refund.paymentId, outcome: 'ignored: another Stripe refund' };
+    if (refund.status === RefundStatus.FAILED) return { paymentId: refund.paymentId, outcome: 'ignored: already failed' };
+    const payment = (await this.payments.lock(ctx, refund.paymentId))!;
+    if (refund.reconciledAt) {
+      // charge.refunded counted it in what Stripe gave back; it is back in our balance now.
+      payment.refundedIdr -= refund.amountIdr;
+      await this.payments.save(ctx, payment);
+    }
+    Object.assign(refund, { status: RefundStatus.FAILED, failureReason: failed.failure_reason ?? 'unknown', failedAt: at, stripeRefundId: failed.id });
+    await this.payments.saveRefund(ctx, refund);
+    this.logger.warn(`refund ${refund.id} of ${payment.orderCode} failed at the card's bank: ${refund.failureReason}`);
+    if (!this.refundFailed) throw new Error('No handler for failed refunds: the orders module registers one');
+    await this.refundFailed(ctx, { refundId: refund.id, paymentId: payment.id, orderId: refund.orderId, sellerOrderId: refund.sellerOrderId, amountIdr: refund.amountIdr, reason: refund.failureReason!, at });
+    return { paymentId: payment.id, outcome: 'refund failed' };
   }
 
   private async settle(ctx: RequestContext, payment: PaymentEntity, feeIdr: bigint | null, at: Date): Promise<void> {

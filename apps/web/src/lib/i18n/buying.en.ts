@@ -155,6 +155,7 @@ export const buyingEn: Record<keyof typeof buyingId, string> = {
   'order.event.EXPIRED': 'Expired: not paid in time',
   'order.event.CASH_COLLECTED': 'Cash received',
   'order.event.REFUNDED': 'Money refunded',
+  'order.event.REFUND_FAILED': "Refund turned down by the card's bank",
   'order.event.FLAGGED': 'Flagged for an admin to check',
   'order.by': 'by {name}',
   'order.onBehalf': 'helped by {name}',

@@ -153,6 +153,7 @@ export const buyingId = {
   'order.event.EXPIRED': 'Kedaluwarsa: tidak dibayar tepat waktu',
   'order.event.CASH_COLLECTED': 'Uang tunai diterima',
   'order.event.REFUNDED': 'Dana dikembalikan',
+  'order.event.REFUND_FAILED': 'Pengembalian dana ditolak bank kartu',
   'order.event.FLAGGED': 'Ditandai untuk diperiksa admin',
   'order.by': 'oleh {name}',
   'order.onBehalf': 'dibantu oleh {name}',

@@ -332,6 +332,46 @@ export class FakeStripeAccount {
     return refund;
   }
 
+  /**
+   * The card's bank turns a refund down later (an expired or closed card): as on Stripe, the money
+   * comes back to the balance, the charge's refunded amount drops, and the refund's events are sent.
+   */
+  failRefund(id: string, p: Params, ctx: RequestContext | null): Refund {
+    const reason = p.oneOf('failure_reason', REFUND_FAILURE_REASONS) ?? 'expired_or_canceled_card';
+    p.done();
+    const refund = this.refund(id);
+    if (refund.status !== 'succeeded' && refund.status !== 'pending') throw badRequest(`Refund ${id} is ${refund.status}: only a pending or succeeded refund can fail.`);
+    const charge = this.charges.get(refund.charge as string)!;
+    const created = unixNow();
+    const transaction: BalanceTransaction = {
+      id: newId('txn'),
+      object: 'balance_transaction',
+      amount: refund.amount,
+      available_on: created,
+      created,
+      currency: refund.currency,
+      description: 'REFUND FAILURE',
+      exchange_rate: null,
+      fee: 0,
+      fee_details: [],
+      net: refund.amount,
+      reporting_category: 'refund_failure',
+      source: refund.id,
+      status: 'available',
+      type: 'refund_failure',
+    };
+    this.balanceTransactions.push(transaction);
+    const before = { status: refund.status };
+    Object.assign(refund, { status: 'failed', failure_reason: reason, failure_balance_transaction: transaction.id });
+    charge.amount_refunded -= refund.amount;
+    charge.refunded = false;
+    const stream = this.streams.get(charge.payment_intent as string) ?? charge.id;
+    this.emit('charge.refund.updated', refund, stream, ctx, before);
+    this.emit('refund.updated', refund, stream, ctx, before);
+    this.emit('refund.failed', refund, stream, ctx, before);
+    return refund;
+  }
+
   refund(id: string): Refund {
     return this.refunds.get(id) ?? throwError(notFound('refund', id));
   }
@@ -431,6 +471,9 @@ export class FakeStripeAccount {
     this.webhooks.send(event, payload, stream);
   }
 }
+
+/** Stripe's reasons a card's bank gives for turning a refund down. */
+const REFUND_FAILURE_REASONS = ['lost_or_stolen_card', 'expired_or_canceled_card', 'unknown'] as const;
 
 function throwError(error: StripeApiError): never {
   throw error;

@@ -55,6 +55,7 @@ const API_ROUTES: [method: string, path: RegExp, handler: ApiHandler][] = [
   // Test controls: what the hosted page's buttons do, replays, and what was delivered.
   ['POST', /^\/_test\/checkout\/sessions\/([^/]+)\/pay$/, (a, p, _, id) => (p.done(), a.pay(id, null))],
   ['POST', /^\/_test\/checkout\/sessions\/([^/]+)\/fail$/, (a, p, _, id) => (p.done(), a.fail(id, null))],
+  ['POST', /^\/_test\/refunds\/([^/]+)\/fail$/, (a, p, _, id) => a.failRefund(id, p, null)],
   ['POST', /^\/_test\/events\/([^/]+)\/resend$/, (a, p, _, id) => (p.done(), a.resend(id))],
   ['GET', /^\/_test\/deliveries$/, (a, p) => {
     const event = p.string('event');

@@ -27,7 +27,8 @@ export type Charge = Pick<
 
 export type Refund = Pick<
   Stripe.Refund,
-  'id' | 'object' | 'amount' | 'balance_transaction' | 'charge' | 'created' | 'currency' | 'metadata' | 'payment_intent' | 'reason' | 'status'
+  | 'id' | 'object' | 'amount' | 'balance_transaction' | 'charge' | 'created' | 'currency' | 'failure_balance_transaction' | 'failure_reason'
+  | 'metadata' | 'payment_intent' | 'reason' | 'status'
 >;
 
 export type BalanceTransaction = Pick<

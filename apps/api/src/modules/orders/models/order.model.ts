@@ -47,7 +47,7 @@ export class OrderEvent {
   @Field()
   at: Date;
 
-  @Field({ description: 'PLACED, PAID, PROCESSING, SHIPPED, DELIVERED, COMPLETED, CANCELLED, EXPIRED, CASH_COLLECTED, REFUNDED, FLAGGED' })
+  @Field({ description: 'PLACED, PAID, PROCESSING, SHIPPED, DELIVERED, COMPLETED, CANCELLED, EXPIRED, CASH_COLLECTED, REFUNDED, REFUND_FAILED, FLAGGED' })
   action: string;
 
   @Field(() => String, { nullable: true })

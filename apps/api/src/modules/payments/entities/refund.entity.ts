@@ -47,6 +47,13 @@ export class RefundEntity extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   settledAt: Date | null;
 
+  /** Why the card's bank turned it down after Stripe accepted it (Stripe's failure_reason), with failedAt. */
+  @Column({ type: 'varchar', nullable: true })
+  failureReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
+
   /** charge.refunded said Stripe has it. */
   @Column({ type: 'timestamptz', nullable: true })
   reconciledAt: Date | null;
