@@ -6,7 +6,8 @@ import { createStripeClient } from '../src/infra/stripe/stripe-client.js';
 import { createKampung, createProduct, createSellerAccount, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 import { placedOrder } from './checkout-operations.js';
-import { CancelSellerOrderDocument, OrderDocument, RefundSellerOrderDocument } from './generated/graphql.js';
+import { CancelSellerOrderDocument, OrderDocument, ReconciliationReportDocument, RefundSellerOrderDocument, SellerBalanceDocument } from './generated/graphql.js';
+import { expectResult } from './harness/results.js';
 
 /** Card payments end to end: the real SDK against the local Stripe test server, its signed webhooks to the API under test. */
 describe('payments by card: Stripe Checkout and its webhooks', () => {
@@ -187,6 +188,16 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     expect((await statusOf(order.id)).flag_reason).toBe('Pengembalian dana Rp 100.000 ke kartu ditolak bank (expired_or_canceled_card): kembalikan dengan cara lain');
     const after = await counts();
     expect(after.told).toBe(1);
+    // Her lines explain her balance: the refund, then the money coming back, under the refund's reason.
+    const lines = (await t.gql(SellerBalanceDocument, {}, { token: seller.login.token })).data!.sellerBalance.lines.edges.map((e) => e.node).filter((l) => l.orderId === order.id);
+    expect(lines.map((l) => [l.kind, l.priceIdr, l.memo])).toEqual([
+      ['REFUND_FAILED', '100000', 'Warna berbeda dari foto'],
+      ['REFUND', '-100000', 'Warna berbeda dari foto'],
+      ['SALE', '350000', null],
+    ]);
+    // Reconciled: Stripe's refund and refund_failure net to nothing, as the ledger's two postings do, and the orders module agrees.
+    const report = expectResult((await t.gql(ReconciliationReportDocument, { p: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7) }, { token: finance.token })).data!.reconciliationReport, 'ReconciliationReport');
+    expect(report.differences.filter((d) => [refund.stripe_refund_id, `${sellerOrderId} refunded`, `${sellerOrderId} paid`].includes(d.reference))).toEqual([]);
 
     // Stripe's resend and a signed copy under a new event id change nothing.
     const [event] = (await stripe.events.list({ type: 'refund.failed', limit: 1 })).data;

@@ -32,6 +32,7 @@ export type BalanceLineKind =
   | 'PAYOUT'
   | 'PAYOUT_RETURNED'
   | 'REFUND'
+  | 'REFUND_FAILED'
   | 'SALE';
 
 export type BalanceLineState =

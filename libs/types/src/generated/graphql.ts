@@ -39,6 +39,7 @@ export enum BalanceLineKind {
   Payout = 'PAYOUT',
   PayoutReturned = 'PAYOUT_RETURNED',
   Refund = 'REFUND',
+  RefundFailed = 'REFUND_FAILED',
   Sale = 'SALE'
 }
 

@@ -266,7 +266,7 @@ export class LedgerRepository {
          (-sum(e.amount_idr) FILTER (WHERE a.kind IN ('SELLER_PENDING', 'SELLER_AVAILABLE', 'SELLER_IN_PAYOUT')))::text AS net,
          coalesce(-sum(e.amount_idr) FILTER (WHERE a.kind = 'COMMISSION_REVENUE'), 0)::text AS commission
        FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id JOIN ledger_accounts a ON a.id = e.account_id
-       WHERE t.seller_id = $1 AND t.cause IN ('ORDER_PAID', 'REFUND', 'PAYOUT_SENT', 'PAYOUT_RETURNED', 'ADJUSTMENT')
+       WHERE t.seller_id = $1 AND t.cause IN ('ORDER_PAID', 'REFUND', 'REFUND_FAILED', 'PAYOUT_SENT', 'PAYOUT_RETURNED', 'ADJUSTMENT')
          AND ($3::timestamptz IS NULL OR (t.created_at, t.id) < ($3, $4::uuid))
        GROUP BY t.id ORDER BY t.created_at DESC, t.id DESC LIMIT $2`,
       [sellerId, limit, after?.createdAt ?? null, after?.id ?? null],
@@ -274,7 +274,7 @@ export class LedgerRepository {
   }
 
   async countSellerLines(ctx: RequestContext, sellerId: string): Promise<number> {
-    const [row] = await this.query<{ n: number }>(ctx, `SELECT count(*)::int AS n FROM ledger_transactions WHERE seller_id = $1 AND cause IN ('ORDER_PAID', 'REFUND', 'PAYOUT_SENT', 'PAYOUT_RETURNED', 'ADJUSTMENT')`, [sellerId]);
+    const [row] = await this.query<{ n: number }>(ctx, `SELECT count(*)::int AS n FROM ledger_transactions WHERE seller_id = $1 AND cause IN ('ORDER_PAID', 'REFUND', 'REFUND_FAILED', 'PAYOUT_SENT', 'PAYOUT_RETURNED', 'ADJUSTMENT')`, [sellerId]);
     return row.n;
   }
 
@@ -345,12 +345,12 @@ export class LedgerRepository {
     return rows.map((row) => ({ ...row, amount: big(row.amount) }));
   }
 
-  /** What each seller order of the period was paid and refunded in the ledger (for comparing with the orders module). */
+  /** What each seller order of the period was paid, refunded and (a failed card refund) given back in the ledger, for comparing with the orders module. */
   async sellerOrderTotals(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; cause: LedgerCause; amount: bigint }[]> {
     const rows = await this.query<{ seller_order_id: string; cause: LedgerCause; amount: string }>(
       ctx,
       `SELECT t.seller_order_id, t.cause, sum(e.amount_idr) FILTER (WHERE e.amount_idr > 0)::text AS amount FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
-       WHERE t.cause IN ('ORDER_PAID', 'REFUND') AND t.occurred_at >= $1 AND t.occurred_at < $2 GROUP BY t.id`,
+       WHERE t.cause IN ('ORDER_PAID', 'REFUND', 'REFUND_FAILED') AND t.occurred_at >= $1 AND t.occurred_at < $2 GROUP BY t.id`,
       [from, to],
     );
     return rows.map((row) => ({ sellerOrderId: row.seller_order_id, cause: row.cause, amount: big(row.amount) }));

@@ -214,7 +214,8 @@ export class LedgerService {
         occurredAt: fact.failedAt,
         // Given back to money still in its hold, it waits with it.
         availableAt: holdUntil && holdUntil > new Date() ? holdUntil : null,
-        memo: fact.reason,
+        // Her line names the refund it undoes by its reason (why it failed is on the refund and the order's flag).
+        memo: transaction.memo,
         legs: refundFailedLegs(legs, { kind: state.release ? LedgerAccountKind.SELLER_AVAILABLE : LedgerAccountKind.SELLER_PENDING, sellerId }),
         month: {
           refundedIdr: -legs.filter((l) => l.orderLineId).reduce((sum, l) => sum + l.amountIdr, 0n),

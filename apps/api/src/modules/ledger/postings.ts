@@ -60,8 +60,6 @@ export interface RefundFact {
 export interface RefundFailedFact {
   refundId: string;
   failedAt: Date;
-  /** Stripe's failure_reason, e.g. expired_or_canceled_card. */
-  reason: string;
 }
 
 /** A refund owed by hand (bank transfer or COD order) was returned to the buyer. */

@@ -131,7 +131,7 @@ export class OrderMoney extends OrderPaymentsSource {
 
   /** A card refund the bank turned down: its posting reversed (nothing when it was never posted). */
   async refundFailed(ctx: RequestContext, failure: RefundFailure): Promise<void> {
-    await this.ledger.postRefundFailed(ctx, { refundId: failure.refundId, failedAt: failure.at, reason: failure.reason });
+    await this.ledger.postRefundFailed(ctx, { refundId: failure.refundId, failedAt: failure.at });
   }
 
   async sellerOrderMoney(ctx: RequestContext, from: Date, to: Date): Promise<SellerOrderMoney[]> {

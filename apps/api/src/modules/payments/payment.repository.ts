@@ -108,11 +108,19 @@ export class PaymentRepository {
     return this.payments(ctx).find({ where: { sellerOrderId: In([...sellerOrderIds]), method: PaymentMethod.COD, status: PaymentStatus.SUCCEEDED } });
   }
 
-  /** What was given back per seller order in [from, to) (a failed card refund gave nothing). */
+  /**
+   * What was given back per seller order in [from, to), as the ledger posts it: a refund when it was
+   * made, less one the card's bank turned down later when it failed (net, so possibly negative). One
+   * Stripe refused at once gave nothing.
+   */
   async refundedBetween(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; refundedIdr: bigint }[]> {
     const rows: { seller_order_id: string; refunded: string }[] = await this.refunds(ctx).query(
-      `SELECT seller_order_id, sum(amount_idr)::text AS refunded FROM refunds
-       WHERE status <> 'FAILED' AND coalesce(settled_at, created_at) >= $1 AND coalesce(settled_at, created_at) < $2 GROUP BY seller_order_id`,
+      `SELECT seller_order_id, sum(amount)::text AS refunded FROM (
+         SELECT seller_order_id, amount_idr AS amount FROM refunds
+         WHERE (status <> 'FAILED' OR failed_at IS NOT NULL) AND coalesce(settled_at, created_at) >= $1 AND coalesce(settled_at, created_at) < $2
+         UNION ALL
+         SELECT seller_order_id, -amount_idr FROM refunds WHERE failed_at >= $1 AND failed_at < $2
+       ) moved GROUP BY seller_order_id HAVING sum(amount) <> 0`,
       [from, to],
     );
     return rows.map((row) => ({ sellerOrderId: row.seller_order_id, refundedIdr: BigInt(row.refunded) }));

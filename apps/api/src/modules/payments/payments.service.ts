@@ -283,7 +283,8 @@ export class PaymentsService {
       const current = (await this.payments.lockRefund(ctx, recorded.id))!;
       current.stripeRefundId ??= refund.id;
       if (current.status === RefundStatus.PENDING && refund.status === 'succeeded') Object.assign(current, { status: RefundStatus.SUCCEEDED, settledAt: now });
-      if (current.status === RefundStatus.PENDING && refund.status === 'failed') Object.assign(current, { status: RefundStatus.FAILED, failureReason: refund.failure_reason ?? 'unknown', failedAt: now });
+      // Refused at once: never made, so nothing to reverse (failedAt stays null).
+      if (current.status === RefundStatus.PENDING && refund.status === 'failed') Object.assign(current, { status: RefundStatus.FAILED, failureReason: refund.failure_reason ?? 'unknown' });
       return this.payments.saveRefund(ctx, current);
     });
   }

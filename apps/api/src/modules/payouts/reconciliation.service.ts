@@ -46,7 +46,8 @@ export class ReconciliationService {
     let stripeFees = 0n;
     try {
       const transactions = await this.stripe.balanceTransactions.list({ created: { gte: Math.floor(from.getTime() / 1000), lt: Math.floor(to.getTime() / 1000) }, limit: 100 }).autoPagingToArray({ limit: 10_000 });
-      const relevant = transactions.filter((t) => t.type === 'charge' || t.type === 'payment' || t.type === 'refund');
+      // A refund the card's bank turned down comes back as a refund_failure under the refund's id.
+      const relevant = transactions.filter((t) => t.type === 'charge' || t.type === 'payment' || t.type === 'refund' || t.type === 'refund_failure');
       stripeProvider = relevant.map((t) => ({ reference: typeof t.source === 'string' ? t.source : (t.source?.id ?? t.id), amountIdr: fromStripeAmount(t.amount) }));
       stripeFees = relevant.reduce((sum, t) => sum + fromStripeAmount(t.fee), 0n);
       differences.push(...compareMovements('STRIPE', stripeLedger, stripeProvider, 'Stripe'));
@@ -84,8 +85,8 @@ export class ReconciliationService {
       differences.push(
         ...compareMovements(
           'ORDERS',
-          ledgerTotals.map((t) => ({ reference: key(t.sellerOrderId, t.cause === LedgerCause.ORDER_PAID ? 'paid' : 'refunded'), amountIdr: t.amount })),
-          theirs.flatMap((o) => [{ reference: key(o.sellerOrderId, 'paid'), amountIdr: o.paidIdr }, ...(o.refundedIdr > 0n ? [{ reference: key(o.sellerOrderId, 'refunded'), amountIdr: o.refundedIdr }] : [])]),
+          ledgerTotals.map((t) => ({ reference: key(t.sellerOrderId, t.cause === LedgerCause.ORDER_PAID ? 'paid' : 'refunded'), amountIdr: t.cause === LedgerCause.REFUND_FAILED ? -t.amount : t.amount })),
+          theirs.flatMap((o) => [{ reference: key(o.sellerOrderId, 'paid'), amountIdr: o.paidIdr }, ...(o.refundedIdr !== 0n ? [{ reference: key(o.sellerOrderId, 'refunded'), amountIdr: o.refundedIdr }] : [])]),
           'the orders',
         ),
       );

@@ -47,7 +47,7 @@ export class RefundEntity extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   settledAt: Date | null;
 
-  /** Why the card's bank turned it down after Stripe accepted it (Stripe's failure_reason), with failedAt. */
+  /** Why it failed (Stripe's failure_reason); failedAt is when the card's bank turned down a refund Stripe had accepted (null when Stripe refused it at once). */
   @Column({ type: 'varchar', nullable: true })
   failureReason: string | null;
 
