@@ -526,6 +526,23 @@ describe('authorization matrix: every query and mutation × every kind of caller
       expected: only('finance', 'admin'),
     },
     {
+      name: 'query refundsOwedByHand',
+      prepare: async () => ({ document: ops.MatrixRefundsOwedByHandDocument, state: nothing }),
+      expected: only('finance', 'admin'),
+    },
+    {
+      name: "mutation recordRefundReturned of a refund of seller A's order",
+      prepare: async () => {
+        const { order, sellerOrderId } = await orderOfA();
+        await t.gql(ops.MatrixRefundSellerOrderDocument, { id: sellerOrderId, k: randomUUID() }, { token: tokens.finance });
+        const [refund] = await t.dataSource.query('SELECT id FROM refunds WHERE seller_order_id = $1', [sellerOrderId]);
+        const state = async () => t.dataSource.query('SELECT returned_at, return_reference, (SELECT count(*)::int FROM ledger_transactions WHERE order_id = $2) AS postings FROM refunds WHERE id = $1', [refund.id, order.id]);
+        return { document: ops.MatrixRecordRefundReturnedDocument, variables: { r: refund.id }, state };
+      },
+      // A transfer refund is sent already: staff get past authorization to TransitionNotAllowedError.
+      expected: only('finance', 'admin'),
+    },
+    {
       name: "query sellerOrders of seller A",
       prepare: async () => ({ document: ops.MatrixSellerOrdersDocument, variables: { s: sellerA.id }, state: nothing }),
       expected: only('sellerA', 'pendampingA', 'admin'),

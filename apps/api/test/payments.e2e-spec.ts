@@ -6,7 +6,7 @@ import { createStripeClient } from '../src/infra/stripe/stripe-client.js';
 import { createKampung, createProduct, createSellerAccount, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 import { placedOrder } from './checkout-operations.js';
-import { CancelSellerOrderDocument, OrderDocument, ReconciliationReportDocument, RefundSellerOrderDocument, SellerBalanceDocument } from './generated/graphql.js';
+import { CancelSellerOrderDocument, OrderDocument, RecordRefundReturnedDocument, ReconciliationReportDocument, RefundSellerOrderDocument, RefundsOwedByHandDocument } from './generated/graphql.js';
 import { expectResult } from './harness/results.js';
 
 /** Card payments end to end: the real SDK against the local Stripe test server, its signed webhooks to the API under test. */
@@ -148,16 +148,20 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     expect(view.sellerOrders[0].timeline.map((e) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'CANCELLED', 'REFUNDED']);
   });
 
-  it('a card refund the bank turns down later is reversed in the ledger once, replays change nothing, and the seller order can be refunded again', async () => {
+  it("a card refund the bank turns down later stands, is owed to the buyer by hand once (replays change nothing), and finance sends it by transfer", async () => {
     const { order } = await cardOrder();
     await pay(order);
     const finance = await signIn(t, { roles: [Role.FINANCE] });
     const sellerOrderId = order.sellerOrders[0].id;
-    const balances = () =>
-      t.dataSource.query(
-        `SELECT a.code, sum(e.amount_idr)::text AS balance FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id JOIN ledger_transactions l ON l.id = e.transaction_id
-         WHERE l.order_id = $1 GROUP BY a.code HAVING sum(e.amount_idr) <> 0 ORDER BY a.code`,
-        [order.id],
+    const balances = async () =>
+      Object.fromEntries(
+        (
+          await t.dataSource.query(
+            `SELECT a.code, sum(e.amount_idr)::text AS balance FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id JOIN ledger_transactions l ON l.id = e.transaction_id
+             WHERE l.order_id = $1 OR l.refund_id IN (SELECT id FROM refunds WHERE order_id = $1) GROUP BY a.code HAVING sum(e.amount_idr) <> 0 ORDER BY a.code`,
+            [order.id],
+          )
+        ).map((row: { code: string; balance: string }) => [row.code.replace(seller.seller.id, 'her'), row.balance]),
       );
     const month = async () => (await t.dataSource.query('SELECT refunded_idr, refunded_commission_idr FROM ledger_monthly WHERE seller_id = $1', [seller.seller.id]))[0];
     const counts = async () =>
@@ -166,36 +170,33 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
            (SELECT count(*)::int FROM outbox_messages WHERE body LIKE '%ditolak oleh bank kartu%' AND body LIKE '%' || $2 || '%') AS told`,
         [order.id, order.sellerOrders[0].code],
       ))[0];
-    const paid = await balances();
-    const monthPaid = await month();
+    const owed = async () => (await t.gql(RefundsOwedByHandDocument, {}, { token: finance.token })).data!.refundsOwedByHand.filter((r) => r.sellerOrder.id === sellerOrderId);
+    const returned = (refundId: string, reference: string) => t.gql(RecordRefundReturnedDocument, { id: refundId, ref: reference }, { token: finance.token });
 
     expect((await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '100000', key: randomUUID() }, { token: finance.token })).data!.refundSellerOrder).toEqual({ __typename: 'SellerOrder', refundedIdr: '100000' });
     const [refund] = await t.dataSource.query('SELECT id, stripe_refund_id FROM refunds WHERE seller_order_id = $1', [sellerOrderId]);
     await eventually(async () => (await t.dataSource.query('SELECT reconciled_at FROM refunds WHERE id = $1', [refund.id]))[0].reconciled_at !== null, 'charge.refunded');
-    expect(await balances()).not.toEqual(paid);
+    const refunded = await balances();
+    const monthRefunded = await month();
+    expect(refunded['PAYMENT_CLEARING:STRIPE']).toBe(String(Number(order.totalIdr) - 100_000));
+    expect(await returned(refund.id, 'BCA 20261201-77')).toMatchObject({ data: { recordRefundReturned: { __typename: 'TransitionNotAllowedError' } } });
 
     const failed = await control(`/_test/refunds/${refund.stripe_refund_id}/fail`);
     expect(failed).toMatchObject({ status: 200, body: { status: 'failed', failure_reason: 'expired_or_canceled_card' } });
     await eventually(async () => (await t.dataSource.query('SELECT status FROM refunds WHERE id = $1', [refund.id]))[0].status === 'FAILED', 'refund.failed');
     expect((await t.dataSource.query('SELECT failure_reason, failed_at IS NOT NULL AS dated FROM refunds WHERE id = $1', [refund.id]))[0]).toEqual({ failure_reason: 'expired_or_canceled_card', dated: true });
-    // Every account of the order is back where the payment left it, and the seller's month counts no refund.
-    expect(await balances()).toEqual(paid);
-    expect(await month()).toEqual(monthPaid);
+    // The refund stands (her share and the commission stay given back); Stripe has the money again, owed to the buyer by hand.
+    expect(await balances()).toEqual({ ...refunded, 'PAYMENT_CLEARING:STRIPE': order.totalIdr, REFUNDS_PAYABLE: '-100000' });
+    expect(await month()).toEqual(monthRefunded);
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_idr) <> 0) t'))[0].n).toBe(0);
     expect((await state(order.id))[0].postings.split(',').map((p: string) => p.split(' ')[0])).toEqual(['ORDER_PAID', 'REFUND', 'REFUND_FAILED']);
     expect((await paymentOf(order.id)).refunded_idr).toBe('0');
-    expect((await t.dataSource.query('SELECT refunded_idr FROM seller_orders WHERE id = $1', [sellerOrderId]))[0].refunded_idr).toBe('0');
-    expect((await statusOf(order.id)).flag_reason).toBe('Pengembalian dana Rp 100.000 ke kartu ditolak bank (expired_or_canceled_card): kembalikan dengan cara lain');
+    expect((await t.dataSource.query('SELECT refunded_idr FROM seller_orders WHERE id = $1', [sellerOrderId]))[0].refunded_idr).toBe('100000');
+    expect((await statusOf(order.id)).flag_reason).toBe('Pengembalian dana Rp 100.000 ke kartu ditolak bank (expired_or_canceled_card): kirim lewat transfer bank');
+    expect(await owed()).toEqual([expect.objectContaining({ refundId: refund.id, amountIdr: '100000', reason: 'Warna berbeda dari foto', failureReason: 'expired_or_canceled_card', sellerOrder: expect.objectContaining({ id: sellerOrderId, buyer: { name: 'Dewi Lestari', phone: '+6281255550101' } }) })]);
     const after = await counts();
     expect(after.told).toBe(1);
-    // Her lines explain her balance: the refund, then the money coming back, under the refund's reason.
-    const lines = (await t.gql(SellerBalanceDocument, {}, { token: seller.login.token })).data!.sellerBalance.lines.edges.map((e) => e.node).filter((l) => l.orderId === order.id);
-    expect(lines.map((l) => [l.kind, l.priceIdr, l.memo])).toEqual([
-      ['REFUND_FAILED', '100000', 'Warna berbeda dari foto'],
-      ['REFUND', '-100000', 'Warna berbeda dari foto'],
-      ['SALE', '350000', null],
-    ]);
-    // Reconciled: Stripe's refund and refund_failure net to nothing, as the ledger's two postings do, and the orders module agrees.
+    // Reconciled: Stripe's refund and its refund_failure net to nothing, as the ledger's postings on the Stripe clearing do; the orders module counts the refund.
     const report = expectResult((await t.gql(ReconciliationReportDocument, { p: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7) }, { token: finance.token })).data!.reconciliationReport, 'ReconciliationReport');
     expect(report.differences.filter((d) => [refund.stripe_refund_id, `${sellerOrderId} refunded`, `${sellerOrderId} paid`].includes(d.reference))).toEqual([]);
 
@@ -208,13 +209,26 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     expect((await deliver(copy.payload, copy.signature)).status).toBe(200);
     expect((await t.dataSource.query('SELECT outcome FROM stripe_events WHERE event_id = $1', [copyId]))[0].outcome).toBe('ignored: already failed');
     expect(await counts()).toEqual(after);
-    expect(await balances()).toEqual(paid);
     // A failed refund cannot fail twice at Stripe either.
     expect((await control(`/_test/refunds/${refund.stripe_refund_id}/fail`)).status).toBe(400);
 
-    // The money is still hers to give back: a new refund goes through.
-    expect((await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '100000', key: randomUUID() }, { token: finance.token })).data!.refundSellerOrder).toEqual({ __typename: 'SellerOrder', refundedIdr: '100000' });
+    // Finance sends it by transfer: a bad reference is refused with nothing changed; then once, and the same reference again is a replay.
+    expect((await returned(refund.id, ' ')).data!.recordRefundReturned).toMatchObject({ __typename: 'InvalidInputError', field: 'bankReference' });
+    expect((await returned(randomUUID(), 'BCA 20261201-77')).data!.recordRefundReturned).toMatchObject({ __typename: 'NotFoundError' });
+    expect(await counts()).toEqual(after);
+    for (let i = 0; i < 2; i++) expect((await returned(refund.id, 'BCA 20261201-77')).data!.recordRefundReturned).toMatchObject({ __typename: 'SellerOrder', id: sellerOrderId, refundedIdr: '100000' });
+    expect((await returned(refund.id, 'BCA 20261201-78')).data!.recordRefundReturned).toMatchObject({ __typename: 'TransitionNotAllowedError' });
+    const sent = await balances();
+    expect(sent.REFUNDS_PAYABLE).toBeUndefined();
+    expect(sent['PAYMENT_CLEARING:BANK_TRANSFER']).toBe('-100000');
+    expect(await t.dataSource.query('SELECT cause, provider_reference FROM ledger_transactions WHERE refund_id = $1 ORDER BY created_at', [refund.id])).toEqual([
+      { cause: 'REFUND', provider_reference: refund.stripe_refund_id },
+      { cause: 'REFUND_FAILED', provider_reference: refund.stripe_refund_id },
+      { cause: 'REFUND_SENT', provider_reference: 'BCA 20261201-77' },
+    ]);
+    expect(await owed()).toEqual([]);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE body LIKE '%referensi BCA 20261201-77%'`))[0].n).toBe(1);
     const view = (await t.gql(OrderDocument, { code: order.code, phone: '0812 5555 0101' })).data!.order!;
-    expect(view.sellerOrders[0].timeline.map((e) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'REFUND_FAILED', 'REFUNDED']);
+    expect(view.sellerOrders[0].timeline.map((e) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'REFUND_FAILED', 'REFUND_RETURNED']);
   });
 });

@@ -130,6 +130,7 @@ export enum EntityKind {
   ORDER = 'ORDER',
   SAVED_ADDRESS = 'SAVED_ADDRESS',
   SHIPPING_RATE = 'SHIPPING_RATE',
+  REFUND = 'REFUND',
 }
 registerEnumType(EntityKind, { name: 'EntityKind' });
 

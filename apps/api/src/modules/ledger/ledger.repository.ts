@@ -3,7 +3,7 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { LedgerTransactionEntity } from './entities/ledger-transaction.entity.js';
 import { LedgerAccountKind, LedgerCause, type PaymentMethod } from './models/ledger.enums.js';
-import { accountCode, type AccountRef, type Leg, type PostedLeg, type SaleLine } from './posting-rules.js';
+import { accountCode, type AccountRef, type Leg, type SaleLine } from './posting-rules.js';
 
 export type NewTransaction = Pick<
   LedgerTransactionEntity,
@@ -43,8 +43,6 @@ export interface MonthlyDelta {
 }
 
 const big = (value: unknown): bigint => BigInt((value as string | null) ?? 0);
-/** A refund's posting, or the reverse of a failed one: both count in what was refunded. */
-const isRefund = (cause: LedgerCause) => cause === LedgerCause.REFUND || cause === LedgerCause.REFUND_FAILED;
 
 /** Plain SQL: the journal is written in few statements and read by sums over the indexed entries. */
 @Injectable()
@@ -175,33 +173,33 @@ export class LedgerRepository {
       if (row.cause === LedgerCause.DELIVERY_RELEASE && !state.release) state.release = { availableAt: row.available_at };
       if (row.kind === LedgerAccountKind.SHIPPING_PAYABLE) {
         if (row.cause === LedgerCause.ORDER_PAID) state.shippingPaidIdr = -amount;
-        if (isRefund(row.cause)) state.shippingRefundedIdr += amount;
+        if (row.cause === LedgerCause.REFUND) state.shippingRefundedIdr += amount;
       }
       if (row.kind === LedgerAccountKind.SELLER_PENDING && row.order_line_id) add(state.pendingByLine, row.order_line_id, -amount);
-      // A refund's legs on her account and on the commission add up to the price refunded (a failed one's take it back).
-      if (isRefund(row.cause) && row.order_line_id && row.kind !== LedgerAccountKind.REFUNDS_PAYABLE && row.kind !== LedgerAccountKind.PAYMENT_CLEARING) add(state.refundedByLine, row.order_line_id, amount);
+      // A refund's legs on her account and on the commission add up to the price refunded.
+      if (row.cause === LedgerCause.REFUND && row.order_line_id && row.kind !== LedgerAccountKind.REFUNDS_PAYABLE && row.kind !== LedgerAccountKind.PAYMENT_CLEARING) add(state.refundedByLine, row.order_line_id, amount);
     }
     return state;
   }
 
-  /** The transaction posted under a key, with its legs; null when nothing was. */
-  async postingByKey(ctx: RequestContext, key: string): Promise<{ transaction: LedgerTransactionEntity; legs: PostedLeg[] } | null> {
+  /** The transaction posted under a key, and what it moved through the Stripe clearing; null when nothing was posted. */
+  async postingByKey(ctx: RequestContext, key: string): Promise<{ transaction: LedgerTransactionEntity; stripeClearingIdr: bigint } | null> {
     const [transaction] = await this.db.rows(ctx, LedgerTransactionEntity, 'SELECT * FROM ledger_transactions WHERE idempotency_key = $1', [key]);
     if (!transaction) return null;
-    const legs = await this.query<{ kind: LedgerAccountKind; amount_idr: string; order_line_id: string | null }>(
+    const [row] = await this.query<{ amount: string | null }>(
       ctx,
-      'SELECT a.kind, e.amount_idr, e.order_line_id FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE e.transaction_id = $1 ORDER BY e.id',
+      `SELECT sum(e.amount_idr)::text AS amount FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE e.transaction_id = $1 AND a.code = 'PAYMENT_CLEARING:STRIPE'`,
       [transaction.id],
     );
-    return { transaction, legs: legs.map((row) => ({ kind: row.kind, amountIdr: big(row.amount_idr), orderLineId: row.order_line_id })) };
+    return { transaction, stripeClearingIdr: big(row?.amount) };
   }
 
-  /** The credit a refund left on REFUNDS_PAYABLE (what is owed to the buyer by hand), or null when it left none. */
+  /** The credit a refund left on REFUNDS_PAYABLE (owed to the buyer by hand: a transfer or cash refund, or a card refund the bank turned down), or null when it left none. */
   async refundOwed(ctx: RequestContext, refundId: string): Promise<bigint | null> {
     const [row] = await this.query<{ owed: string | null }>(
       ctx,
       `SELECT (-sum(e.amount_idr))::text AS owed FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id JOIN ledger_accounts a ON a.id = e.account_id
-       WHERE t.refund_id = $1 AND t.cause = 'REFUND' AND a.kind = 'REFUNDS_PAYABLE'`,
+       WHERE t.refund_id = $1 AND t.cause IN ('REFUND', 'REFUND_FAILED') AND a.kind = 'REFUNDS_PAYABLE'`,
       [refundId],
     );
     return row?.owed == null ? null : big(row.owed);
@@ -266,7 +264,7 @@ export class LedgerRepository {
          (-sum(e.amount_idr) FILTER (WHERE a.kind IN ('SELLER_PENDING', 'SELLER_AVAILABLE', 'SELLER_IN_PAYOUT')))::text AS net,
          coalesce(-sum(e.amount_idr) FILTER (WHERE a.kind = 'COMMISSION_REVENUE'), 0)::text AS commission
        FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id JOIN ledger_accounts a ON a.id = e.account_id
-       WHERE t.seller_id = $1 AND t.cause IN ('ORDER_PAID', 'REFUND', 'REFUND_FAILED', 'PAYOUT_SENT', 'PAYOUT_RETURNED', 'ADJUSTMENT')
+       WHERE t.seller_id = $1 AND t.cause IN ('ORDER_PAID', 'REFUND', 'PAYOUT_SENT', 'PAYOUT_RETURNED', 'ADJUSTMENT')
          AND ($3::timestamptz IS NULL OR (t.created_at, t.id) < ($3, $4::uuid))
        GROUP BY t.id ORDER BY t.created_at DESC, t.id DESC LIMIT $2`,
       [sellerId, limit, after?.createdAt ?? null, after?.id ?? null],
@@ -274,7 +272,7 @@ export class LedgerRepository {
   }
 
   async countSellerLines(ctx: RequestContext, sellerId: string): Promise<number> {
-    const [row] = await this.query<{ n: number }>(ctx, `SELECT count(*)::int AS n FROM ledger_transactions WHERE seller_id = $1 AND cause IN ('ORDER_PAID', 'REFUND', 'REFUND_FAILED', 'PAYOUT_SENT', 'PAYOUT_RETURNED', 'ADJUSTMENT')`, [sellerId]);
+    const [row] = await this.query<{ n: number }>(ctx, `SELECT count(*)::int AS n FROM ledger_transactions WHERE seller_id = $1 AND cause IN ('ORDER_PAID', 'REFUND', 'PAYOUT_SENT', 'PAYOUT_RETURNED', 'ADJUSTMENT')`, [sellerId]);
     return row.n;
   }
 
@@ -345,12 +343,12 @@ export class LedgerRepository {
     return rows.map((row) => ({ ...row, amount: big(row.amount) }));
   }
 
-  /** What each seller order of the period was paid, refunded and (a failed card refund) given back in the ledger, for comparing with the orders module. */
+  /** What each seller order of the period was paid and refunded in the ledger (for comparing with the orders module). */
   async sellerOrderTotals(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; cause: LedgerCause; amount: bigint }[]> {
     const rows = await this.query<{ seller_order_id: string; cause: LedgerCause; amount: string }>(
       ctx,
       `SELECT t.seller_order_id, t.cause, sum(e.amount_idr) FILTER (WHERE e.amount_idr > 0)::text AS amount FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
-       WHERE t.cause IN ('ORDER_PAID', 'REFUND', 'REFUND_FAILED') AND t.occurred_at >= $1 AND t.occurred_at < $2 GROUP BY t.id`,
+       WHERE t.cause IN ('ORDER_PAID', 'REFUND') AND t.occurred_at >= $1 AND t.occurred_at < $2 GROUP BY t.id`,
       [from, to],
     );
     return rows.map((row) => ({ sellerOrderId: row.seller_order_id, cause: row.cause, amount: big(row.amount) }));

@@ -189,38 +189,28 @@ export class LedgerService {
   }
 
   /**
-   * A card refund the card's bank turned down, key `refund-failed:<refundId>`: the exact reverse of its
-   * posting, so her share, the commission and the shipping are as before it and the seller order can be
-   * refunded again. Nothing to reverse (never posted) posts nothing.
+   * A card refund the card's bank turned down, key `refund-failed:<refundId>`: Stripe has the money
+   * back, and it is owed to the buyer by hand (REFUNDS_PAYABLE, until postRefundSent). The refund
+   * stands: her share and the commission stay given back. Nothing posted for it (yet) posts nothing.
    */
   async postRefundFailed(ctx: RequestContext, fact: RefundFailedFact): Promise<PostingResult> {
     return this.db.withTransaction(ctx, async (ctx) => {
       const refund = await this.ledger.postingByKey(ctx, `refund:${fact.refundId}`);
       if (!refund) return { transactionIds: [], replayed: false };
-      const { transaction, legs } = refund;
-      if (transaction.paymentMethod !== PaymentMethod.STRIPE) throw new LedgerContractError(`Refund ${fact.refundId} was not made by card: only a card refund fails after it is made`);
-      const state = await this.lockedState(ctx, transaction.sellerOrderId!);
-      const sellerId = state.paid.sellerId!;
-      const holdUntil = state.release?.availableAt;
+      const { transaction, stripeClearingIdr } = refund;
+      if (transaction.paymentMethod !== PaymentMethod.STRIPE || stripeClearingIdr >= 0n) throw new LedgerContractError(`Refund ${fact.refundId} was not made by card: only a card refund fails after it is made`);
       const posted = await this.post(ctx, {
         idempotencyKey: `refund-failed:${fact.refundId}`,
         cause: LedgerCause.REFUND_FAILED,
-        sellerId,
         orderId: transaction.orderId,
         sellerOrderId: transaction.sellerOrderId,
         refundId: fact.refundId,
         paymentMethod: PaymentMethod.STRIPE,
+        // Stripe's refund_failure balance transaction names the refund, as this does.
         providerReference: transaction.providerReference,
         occurredAt: fact.failedAt,
-        // Given back to money still in its hold, it waits with it.
-        availableAt: holdUntil && holdUntil > new Date() ? holdUntil : null,
-        // Her line names the refund it undoes by its reason (why it failed is on the refund and the order's flag).
         memo: transaction.memo,
-        legs: refundFailedLegs(legs, { kind: state.release ? LedgerAccountKind.SELLER_AVAILABLE : LedgerAccountKind.SELLER_PENDING, sellerId }),
-        month: {
-          refundedIdr: -legs.filter((l) => l.orderLineId).reduce((sum, l) => sum + l.amountIdr, 0n),
-          refundedCommissionIdr: -legs.filter((l) => l.kind === LedgerAccountKind.COMMISSION_REVENUE).reduce((sum, l) => sum + l.amountIdr, 0n),
-        },
+        legs: refundFailedLegs(-stripeClearingIdr),
       });
       return { transactionIds: [posted.id], replayed: posted.replayed };
     });

@@ -101,34 +101,12 @@ export function refundLegs(sellerAccount: AccountRef, lines: RefundLine[], shipp
   ]);
 }
 
-/** A leg as the ledger stores it: the account by kind (seller accounts name their seller, the clearing its method). */
-export interface PostedLeg {
-  kind: LedgerAccountKind;
-  amountIdr: bigint;
-  orderLineId: string | null;
-}
-
 /**
- * The reverse of a card refund's legs, when the card's bank turned it down: her share back on her
- * account as it is now (pending, or available once the order was released), the commission and the
- * shipping as before, the money back on the Stripe clearing.
+ * A card refund the card's bank turned down: the money is back on the Stripe clearing and owed to the
+ * buyer by hand (REFUNDS_PAYABLE, until refundSentLegs). The refund itself stands: her share and the
+ * commission stay given back.
  */
-export function refundFailedLegs(refund: PostedLeg[], sellerAccount: AccountRef): Leg[] {
-  return refund.map(({ kind, amountIdr, orderLineId }) => {
-    switch (kind) {
-      case LedgerAccountKind.SELLER_PENDING:
-      case LedgerAccountKind.SELLER_AVAILABLE:
-        return leg(sellerAccount, -amountIdr, orderLineId);
-      case LedgerAccountKind.COMMISSION_REVENUE:
-      case LedgerAccountKind.SHIPPING_PAYABLE:
-        return leg(platform(kind), -amountIdr, orderLineId);
-      case LedgerAccountKind.PAYMENT_CLEARING:
-        return leg({ kind, method: PaymentMethod.STRIPE }, -amountIdr, orderLineId);
-      default:
-        throw new Error(`A card refund has no ${kind} leg`);
-    }
-  });
-}
+export const refundFailedLegs = (amountIdr: bigint): Leg[] => [leg({ kind: LedgerAccountKind.PAYMENT_CLEARING, method: PaymentMethod.STRIPE }, amountIdr), leg(platform(LedgerAccountKind.REFUNDS_PAYABLE), -amountIdr)];
 
 /** A refund owed by hand was returned: the debt to the buyer is settled from the bank account or the cash. */
 export const refundSentLegs = (amountIdr: bigint, paidFrom: AccountRef): Leg[] => [leg(platform(LedgerAccountKind.REFUNDS_PAYABLE), amountIdr), leg(paidFrom, -amountIdr)];

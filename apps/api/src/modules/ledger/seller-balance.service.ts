@@ -11,7 +11,6 @@ import { MoneyAccessService } from './money-access.service.js';
 const KINDS: Partial<Record<LedgerCause, BalanceLineKind>> = {
   [LedgerCause.ORDER_PAID]: BalanceLineKind.SALE,
   [LedgerCause.REFUND]: BalanceLineKind.REFUND,
-  [LedgerCause.REFUND_FAILED]: BalanceLineKind.REFUND_FAILED,
   [LedgerCause.PAYOUT_SENT]: BalanceLineKind.PAYOUT,
   [LedgerCause.PAYOUT_RETURNED]: BalanceLineKind.PAYOUT_RETURNED,
   [LedgerCause.ADJUSTMENT]: BalanceLineKind.ADJUSTMENT,
@@ -71,7 +70,7 @@ export class SellerBalanceService {
         orderId: row.order_id,
         sellerOrderId: row.seller_order_id,
         payoutId: row.payout_id,
-        priceIdr: sale || row.cause === LedgerCause.REFUND || row.cause === LedgerCause.REFUND_FAILED ? net + commission : null,
+        priceIdr: sale || row.cause === LedgerCause.REFUND ? net + commission : null,
         commissionIdr: commission,
         netIdr: net,
         state: sale ? (releases.has(row.seller_order_id!) && (availableAt === null || availableAt <= now) ? BalanceLineState.AVAILABLE : BalanceLineState.PENDING) : null,

@@ -23,6 +23,8 @@ export const orderMessages = {
   sellerCancelledToBuyer: (s: { code: string; sellerName: string; reason: string; refund: boolean }) =>
     `Karya Ibu: maaf, ${s.sellerName} membatalkan pesanan ${s.code}: ${s.reason}.${s.refund ? ' Uangnya kami kembalikan.' : ''}`,
   refundedToBuyer: (s: { code: string; amountIdr: bigint }) => `Karya Ibu: ${formatRupiah(s.amountIdr)} untuk pesanan ${s.code} kami kembalikan ke cara bayar Anda.`,
+  refundReturnedToBuyer: (s: { code: string; amountIdr: bigint; reference: string }) =>
+    `Karya Ibu: ${formatRupiah(s.amountIdr)} untuk pesanan ${s.code} sudah kami kirim lewat transfer bank (referensi ${s.reference}).`,
   refundFailedToBuyer: (s: { code: string; amountIdr: bigint }) =>
     `Karya Ibu: pengembalian ${formatRupiah(s.amountIdr)} untuk pesanan ${s.code} ditolak oleh bank kartu Anda. Dana tetap hak Anda: tim kami akan menghubungi Anda untuk mengembalikannya dengan cara lain.`,
 };

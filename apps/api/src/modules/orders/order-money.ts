@@ -6,7 +6,7 @@ import { CommissionsService } from '../commissions/commissions.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { PaymentMethod as LedgerPaymentMethod } from '../ledger/models/ledger.enums.js';
 import { PaymentMethod } from '../payments/models/payment.enums.js';
-import { PaymentsService, type RefundFailure } from '../payments/payments.service.js';
+import { PaymentsService } from '../payments/payments.service.js';
 import { OrderPaymentsSource, type SellerOrderMoney } from '../payouts/order-payments-source.js';
 import { TrainingService } from '../training/training.service.js';
 import type { OrderLineEntity } from './entities/order-line.entity.js';
@@ -129,9 +129,14 @@ export class OrderMoney extends OrderPaymentsSource {
     await this.ledger.postRefundSent(ctx, { refundId: refund.id, sentAt: at, method, cashHolderUserId: method === LedgerPaymentMethod.COD ? cashHolderUserId : null, amountIdr, reference: null });
   }
 
-  /** A card refund the bank turned down: its posting reversed (nothing when it was never posted). */
-  async refundFailed(ctx: RequestContext, failure: RefundFailure): Promise<void> {
-    await this.ledger.postRefundFailed(ctx, { refundId: failure.refundId, failedAt: failure.at });
+  /** A card refund the bank turned down: owed to the buyer by hand now (nothing when the refund is not posted yet). */
+  async refundFailed(ctx: RequestContext, refundId: string, failedAt: Date): Promise<void> {
+    await this.ledger.postRefundFailed(ctx, { refundId, failedAt });
+  }
+
+  /** Finance sent a failed card refund by bank transfer: what was owed to the buyer leaves the bank account. */
+  async refundReturned(ctx: RequestContext, refund: { id: string; amountIdr: bigint }, reference: string, at: Date): Promise<void> {
+    await this.ledger.postRefundSent(ctx, { refundId: refund.id, sentAt: at, method: LedgerPaymentMethod.BANK_TRANSFER, amountIdr: refund.amountIdr, reference });
   }
 
   async sellerOrderMoney(ctx: RequestContext, from: Date, to: Date): Promise<SellerOrderMoney[]> {

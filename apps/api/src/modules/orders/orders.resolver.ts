@@ -28,6 +28,7 @@ import {
   OrderConnection,
   OrderEvent,
   OrderLine,
+  OwedRefund,
   PlaceOrderInput,
   SellerOrder,
   SellerOrderConnection,
@@ -51,6 +52,7 @@ export const CompleteSellerOrderResult = sellerOrderResult('CompleteSellerOrderR
 export const CancelSellerOrderResult = sellerOrderResult('CancelSellerOrderResult');
 export const RecordCodPaymentResult = sellerOrderResult('RecordCodPaymentResult');
 export const RefundSellerOrderResult = sellerOrderResult('RefundSellerOrderResult');
+export const RecordRefundReturnedResult = sellerOrderResult('RecordRefundReturnedResult');
 
 const STAFF = [Role.ADMIN, Role.OFFICER, Role.FINANCE];
 
@@ -248,6 +250,18 @@ export class SellerOrdersResolver {
     @Args('idempotencyKey', { type: () => String }) idempotencyKey: string,
   ) {
     return this.orders.refund(ctx, id, amountIdr, reason, idempotencyKey);
+  }
+
+  @Authenticated(Role.ADMIN, Role.FINANCE)
+  @Query(() => [OwedRefund], { description: "Card refunds the card's bank turned down, owed to the buyer by bank transfer: finance's list, the oldest first" })
+  refundsOwedByHand(@Ctx() ctx: RequestContext, @Args('first', { type: () => Int, defaultValue: 50 }) first: number): Promise<OwedRefund[]> {
+    return this.orders.owedRefunds(ctx, first);
+  }
+
+  @Authenticated(Role.ADMIN, Role.FINANCE)
+  @Mutation(() => RecordRefundReturnedResult, { description: 'Finance sent a failed card refund to the buyer by bank transfer, with its reference. The same reference again changes nothing' })
+  recordRefundReturned(@Ctx() ctx: RequestContext, @Args('refundId', { type: () => ID }) refundId: string, @Args('bankReference', { type: () => String }) bankReference: string) {
+    return this.orders.recordRefundReturned(ctx, refundId, bankReference);
   }
 
   @ResolveField(() => Seller)

@@ -25,7 +25,7 @@ import { eventActor, ORDER_TIMERS, type OrderTimer } from './order-events.js';
 import { ORDER_CODE_PATTERN } from './order-code.js';
 import { OrderRepository, type Keyset, type OrderFilter } from './order.repository.js';
 import { nextOrderStatus, nextSellerOrderStatus, OrderStatus, SellerOrderStatus, sellerOrderActions, type SellerOrderAction } from './order-status.js';
-import { AmountMismatchError, IdempotencyKeyReusedError, toOrderEvent, toOrderLine, toOrderModel, toSellerOrderModel, TransitionNotAllowedError, type Order, type OrderEvent, type SellerOrder } from './models/order.model.js';
+import { AmountMismatchError, IdempotencyKeyReusedError, toOrderEvent, toOrderLine, toOrderModel, toSellerOrderModel, TransitionNotAllowedError, type Order, type OrderEvent, type OwedRefund, type SellerOrder } from './models/order.model.js';
 
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
@@ -343,8 +343,13 @@ export class OrdersService implements OnModuleInit {
       // As it is now, under the seller order's lock: the card's bank may have turned it down meanwhile.
       const current = counted.find((r) => r.id === refund.id) ?? refund;
       // Posted by the refund's id: a retry after a crash posts it then, a repeat posts nothing.
-      if (current.status !== 'FAILED') await this.money.refunded(ctx, current, locked.cashCollectedAt ? await this.payments.cashHolderOf(ctx, locked.id) : null);
-      if (!(await this.recountRefunded(ctx, locked, counted))) return;
+      if (wasMade(current)) await this.money.refunded(ctx, current, locked.cashCollectedAt ? await this.payments.cashHolderOf(ctx, locked.id) : null);
+      // Its failure came before this posting could be made: posted now, after it.
+      if (current.failedAt) await this.money.refundFailed(ctx, current.id, current.failedAt);
+      const refunded = counted.filter(wasMade).reduce((sum, r) => sum + r.amountIdr, 0n);
+      if (refunded === locked.refundedIdr) return;
+      locked.refundedIdr = refunded;
+      await this.orders.saveSellerOrder(ctx, locked);
       await this.record(ctx, locked, locked.status, 'REFUNDED', now, { onBehalf: false, note: `${refund.amountIdr}: ${reason}` });
       const [order] = await this.orders.findOrdersByIds(ctx, [locked.orderId]);
       await this.notifyBuyer(ctx, order, orderMessages.refundedToBuyer({ code: locked.code, amountIdr: refund.amountIdr }));
@@ -352,30 +357,53 @@ export class OrdersService implements OnModuleInit {
     return null;
   }
 
-  /** Her seller order's refunded total from its refunds that gave money back; false when it did not change. */
-  private async recountRefunded(ctx: RequestContext, locked: SellerOrderEntity, refunds: { status: string; amountIdr: bigint }[]): Promise<boolean> {
-    const refunded = refunds.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amountIdr, 0n);
-    if (refunded === locked.refundedIdr) return false;
-    locked.refundedIdr = refunded;
-    await this.orders.saveSellerOrder(ctx, locked);
-    return true;
-  }
-
   /**
-   * The card's bank turned a refund down (in the webhook's transaction): its ledger posting reversed,
-   * the seller order refundable again, the order flagged for staff to give the money back another way,
-   * and the buyer told.
+   * The card's bank turned a refund down (in the webhook's transaction). The refund stands (the
+   * seller order stays refunded); the money is owed to the buyer by hand, so the order is flagged for
+   * finance to send it another way, and she is told.
    */
   private async refundFailed(ctx: RequestContext, failure: RefundFailure): Promise<void> {
     // The order before its seller order, as paying takes them.
     const order = await this.orders.lockOrder(ctx, failure.orderId);
     const locked = await this.orders.lockSellerOrder(ctx, failure.sellerOrderId);
     if (!order || !locked) throw new Error(`refund ${failure.refundId} of an unknown seller order ${failure.sellerOrderId}`);
-    await this.money.refundFailed(ctx, failure);
-    await this.recountRefunded(ctx, locked, await this.payments.refundsOfSellerOrders(ctx, [locked.id]));
+    await this.money.refundFailed(ctx, failure.refundId, failure.at);
     await this.record(ctx, locked, locked.status, 'REFUND_FAILED', failure.at, { onBehalf: false, note: `${failure.amountIdr}: ${failure.reason}` });
-    await this.flag(ctx, { orderId: order.id, paymentId: failure.paymentId, reason: `Pengembalian dana ${formatRupiah(failure.amountIdr)} ke kartu ditolak bank (${failure.reason}): kembalikan dengan cara lain` });
+    await this.flag(ctx, { orderId: order.id, paymentId: failure.paymentId, reason: `Pengembalian dana ${formatRupiah(failure.amountIdr)} ke kartu ditolak bank (${failure.reason}): kirim lewat transfer bank` });
     await this.notifyBuyer(ctx, order, orderMessages.refundFailedToBuyer({ code: locked.code, amountIdr: failure.amountIdr }));
+  }
+
+  /** Failed card refunds finance still has to send the buyer by hand, the oldest failure first (staff only, by the resolver). */
+  async owedRefunds(ctx: RequestContext, first: number): Promise<OwedRefund[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+    const refunds = await this.payments.owedByHand(ctx, first);
+    const sellerOrders = new Map((await this.orders.sellerOrdersOf(ctx, [...new Set(refunds.map((r) => r.orderId))])).map((so) => [so.id, so]));
+    const models = new Map((await this.sellerOrderModels(ctx, [...sellerOrders.values()])).map((so) => [so.id, so]));
+    return refunds.map((r) => ({ refundId: r.id, amountIdr: r.amountIdr, reason: r.reason, failureReason: r.failureReason ?? 'unknown', failedAt: r.failedAt!, sellerOrder: models.get(r.sellerOrderId)! }));
+  }
+
+  /**
+   * Finance sent a failed card refund to the buyer by bank transfer: what is owed to her in the ledger
+   * is settled from the bank account (`refund-sent:<refund id>`), her timeline says so and she is told.
+   * The same reference again changes nothing.
+   */
+  async recordRefundReturned(ctx: RequestContext, refundId: string, bankReference: string, now = new Date()): Promise<SellerOrder | ErrorResult> {
+    const reference = bankReference.trim();
+    if (!within(reference.length, BANK_REFERENCE_LENGTH)) return new InvalidInputError('bankReference', reference ? 'TOO_LONG' : 'REQUIRED', "The bank's reference of the transfer to the buyer", BANK_REFERENCE_LENGTH);
+    if (!isUuid(refundId)) return new NotFoundError(EntityKind.REFUND);
+    return this.db.withTransaction(ctx, async (ctx) => {
+      const result = await this.payments.markReturned(ctx, refundId, reference, now);
+      if (result.kind === 'not-found') return new NotFoundError(EntityKind.REFUND);
+      const locked = (await this.orders.lockSellerOrder(ctx, result.refund.sellerOrderId))!;
+      if (result.kind === 'not-owed') return new TransitionNotAllowedError(locked.status, result.refund.returnedAt ? 'This refund was sent already, with another reference' : 'This refund is not owed by hand');
+      if (result.kind === 'returned') {
+        await this.money.refundReturned(ctx, result.refund, reference, now);
+        await this.record(ctx, locked, locked.status, 'REFUND_RETURNED', now, { onBehalf: false, note: `${result.refund.amountIdr}: ${reference}` });
+        const [order] = await this.orders.findOrdersByIds(ctx, [locked.orderId]);
+        await this.notifyBuyer(ctx, order, orderMessages.refundReturnedToBuyer({ code: locked.code, amountIdr: result.refund.amountIdr, reference }));
+      }
+      return (await this.sellerOrderModels(ctx, [locked]))[0];
+    });
   }
 
   // --- Payments and timers.
@@ -515,6 +543,9 @@ export class OrdersService implements OnModuleInit {
     if (seller) await this.notifications.enqueue(ctx, { channel: OutboxChannel.WHATSAPP, recipient: seller.whatsappNumber, body });
   }
 }
+
+/** A refund that gave money back, or will by hand: all but one Stripe refused at once (FAILED, never accepted). */
+const wasMade = (refund: { status: string; failedAt: Date | null }) => refund.status !== 'FAILED' || refund.failedAt !== null;
 
 class Abort extends Error {
   constructor(readonly result: ErrorResult) {

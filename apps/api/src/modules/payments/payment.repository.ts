@@ -92,6 +92,11 @@ export class PaymentRepository {
     return this.refunds(ctx).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
   }
 
+  /** Failed card refunds not yet sent to the buyer by hand, the oldest failure first. */
+  owedByHand(ctx: RequestContext, first: number): Promise<RefundEntity[]> {
+    return this.db.rows(ctx, RefundEntity, 'SELECT * FROM refunds WHERE failed_at IS NOT NULL AND returned_at IS NULL ORDER BY failed_at, id LIMIT $1', [first]);
+  }
+
   findRefundByKey(ctx: RequestContext, key: string): Promise<RefundEntity | null> {
     return this.refunds(ctx).findOneBy({ idempotencyKey: key });
   }
@@ -109,18 +114,13 @@ export class PaymentRepository {
   }
 
   /**
-   * What was given back per seller order in [from, to), as the ledger posts it: a refund when it was
-   * made, less one the card's bank turned down later when it failed (net, so possibly negative). One
-   * Stripe refused at once gave nothing.
+   * What was given back per seller order in [from, to), by when each refund was made: one the card's
+   * bank turned down later still counts (the buyer is paid by hand); one Stripe refused at once does not.
    */
   async refundedBetween(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; refundedIdr: bigint }[]> {
     const rows: { seller_order_id: string; refunded: string }[] = await this.refunds(ctx).query(
-      `SELECT seller_order_id, sum(amount)::text AS refunded FROM (
-         SELECT seller_order_id, amount_idr AS amount FROM refunds
-         WHERE (status <> 'FAILED' OR failed_at IS NOT NULL) AND coalesce(settled_at, created_at) >= $1 AND coalesce(settled_at, created_at) < $2
-         UNION ALL
-         SELECT seller_order_id, -amount_idr FROM refunds WHERE failed_at >= $1 AND failed_at < $2
-       ) moved GROUP BY seller_order_id HAVING sum(amount) <> 0`,
+      `SELECT seller_order_id, sum(amount_idr)::text AS refunded FROM refunds
+       WHERE (status <> 'FAILED' OR failed_at IS NOT NULL) AND coalesce(settled_at, created_at) >= $1 AND coalesce(settled_at, created_at) < $2 GROUP BY seller_order_id`,
       [from, to],
     );
     return rows.map((row) => ({ sellerOrderId: row.seller_order_id, refundedIdr: BigInt(row.refunded) }));

@@ -49,6 +49,8 @@ export interface CheckoutLine {
   amountIdr: bigint;
 }
 
+export type RefundReturn = { kind: 'returned' | 'replayed'; refund: RefundEntity } | { kind: 'not-found' } | { kind: 'not-owed'; refund: RefundEntity };
+
 export type TransferConfirmation =
   | { kind: 'confirmed' | 'replayed'; orderId: string }
   | { kind: 'not-pending' }
@@ -287,6 +289,24 @@ export class PaymentsService {
       if (current.status === RefundStatus.PENDING && refund.status === 'failed') Object.assign(current, { status: RefundStatus.FAILED, failureReason: refund.failure_reason ?? 'unknown' });
       return this.payments.saveRefund(ctx, current);
     });
+  }
+
+  /** Failed card refunds finance still has to send the buyer by hand. */
+  owedByHand(ctx: RequestContext, first: number): Promise<RefundEntity[]> {
+    return this.payments.owedByHand(ctx, first);
+  }
+
+  /**
+   * Finance sent a failed card refund to the buyer by bank transfer (in the caller's transaction,
+   * under the refund's lock): once; the same reference again is a replay.
+   */
+  async markReturned(ctx: RequestContext, refundId: string, reference: string, now: Date): Promise<RefundReturn> {
+    const refund = await this.payments.lockRefund(ctx, refundId);
+    if (!refund) return { kind: 'not-found' };
+    if (refund.returnedAt) return refund.returnReference === reference ? { kind: 'replayed', refund } : { kind: 'not-owed', refund };
+    if (!refund.failedAt) return { kind: 'not-owed', refund };
+    Object.assign(refund, { returnedAt: now, returnReference: reference });
+    return { kind: 'returned', refund: await this.payments.saveRefund(ctx, refund) };
   }
 
   /** Who took a cash-on-delivery seller order's cash (the seller or her pendamping): she holds it. */

@@ -85,8 +85,8 @@ export class ReconciliationService {
       differences.push(
         ...compareMovements(
           'ORDERS',
-          ledgerTotals.map((t) => ({ reference: key(t.sellerOrderId, t.cause === LedgerCause.ORDER_PAID ? 'paid' : 'refunded'), amountIdr: t.cause === LedgerCause.REFUND_FAILED ? -t.amount : t.amount })),
-          theirs.flatMap((o) => [{ reference: key(o.sellerOrderId, 'paid'), amountIdr: o.paidIdr }, ...(o.refundedIdr !== 0n ? [{ reference: key(o.sellerOrderId, 'refunded'), amountIdr: o.refundedIdr }] : [])]),
+          ledgerTotals.map((t) => ({ reference: key(t.sellerOrderId, t.cause === LedgerCause.ORDER_PAID ? 'paid' : 'refunded'), amountIdr: t.amount })),
+          theirs.flatMap((o) => [{ reference: key(o.sellerOrderId, 'paid'), amountIdr: o.paidIdr }, ...(o.refundedIdr > 0n ? [{ reference: key(o.sellerOrderId, 'refunded'), amountIdr: o.refundedIdr }] : [])]),
           'the orders',
         ),
       );

@@ -12,8 +12,6 @@ describe('reconciliation', () => {
         { reference: 'ch_split', amountIdr: 40n },
         { reference: 'ch_only_ledger', amountIdr: 5n },
         { reference: 'ch_wrong', amountIdr: 70n },
-        { reference: 're_failed_later', amountIdr: -30n }, // a refund, then its failure: nothing moved
-        { reference: 're_failed_later', amountIdr: 30n },
       ],
       [
         { reference: 'ch_same', amountIdr: 100n },

@@ -34,8 +34,6 @@ export function compareMovements(source: DifferenceSource, ledger: Movement[], o
   for (const reference of [...new Set([...mine.keys(), ...theirs.keys()])].sort()) {
     const a = mine.get(reference) ?? null;
     const b = theirs.get(reference) ?? null;
-    // Absent is nothing: a refund and its failure net to zero on one side, which the other need not list.
-    if ((a ?? 0n) === (b ?? 0n)) continue;
     if (a === null) differences.push({ source, kind: 'MISSING_IN_LEDGER', reference, ledgerIdr: null, otherIdr: b, detail: `${otherName} has it, the ledger does not` });
     else if (b === null) differences.push({ source, kind: 'MISSING_ELSEWHERE', reference, ledgerIdr: a, otherIdr: null, detail: `The ledger has it, ${otherName} does not` });
     else if (a !== b) differences.push({ source, kind: 'AMOUNT_MISMATCH', reference, ledgerIdr: a, otherIdr: b, detail: `The ledger says Rp ${a}, ${otherName} Rp ${b}` });

@@ -311,5 +311,12 @@ export const buyingEn: Record<keyof typeof buyingId, string> = {
   'staff.transfers.error.amount': 'Does not match: it should be {amount}. Do not confirm a different amount.',
   'staff.transfers.error.amountInvalid': 'Write the amount in rupiah, e.g. 350.123.',
   'staff.transfers.error.reference': 'Enter the bank reference ({min}–{max} characters).',
-  'staff.transfers.error.notPending': 'This transfer is no longer waiting (paid, cancelled or expired).'
+  'staff.transfers.error.notPending': 'This transfer is no longer waiting (paid, cancelled or expired).',
+  'staff.refundsOwed.title': 'Refunds to send by bank transfer',
+  'staff.refundsOwed.lead': "The buyer's card bank turned these refunds down. Contact the buyer, transfer to her account, then record its reference.",
+  'staff.refundsOwed.failed': 'Turned down {date} ({reason})',
+  'staff.refundsOwed.reference': 'Reference of the transfer to the buyer',
+  'staff.refundsOwed.record': 'Record as transferred',
+  'staff.refundsOwed.recorded': 'The refund for {code} is recorded as transferred.',
+  'staff.refundsOwed.error.notOwed': 'This refund is no longer waiting (recorded with another reference).',
 };

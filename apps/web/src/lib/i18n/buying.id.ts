@@ -309,5 +309,12 @@ export const buyingId = {
   'staff.transfers.error.amount': 'Tidak cocok: seharusnya {amount}. Jangan konfirmasi bila jumlahnya berbeda.',
   'staff.transfers.error.amountInvalid': 'Tulis jumlah dalam rupiah, contoh 350.123.',
   'staff.transfers.error.reference': 'Isi referensi bank ({min}–{max} huruf).',
-  'staff.transfers.error.notPending': 'Transfer ini tidak menunggu lagi (sudah dibayar, dibatalkan, atau kedaluwarsa).'
+  'staff.transfers.error.notPending': 'Transfer ini tidak menunggu lagi (sudah dibayar, dibatalkan, atau kedaluwarsa).',
+  'staff.refundsOwed.title': 'Pengembalian dana yang harus ditransfer',
+  'staff.refundsOwed.lead': 'Bank kartu pembeli menolak pengembalian ini. Hubungi pembeli, transfer ke rekeningnya, lalu catat referensinya.',
+  'staff.refundsOwed.failed': 'Ditolak {date} ({reason})',
+  'staff.refundsOwed.reference': 'Referensi transfer ke pembeli',
+  'staff.refundsOwed.record': 'Catat sudah ditransfer',
+  'staff.refundsOwed.recorded': 'Pengembalian untuk {code} tercatat sudah ditransfer.',
+  'staff.refundsOwed.error.notOwed': 'Pengembalian ini tidak menunggu lagi (sudah dicatat dengan referensi lain).',
 } as const;

@@ -62,7 +62,6 @@ export const moneyEn: Record<keyof typeof moneyId, string> = {
   'money.kind.REFUND': 'Money back to the buyer',
   'money.kind.PAYOUT': 'Payout to you',
   'money.kind.PAYOUT_RETURNED': 'Payout back in your balance',
-  'money.kind.REFUND_FAILED': "Refund turned down by the buyer's bank: back in your balance",
   'money.kind.ADJUSTMENT': 'Correction',
   'money.state.PENDING': 'Waiting',
   'money.state.AVAILABLE': 'Ready to pay out',

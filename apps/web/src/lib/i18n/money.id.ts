@@ -60,7 +60,6 @@ export const moneyId = {
   'money.kind.REFUND': 'Uang dikembalikan ke pembeli',
   'money.kind.PAYOUT': 'Pencairan ke Anda',
   'money.kind.PAYOUT_RETURNED': 'Pencairan kembali ke saldo',
-  'money.kind.REFUND_FAILED': 'Pengembalian dana ditolak bank pembeli: uang kembali ke saldo',
   'money.kind.ADJUSTMENT': 'Koreksi',
   'money.state.PENDING': 'Menunggu',
   'money.state.AVAILABLE': 'Bisa dicairkan',

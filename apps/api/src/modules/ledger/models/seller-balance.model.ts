@@ -5,8 +5,6 @@ import { RupiahScalar } from '../../../common/graphql/scalars.js';
 export enum BalanceLineKind {
   SALE = 'SALE',
   REFUND = 'REFUND',
-  /** A card refund the buyer's bank turned down: what it took comes back to her. */
-  REFUND_FAILED = 'REFUND_FAILED',
   PAYOUT = 'PAYOUT',
   PAYOUT_RETURNED = 'PAYOUT_RETURNED',
   ADJUSTMENT = 'ADJUSTMENT',

@@ -553,3 +553,24 @@ export class AmountMismatchError extends ErrorResult {
     Object.assign(this, { errorCode: ErrorCode.INVALID_INPUT, message: `The amount must be exactly ${expectedIdr}`, expectedIdr });
   }
 }
+
+@ObjectType({ description: "A card refund the card's bank turned down: the buyer is owed it by hand (a bank transfer finance sends)" })
+export class OwedRefund {
+  @Field(() => ID)
+  refundId: string;
+
+  @Field(() => RupiahScalar)
+  amountIdr: bigint;
+
+  @Field({ description: 'Why it was refunded' })
+  reason: string;
+
+  @Field({ description: "Stripe's failure_reason: lost_or_stolen_card, expired_or_canceled_card or unknown" })
+  failureReason: string;
+
+  @Field()
+  failedAt: Date;
+
+  @Field(() => SellerOrder, { description: 'The part refunded, with its buyer' })
+  sellerOrder: SellerOrder;
+}

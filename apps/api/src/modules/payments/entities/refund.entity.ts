@@ -5,6 +5,8 @@ import { PaymentMethod, RefundStatus } from '../models/payment.enums.js';
 
 /** Money given back for (part of) one seller order: by Stripe for a card, by hand for a transfer or cash. */
 @Entity('refunds')
+// Finance's list of what is owed by hand: failed card refunds not yet sent.
+@Index('idx_refunds_owed_by_hand', ['failedAt'], { where: 'failed_at IS NOT NULL AND returned_at IS NULL' })
 export class RefundEntity extends BaseEntity {
   @Index()
   @Column('uuid')
@@ -53,6 +55,13 @@ export class RefundEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   failedAt: Date | null;
+
+  /** When finance sent a failed card refund to the buyer by bank transfer, and that transfer's reference. */
+  @Column({ type: 'timestamptz', nullable: true })
+  returnedAt: Date | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  returnReference: string | null;
 
   /** charge.refunded said Stripe has it. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { AdminBankTransferQueueDocument, AdminConfirmBankTransferDocument, BANK_REFERENCE_LENGTH, parseRupiahInput, within } from '@karya-ibu/types';
+import { AdminBankTransferQueueDocument, AdminConfirmBankTransferDocument, AdminRecordRefundReturnedDocument, BANK_REFERENCE_LENGTH, parseRupiahInput, within } from '@karya-ibu/types';
 import { formatRupiah } from '$lib/format/money';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
@@ -9,13 +9,18 @@ import type { Actions, PageServerLoad } from './$types';
 
 const QUEUE_SIZE = 50;
 
-/** Transfers waiting for finance, the nearest deadline first; each confirmed with the statement's amount and reference. */
+/**
+ * Finance's bank account: transfers waiting, the nearest deadline first, each confirmed with the
+ * statement's amount and reference; and card refunds the buyer's bank turned down, sent back by transfer.
+ */
 export const load: PageServerLoad = async (event) => {
   requireStaff(event, TRANSFER_STAFF);
-  const { bankTransferQueue } = await query(event.fetch, AdminBankTransferQueueDocument, { first: QUEUE_SIZE }, caller(event));
+  const { bankTransferQueue, refundsOwedByHand } = await query(event.fetch, AdminBankTransferQueueDocument, { first: QUEUE_SIZE }, caller(event));
   return {
     queue: bankTransferQueue.map((order) => ({ ...order, key: crypto.randomUUID() })),
-    confirmed: event.url.searchParams.get('dikonfirmasi')
+    owed: refundsOwedByHand,
+    confirmed: event.url.searchParams.get('dikonfirmasi'),
+    returned: event.url.searchParams.get('dikembalikan')
   };
 };
 
@@ -49,6 +54,27 @@ export const actions: Actions = {
         return fail(400, { orderId, values, fieldErrors, formError: null });
       default:
         return fail(409, { orderId, values, fieldErrors, formError: t(lang, 'staff.transfers.error.notPending') });
+    }
+  },
+
+  kembalikan: async (event) => {
+    requireStaff(event, TRANSFER_STAFF);
+    const form = await event.request.formData();
+    const lang = event.locals.lang;
+    const refundId = String(form.get('refundId') ?? '');
+    const values = { reference: String(form.get('reference') ?? '').trim() };
+    const fieldErrors: Partial<Record<'reference', string>> = {};
+    if (!within(values.reference.length, BANK_REFERENCE_LENGTH)) fieldErrors.reference = t(lang, 'staff.transfers.error.reference', BANK_REFERENCE_LENGTH);
+    if (fieldErrors.reference) return fail(400, { refundId, values, fieldErrors, formError: null });
+    const { recordRefundReturned: result } = await query(event.fetch, AdminRecordRefundReturnedDocument, { refundId, bankReference: values.reference }, caller(event));
+    switch (result.__typename) {
+      case 'SellerOrder':
+        return redirect(303, `/admin/transfer?dikembalikan=${encodeURIComponent(result.code)}`);
+      case 'InvalidInputError':
+        fieldErrors.reference = t(lang, 'staff.transfers.error.reference', BANK_REFERENCE_LENGTH);
+        return fail(400, { refundId, values, fieldErrors, formError: null });
+      default:
+        return fail(409, { refundId, values, fieldErrors, formError: t(lang, 'staff.refundsOwed.error.notOwed') });
     }
   }
 };
