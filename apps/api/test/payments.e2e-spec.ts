@@ -192,7 +192,7 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     expect((await state(order.id))[0].postings.split(',').map((p: string) => p.split(' ')[0])).toEqual(['ORDER_PAID', 'REFUND', 'REFUND_FAILED']);
     expect((await paymentOf(order.id)).refunded_idr).toBe('0');
     expect((await t.dataSource.query('SELECT refunded_idr FROM seller_orders WHERE id = $1', [sellerOrderId]))[0].refunded_idr).toBe('100000');
-    expect((await statusOf(order.id)).flag_reason).toBe('Pengembalian dana Rp 100.000 ke kartu ditolak bank (expired_or_canceled_card): kirim lewat transfer bank');
+    expect((await statusOf(order.id)).flag_reason).toBe('Pengembalian dana Rp 100.000 ke kartu ditolak bank (kartu kedaluwarsa atau sudah ditutup): kirim lewat transfer bank');
     expect(await owed()).toEqual([expect.objectContaining({ refundId: refund.id, amountIdr: '100000', reason: 'Warna berbeda dari foto', failureReason: 'expired_or_canceled_card', sellerOrder: expect.objectContaining({ id: sellerOrderId, buyer: { name: 'Dewi Lestari', phone: '+6281255550101' } }) })]);
     const after = await counts();
     expect(after.told).toBe(1);

@@ -6,6 +6,10 @@ const wa = (phone: string, text: string) => `https://wa.me/${phone.replace(/\D/g
 export const WITA = (at: Date) =>
   `${new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Makassar' }).format(at)} WITA`;
 
+/** Stripe's failure_reason of a refund, as a buyer and staff read it. */
+export const refundFailureReason = (code: string) =>
+  ({ lost_or_stolen_card: 'kartu dilaporkan hilang atau dicuri', expired_or_canceled_card: 'kartu kedaluwarsa atau sudah ditutup' })[code] ?? 'alasan dari bank tidak disebutkan';
+
 export const orderMessages = {
   placedToBuyer: (o: { code: string; totalIdr: bigint; deadline: Date | null; storefront: string }) =>
     `Karya Ibu: pesanan ${o.code} kami terima, total ${formatRupiah(o.totalIdr)}.${o.deadline ? ` Mohon bayar sebelum ${WITA(o.deadline)}.` : ' Bayar tunai saat barang diterima.'} Lihat pesanan: ${o.storefront}/pesanan/${o.code}`,

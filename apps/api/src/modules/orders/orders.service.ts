@@ -20,7 +20,7 @@ import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
 import type { OrderEntity } from './entities/order.entity.js';
 import type { SellerOrderEntity } from './entities/seller-order.entity.js';
 import { OrderMoney } from './order-money.js';
-import { orderMessages } from './order-messages.js';
+import { orderMessages, refundFailureReason } from './order-messages.js';
 import { eventActor, ORDER_TIMERS, type OrderTimer } from './order-events.js';
 import { ORDER_CODE_PATTERN } from './order-code.js';
 import { OrderRepository, type Keyset, type OrderFilter } from './order.repository.js';
@@ -350,7 +350,7 @@ export class OrdersService implements OnModuleInit {
       if (refunded === locked.refundedIdr) return;
       locked.refundedIdr = refunded;
       await this.orders.saveSellerOrder(ctx, locked);
-      await this.record(ctx, locked, locked.status, 'REFUNDED', now, { onBehalf: false, note: `${refund.amountIdr}: ${reason}` });
+      await this.record(ctx, locked, locked.status, 'REFUNDED', now, { onBehalf: false, note: `${formatRupiah(refund.amountIdr)}: ${reason}` });
       const [order] = await this.orders.findOrdersByIds(ctx, [locked.orderId]);
       await this.notifyBuyer(ctx, order, orderMessages.refundedToBuyer({ code: locked.code, amountIdr: refund.amountIdr }));
     });
@@ -368,8 +368,8 @@ export class OrdersService implements OnModuleInit {
     const locked = await this.orders.lockSellerOrder(ctx, failure.sellerOrderId);
     if (!order || !locked) throw new Error(`refund ${failure.refundId} of an unknown seller order ${failure.sellerOrderId}`);
     await this.money.refundFailed(ctx, failure.refundId, failure.at);
-    await this.record(ctx, locked, locked.status, 'REFUND_FAILED', failure.at, { onBehalf: false, note: `${failure.amountIdr}: ${failure.reason}` });
-    await this.flag(ctx, { orderId: order.id, paymentId: failure.paymentId, reason: `Pengembalian dana ${formatRupiah(failure.amountIdr)} ke kartu ditolak bank (${failure.reason}): kirim lewat transfer bank` });
+    await this.record(ctx, locked, locked.status, 'REFUND_FAILED', failure.at, { onBehalf: false, note: `${formatRupiah(failure.amountIdr)}: ${refundFailureReason(failure.reason)}` });
+    await this.flag(ctx, { orderId: order.id, paymentId: failure.paymentId, reason: `Pengembalian dana ${formatRupiah(failure.amountIdr)} ke kartu ditolak bank (${refundFailureReason(failure.reason)}): kirim lewat transfer bank` });
     await this.notifyBuyer(ctx, order, orderMessages.refundFailedToBuyer({ code: locked.code, amountIdr: failure.amountIdr }));
   }
 
@@ -398,7 +398,7 @@ export class OrdersService implements OnModuleInit {
       if (result.kind === 'not-owed') return new TransitionNotAllowedError(locked.status, result.refund.returnedAt ? 'This refund was sent already, with another reference' : 'This refund is not owed by hand');
       if (result.kind === 'returned') {
         await this.money.refundReturned(ctx, result.refund, reference, now);
-        await this.record(ctx, locked, locked.status, 'REFUND_RETURNED', now, { onBehalf: false, note: `${result.refund.amountIdr}: ${reference}` });
+        await this.record(ctx, locked, locked.status, 'REFUND_RETURNED', now, { onBehalf: false, note: `${formatRupiah(result.refund.amountIdr)}, transfer ${reference}` });
         const [order] = await this.orders.findOrdersByIds(ctx, [locked.orderId]);
         await this.notifyBuyer(ctx, order, orderMessages.refundReturnedToBuyer({ code: locked.code, amountIdr: result.refund.amountIdr, reference }));
       }
