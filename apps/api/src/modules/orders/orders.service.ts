@@ -14,7 +14,7 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { OutboxChannel } from '../notifications/models/outbox-channel.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PaymentMethod } from '../payments/models/payment.enums.js';
-import { PaymentsService, type PaymentFlag, type RefundFailure, type Settlement } from '../payments/payments.service.js';
+import { PaymentsService, refundWasMade, type PaymentFlag, type RefundFailure, type Settlement } from '../payments/payments.service.js';
 import { SellerAccessService } from '../sellers/seller-access.service.js';
 import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
 import type { OrderEntity } from './entities/order.entity.js';
@@ -343,10 +343,10 @@ export class OrdersService implements OnModuleInit {
       // As it is now, under the seller order's lock: the card's bank may have turned it down meanwhile.
       const current = counted.find((r) => r.id === refund.id) ?? refund;
       // Posted by the refund's id: a retry after a crash posts it then, a repeat posts nothing.
-      if (wasMade(current)) await this.money.refunded(ctx, current, locked.cashCollectedAt ? await this.payments.cashHolderOf(ctx, locked.id) : null);
+      if (refundWasMade(current)) await this.money.refunded(ctx, current, locked.cashCollectedAt ? await this.payments.cashHolderOf(ctx, locked.id) : null);
       // Its failure came before this posting could be made: posted now, after it.
       if (current.failedAt) await this.money.refundFailed(ctx, current.id, current.failedAt);
-      const refunded = counted.filter(wasMade).reduce((sum, r) => sum + r.amountIdr, 0n);
+      const refunded = counted.filter(refundWasMade).reduce((sum, r) => sum + r.amountIdr, 0n);
       if (refunded === locked.refundedIdr) return;
       locked.refundedIdr = refunded;
       await this.orders.saveSellerOrder(ctx, locked);
@@ -377,8 +377,9 @@ export class OrdersService implements OnModuleInit {
   async owedRefunds(ctx: RequestContext, first: number): Promise<OwedRefund[]> {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
     const refunds = await this.payments.owedByHand(ctx, first);
-    const sellerOrders = new Map((await this.orders.sellerOrdersOf(ctx, [...new Set(refunds.map((r) => r.orderId))])).map((so) => [so.id, so]));
-    const models = new Map((await this.sellerOrderModels(ctx, [...sellerOrders.values()])).map((so) => [so.id, so]));
+    const refunded = new Set(refunds.map((r) => r.sellerOrderId));
+    const sellerOrders = (await this.orders.sellerOrdersOf(ctx, [...new Set(refunds.map((r) => r.orderId))])).filter((so) => refunded.has(so.id));
+    const models = new Map((await this.sellerOrderModels(ctx, sellerOrders)).map((so) => [so.id, so]));
     return refunds.map((r) => ({ refundId: r.id, amountIdr: r.amountIdr, reason: r.reason, failureReason: r.failureReason ?? 'unknown', failedAt: r.failedAt!, sellerOrder: models.get(r.sellerOrderId)! }));
   }
 
@@ -543,9 +544,6 @@ export class OrdersService implements OnModuleInit {
     if (seller) await this.notifications.enqueue(ctx, { channel: OutboxChannel.WHATSAPP, recipient: seller.whatsappNumber, body });
   }
 }
-
-/** A refund that gave money back, or will by hand: all but one Stripe refused at once (FAILED, never accepted). */
-const wasMade = (refund: { status: string; failedAt: Date | null }) => refund.status !== 'FAILED' || refund.failedAt !== null;
 
 class Abort extends Error {
   constructor(readonly result: ErrorResult) {

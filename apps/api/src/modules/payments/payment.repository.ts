@@ -115,7 +115,8 @@ export class PaymentRepository {
 
   /**
    * What was given back per seller order in [from, to), by when each refund was made: one the card's
-   * bank turned down later still counts (the buyer is paid by hand); one Stripe refused at once does not.
+   * bank turned down later still counts (the buyer is paid by hand); one Stripe refused at once does not
+   * (refundWasMade, in SQL).
    */
   async refundedBetween(ctx: RequestContext, from: Date, to: Date): Promise<{ sellerOrderId: string; refundedIdr: bigint }[]> {
     const rows: { seller_order_id: string; refunded: string }[] = await this.refunds(ctx).query(

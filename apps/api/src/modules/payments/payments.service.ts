@@ -42,6 +42,12 @@ export interface RefundFailure {
   at: Date;
 }
 
+/**
+ * A refund that gave money back, or will by hand: all but one Stripe refused at once (FAILED, never
+ * accepted). refundedBetween's SQL counts the same ones.
+ */
+export const refundWasMade = (refund: Pick<RefundEntity, 'status' | 'failedAt'>) => refund.status !== RefundStatus.FAILED || refund.failedAt !== null;
+
 type Handler<T> = (ctx: RequestContext, event: T) => Promise<void>;
 
 export interface CheckoutLine {

@@ -28,7 +28,7 @@ export enum LedgerCause {
   ORDER_PAID = 'ORDER_PAID',
   DELIVERY_RELEASE = 'DELIVERY_RELEASE',
   REFUND = 'REFUND',
-  /** A card refund the bank turned down after it was posted: the exact reverse of its REFUND. */
+  /** A card refund the bank turned down after it was posted: the money back on the Stripe clearing, owed to the buyer by hand. */
   REFUND_FAILED = 'REFUND_FAILED',
   REFUND_SENT = 'REFUND_SENT',
   COD_REMITTED = 'COD_REMITTED',
