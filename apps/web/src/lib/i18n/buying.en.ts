@@ -322,5 +322,5 @@ export const buyingEn: Record<keyof typeof buyingId, string> = {
   'staff.refundsOwed.reference': 'Reference of the transfer to the buyer',
   'staff.refundsOwed.record': 'Record as transferred',
   'staff.refundsOwed.recorded': 'The refund for {code} is recorded as transferred.',
-  'staff.refundsOwed.error.notOwed': 'This refund is no longer waiting (recorded with another reference).',
+  'staff.refundsOwed.error.notOwed': 'This refund is no longer waiting: it may be recorded already, with another reference. Reload the page for the current list.',
 };

@@ -320,5 +320,5 @@ export const buyingId = {
   'staff.refundsOwed.reference': 'Referensi transfer ke pembeli',
   'staff.refundsOwed.record': 'Catat sudah ditransfer',
   'staff.refundsOwed.recorded': 'Pengembalian untuk {code} tercatat sudah ditransfer.',
-  'staff.refundsOwed.error.notOwed': 'Pengembalian ini tidak menunggu lagi (sudah dicatat dengan referensi lain).',
+  'staff.refundsOwed.error.notOwed': 'Pengembalian ini tidak menunggu lagi: mungkin sudah dicatat, dengan referensi lain. Muat ulang halaman untuk melihat daftar terbaru.',
 } as const;
