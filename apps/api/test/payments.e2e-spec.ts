@@ -15,8 +15,12 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
   let stripe: Stripe;
   let seller: Awaited<ReturnType<typeof createSellerAccount>>;
 
-  const control = async (path: string, method: 'GET' | 'POST' = 'POST') => {
-    const response = await fetch(`${t.config.stripe.apiBase!.protocol}://${t.config.stripe.apiBase!.host}:${t.config.stripe.apiBase!.port}${path}`, { method, headers: { authorization: `Bearer ${t.config.stripe.secretKey}` } });
+  const control = async (path: string, method: 'GET' | 'POST' = 'POST', form?: Record<string, string>) => {
+    const response = await fetch(`${t.config.stripe.apiBase!.protocol}://${t.config.stripe.apiBase!.host}:${t.config.stripe.apiBase!.port}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${t.config.stripe.secretKey}`, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
   const paymentOf = async (orderId: string) => (await t.dataSource.query('SELECT * FROM payments WHERE order_id = $1', [orderId]))[0];
@@ -28,8 +32,8 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
        (SELECT sum(r.orders)::int FROM seller_reach_monthly r WHERE r.seller_id IN (SELECT s.seller_id FROM seller_orders s WHERE s.order_id = o.id)) AS reach,
        (SELECT string_agg(l.cause || ' ' || l.payment_method || ' ' || left(l.provider_reference, 3), ',' ORDER BY l.created_at) FROM ledger_transactions l WHERE l.order_id = o.id) AS postings
      FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.id = $1`, [orderId]);
-  const eventually = async (probe: () => Promise<boolean>, what: string) => {
-    const deadline = Date.now() + 10_000;
+  const eventually = async (probe: () => Promise<boolean>, what: string, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
     while (!(await probe())) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -230,5 +234,120 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE body LIKE '%referensi BCA 20261201-77%'`))[0].n).toBe(1);
     const view = (await t.gql(OrderDocument, { code: order.code, phone: '0812 5555 0101' })).data!.order!;
     expect(view.sellerOrders[0].timeline.map((e) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'REFUND_FAILED', 'REFUND_RETURNED']);
+  });
+
+  describe('refunds under contention and when the API dies', () => {
+    const stall = (when: 'before' | 'after' | 'off') => control('/_test/stall', 'POST', { endpoint: 'POST /v1/refunds', when });
+    /** What Stripe gave back for the order: its refunds (by our metadata) and the charge's refunded total as charge.refunded told us. */
+    const atStripe = async (orderId: string) => {
+      const transactions = await stripe.balanceTransactions.list({ type: 'refund', limit: 100 });
+      const refunds = await Promise.all(transactions.data.map((txn) => stripe.refunds.retrieve(txn.source as string)));
+      return refunds.filter((r) => r.metadata?.order_id === orderId && r.status !== 'failed').map((r) => r.amount);
+    };
+    const applied = async (sellerOrderId: string) =>
+      (await t.dataSource.query(
+        `SELECT so.status, so.refunded_idr, (SELECT count(*)::int FROM refunds r WHERE r.seller_order_id = so.id) AS refunds, (SELECT count(*)::int FROM refunds r WHERE r.seller_order_id = so.id AND r.applied_at IS NULL) AS unapplied,
+           (SELECT count(*)::int FROM ledger_transactions l WHERE l.cause = 'REFUND' AND l.refund_id IN (SELECT id FROM refunds r WHERE r.seller_order_id = so.id)) AS postings,
+           (SELECT count(*)::int FROM order_events e WHERE e.seller_order_id = so.id AND e.action = 'REFUNDED') AS events,
+           (SELECT count(*)::int FROM outbox_messages m WHERE m.body LIKE '%' || so.code || '%' AND m.body LIKE '%kami kembalikan ke cara bayar%') AS told
+         FROM seller_orders so WHERE so.id = $1`,
+        [sellerOrderId],
+      ))[0];
+    const unbalanced = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_idr) <> 0) t'))[0].n;
+    /** Kills the API once the request has committed its refund and is waiting on Stripe, then starts it again. */
+    const killWhileAtStripe = async (request: Promise<unknown>, sellerOrderId: string) => {
+      await eventually(async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0].n > 0, 'the refund to be recorded');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await t.killApi();
+      await request.catch(() => undefined);
+      expect((await stall('off')).status).toBe(200);
+      await t.restartApi();
+    };
+    afterEach(() => stall('off'));
+
+    it('refunds at once on one seller order never give back more than was paid; one key at once makes one refund', async () => {
+      const { order } = await cardOrder();
+      await pay(order);
+      const finance = await signIn(t, { roles: [Role.FINANCE] });
+      const sellerOrderId = order.sellerOrders[0].id;
+      const total = BigInt(order.sellerOrders[0].totalIdr);
+      const part = total / 3n + 1n; // two fit, a third does not
+      const answers = await Promise.all(Array.from({ length: 6 }, () => t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: String(part), key: randomUUID() }, { token: finance.token })));
+      const kinds = answers.map((a) => a.data!.refundSellerOrder.__typename).sort();
+      expect(kinds).toEqual(['InvalidInputError', 'InvalidInputError', 'InvalidInputError', 'InvalidInputError', 'SellerOrder', 'SellerOrder']);
+      expect(await applied(sellerOrderId)).toMatchObject({ refunded_idr: String(2n * part), refunds: 2, unapplied: 0, postings: 2, events: 2, told: 2 });
+      expect(await atStripe(order.id)).toEqual([Number(part) * 100, Number(part) * 100]);
+      // Five at once with one key: one refund, the same answer for each.
+      const key = randomUUID();
+      const rest = total - 2n * part;
+      const same = await Promise.all(Array.from({ length: 5 }, () => t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: String(rest), key }, { token: finance.token })));
+      expect(same.map((a) => a.data!.refundSellerOrder)).toEqual(Array(5).fill({ __typename: 'SellerOrder', refundedIdr: String(total) }));
+      expect(await applied(sellerOrderId)).toMatchObject({ refunded_idr: String(total), refunds: 3, unapplied: 0, postings: 3, events: 3 });
+      expect((await atStripe(order.id)).reduce((sum, amount) => sum + amount, 0)).toBe(Number(total) * 100);
+      expect(await unbalanced()).toBe(0);
+    });
+
+    it.each(['before', 'after'] as const)('a refund whose request dies waiting on Stripe (the request lost %s it ran) is finished by its job, once', async (when) => {
+      const { order } = await cardOrder();
+      await pay(order);
+      const finance = await signIn(t, { roles: [Role.FINANCE] });
+      const sellerOrderId = order.sellerOrders[0].id;
+      expect((await stall(when)).status).toBe(200);
+      const request = t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '75000', key: randomUUID() }, { token: finance.token });
+      await killWhileAtStripe(request, sellerOrderId);
+      expect(await atStripe(order.id)).toEqual(when === 'after' ? [7_500_000] : []);
+      await eventually(async () => (await applied(sellerOrderId)).unapplied === 0, 'the refund job', 60_000);
+      expect(await applied(sellerOrderId)).toMatchObject({ status: 'PAID', refunded_idr: '75000', refunds: 1, postings: 1, events: 1, told: 1 });
+      expect(await atStripe(order.id)).toEqual([7_500_000]);
+      await eventually(async () => (await paymentOf(order.id)).refunded_idr === '75000', 'charge.refunded');
+      expect((await t.dataSource.query('SELECT status, stripe_refund_id IS NOT NULL AS known FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0]).toEqual({ status: 'SUCCEEDED', known: true });
+      expect(await unbalanced()).toBe(0);
+    }, 120_000);
+
+    it("a card's bank turning a refund down before the refund's request could apply it: finance's transfer applies it first, once", async () => {
+      const { order } = await cardOrder();
+      await pay(order);
+      const finance = await signIn(t, { roles: [Role.FINANCE] });
+      const sellerOrderId = order.sellerOrders[0].id;
+      expect((await stall('after')).status).toBe(200);
+      const request = t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '60000', key: randomUUID() }, { token: finance.token });
+      let made: Stripe.Refund | undefined;
+      await eventually(async () => {
+        const transactions = await stripe.balanceTransactions.list({ type: 'refund', limit: 100 });
+        const refunds = await Promise.all(transactions.data.map((txn) => stripe.refunds.retrieve(txn.source as string)));
+        made = refunds.find((r) => r.metadata?.order_id === order.id);
+        return made !== undefined;
+      }, 'the refund at Stripe');
+      expect((await control(`/_test/refunds/${made!.id}/fail`)).status).toBe(200);
+      await eventually(async () => (await t.dataSource.query('SELECT failed_at FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0].failed_at !== null, 'refund.failed');
+      expect(await applied(sellerOrderId)).toMatchObject({ refunded_idr: '0', unapplied: 1, postings: 0 });
+      const [refund] = await t.dataSource.query('SELECT id FROM refunds WHERE seller_order_id = $1', [sellerOrderId]);
+      const sent = await t.gql(RecordRefundReturnedDocument, { id: refund.id, ref: 'BRI 20261202-11' }, { token: finance.token });
+      expect(sent.data!.recordRefundReturned).toMatchObject({ __typename: 'SellerOrder', refundedIdr: '60000' });
+      expect(await t.dataSource.query('SELECT cause FROM ledger_transactions WHERE refund_id = $1 ORDER BY created_at', [refund.id])).toEqual([{ cause: 'REFUND' }, { cause: 'REFUND_FAILED' }, { cause: 'REFUND_SENT' }]);
+      // The request that made it ends (here with the API), and its job finds nothing left to do.
+      await t.killApi();
+      await request.catch(() => undefined);
+      await stall('off');
+      await t.restartApi();
+      await new Promise((resolve) => setTimeout(resolve, 17_000));
+      expect(await applied(sellerOrderId)).toMatchObject({ refunded_idr: '60000', unapplied: 0, postings: 1, events: 1, told: 1 });
+      expect((await t.dataSource.query('SELECT count(*)::int AS n FROM ledger_transactions WHERE refund_id = $1', [refund.id]))[0].n).toBe(3);
+      expect(await unbalanced()).toBe(0);
+    }, 120_000);
+
+    it("a seller's cancellation and its refund commit together: killed before Stripe answered, the refund still comes", async () => {
+      const { order } = await cardOrder();
+      await pay(order);
+      const sellerOrderId = order.sellerOrders[0].id;
+      expect((await stall('before')).status).toBe(200);
+      const request = t.gql(CancelSellerOrderDocument, { id: sellerOrderId }, { token: seller.login.token });
+      await killWhileAtStripe(request, sellerOrderId);
+      expect((await applied(sellerOrderId)).status).toBe('CANCELLED');
+      await eventually(async () => (await applied(sellerOrderId)).unapplied === 0, 'the refund job', 60_000);
+      expect(await applied(sellerOrderId)).toMatchObject({ status: 'CANCELLED', refunded_idr: order.sellerOrders[0].totalIdr, refunds: 1, postings: 1, events: 1 });
+      expect(await atStripe(order.id)).toEqual([Number(order.sellerOrders[0].totalIdr) * 100]);
+      expect(await unbalanced()).toBe(0);
+    }, 120_000);
   });
 });

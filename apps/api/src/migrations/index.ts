@@ -22,6 +22,7 @@ import { SellerOrderPaidAt1796370000000 } from './1796370000000-SellerOrderPaidA
 import { TransferCodeLedger1796380000000 } from './1796380000000-TransferCodeLedger.js';
 import { SearchSuggestionPlpgsql1796390000000 } from './1796390000000-SearchSuggestionPlpgsql.js';
 import { RefundFailures1796400000000 } from './1796400000000-RefundFailures.js';
+import { RefundsApplied1796500000000 } from './1796500000000-RefundsApplied.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   TransferCodeLedger1796380000000,
   SearchSuggestionPlpgsql1796390000000,
   RefundFailures1796400000000,
+  RefundsApplied1796500000000,
 ];

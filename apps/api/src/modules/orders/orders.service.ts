@@ -1,9 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AUTO_COMPLETE_DAYS, AUTO_DELIVER_DAYS, BANK_REFERENCE_LENGTH, CANCEL_REASON_LENGTH, IDEMPOTENCY_KEY_LENGTH, normalizeIndonesianPhone, TRACKING_NUMBER_LENGTH, within } from '@karya-ibu/types/rules';
 import { formatRupiah } from '@karya-ibu/types/money';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
-import { InvalidInputError, NotFoundError, type ErrorResult, EntityKind } from '../../common/errors/error-result.js';
+import { InvalidInputError, isErrorResult, NotFoundError, type ErrorResult, EntityKind } from '../../common/errors/error-result.js';
 import { badInput } from '../../common/errors/user-errors.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../common/graphql/cursor.js';
 import { isUuid } from '../../common/graphql/ids.js';
@@ -13,15 +13,15 @@ import { Role } from '../accounts/models/role.enum.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { OutboxChannel } from '../notifications/models/outbox-channel.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { PaymentMethod } from '../payments/models/payment.enums.js';
-import { PaymentsService, refundWasMade, type PaymentFlag, type RefundFailure, type Settlement } from '../payments/payments.service.js';
+import { PaymentMethod, RefundStatus } from '../payments/models/payment.enums.js';
+import { PaymentsService, refundWasMade, type PaymentFlag, type Refund, type RefundFailure, type Settlement } from '../payments/payments.service.js';
 import { SellerAccessService } from '../sellers/seller-access.service.js';
 import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
 import type { OrderEntity } from './entities/order.entity.js';
 import type { SellerOrderEntity } from './entities/seller-order.entity.js';
 import { OrderMoney } from './order-money.js';
 import { orderMessages, refundFailureReason } from './order-messages.js';
-import { eventActor, ORDER_TIMERS, type OrderTimer } from './order-events.js';
+import { eventActor, ORDER_TIMERS, REFUND_FINISH_DELAY_MS, REFUNDS_TO_FINISH, type OrderTimer } from './order-events.js';
 import { ORDER_CODE_PATTERN } from './order-code.js';
 import { OrderRepository, type Keyset, type OrderFilter } from './order.repository.js';
 import { nextOrderStatus, nextSellerOrderStatus, OrderStatus, SellerOrderStatus, sellerOrderActions, type SellerOrderAction } from './order-status.js';
@@ -43,6 +43,8 @@ const DAY = 86_400_000;
  */
 @Injectable()
 export class OrdersService implements OnModuleInit {
+  private readonly logger = new Logger('Orders');
+
   constructor(
     private readonly orders: OrderRepository,
     private readonly db: TransactionalConnection,
@@ -66,6 +68,14 @@ export class OrdersService implements OnModuleInit {
       retryLimit: 5,
       retryDelaySeconds: 30,
       onGiveUp: async () => undefined,
+    });
+    this.jobs.register<{ refundId: string }>(REFUNDS_TO_FINISH, (ctx, { refundId }) => this.finishRefund(ctx, refundId), {
+      actor: 'order-timer',
+      // Stripe's client gives up on a request after 20 s and two retries.
+      expireInSeconds: 120,
+      retryLimit: 8,
+      retryDelaySeconds: 60,
+      onGiveUp: (ctx, { refundId }) => this.refundGaveUp(ctx, refundId),
     });
   }
 
@@ -233,6 +243,7 @@ export class OrdersService implements OnModuleInit {
   async sellerCancel(ctx: RequestContext, id: string, reason: string, now = new Date()): Promise<SellerOrder | ErrorResult> {
     const why = reason.trim().replace(/\s+/g, ' ');
     if (!within(why.length, CANCEL_REASON_LENGTH)) return new InvalidInputError('reason', why.length < CANCEL_REASON_LENGTH.min ? 'TOO_SHORT' : 'TOO_LONG', 'Say why, for the buyer', CANCEL_REASON_LENGTH);
+    let refundId: string | null = null;
     const result = await this.asSeller(ctx, id, (onBehalf) =>
       this.transition(ctx, id, 'seller-cancel', now, {
         onBehalf,
@@ -241,16 +252,16 @@ export class OrdersService implements OnModuleInit {
         after: async (ctx, so, order) => {
           const seller = (await this.sellers.findByIds(ctx, [so.sellerId])).get(so.sellerId)!;
           await this.notifyBuyer(ctx, order, orderMessages.sellerCancelledToBuyer({ code: so.code, sellerName: seller.displayName, reason: why, refund: order.status === OrderStatus.PAID }));
+          // In the cancel's transaction: cancelled and owed its refund together, or neither.
+          if (order.status !== OrderStatus.PAID || order.paymentMethod === PaymentMethod.COD) return;
+          const recorded = await this.recordRefund(ctx, so, null, `Dibatalkan penjual: ${why}`, `seller-cancel:${so.id}`);
+          if (!isErrorResult(recorded)) refundId = recorded.refundId;
         },
       }),
     );
-    if ('code' in result && result.paymentMethod !== PaymentMethod.COD) {
-      const so = (await this.orders.findSellerOrder(ctx, id))!;
-      const [order] = await this.orders.findOrdersByIds(ctx, [so.orderId]);
-      if (order.status === OrderStatus.PAID) await this.refundInternal(ctx, so, so.totalIdr - so.refundedIdr, `Dibatalkan penjual: ${why}`, `seller-cancel:${so.id}`, now);
-      return (await this.sellerOrder(ctx, id)) ?? result;
-    }
-    return result;
+    if (!refundId) return result;
+    await this.finishRefundNow(ctx, refundId, now);
+    return (await this.sellerOrder(ctx, id)) ?? result;
   }
 
   /** The cash was handed over: the seller order is delivered and paid; when all cash is in, the order is PAID. */
@@ -326,35 +337,73 @@ export class OrdersService implements OnModuleInit {
     if (!within(key.length, IDEMPOTENCY_KEY_LENGTH)) return new InvalidInputError('idempotencyKey', 'BAD_FORMAT', 'A random key of 16–100 characters', IDEMPOTENCY_KEY_LENGTH);
     const so = isUuid(sellerOrderId) ? await this.orders.findSellerOrder(ctx, sellerOrderId) : null;
     if (!so) return notFound();
-    const refundable = so.totalIdr - so.refundedIdr;
-    if (amountIdr <= 0n || amountIdr > refundable) return new InvalidInputError('amountIdr', 'OUT_OF_RANGE', `From 1 to ${refundable}`, { min: 1, max: Number(refundable) });
-    const outcome = await this.refundInternal(ctx, so, amountIdr, why, `refund:${key}`, now);
-    if (outcome) return outcome;
+    const recorded = await this.db.withTransaction(ctx, (ctx) => this.recordRefund(ctx, so, amountIdr, why, `refund:${key}`));
+    if (isErrorResult(recorded)) return recorded;
+    await this.finishRefundNow(ctx, recorded.refundId, now);
     return (await this.sellerOrder(ctx, so.id))!;
   }
 
-  private async refundInternal(ctx: RequestContext, so: SellerOrderEntity, amountIdr: bigint, reason: string, key: string, now: Date): Promise<ErrorResult | null> {
-    if (amountIdr <= 0n) return null;
-    const refund = await this.payments.refund(ctx, { orderId: so.orderId, sellerOrderId: so.id, amountIdr, reason, idempotencyKey: key }, now);
-    if (!refund) return new TransitionNotAllowedError(so.status, 'Nothing was paid for this seller order');
+  /**
+   * Records a refund in the caller's transaction, with the job that finishes it if the request cannot
+   * (the process dies, Stripe is out of reach). `amountIdr` null: all that is left.
+   */
+  private async recordRefund(ctx: RequestContext, so: SellerOrderEntity, amountIdr: bigint | null, reason: string, key: string): Promise<{ refundId: string } | ErrorResult> {
+    const outcome = await this.payments.recordRefund(ctx, { orderId: so.orderId, sellerOrderId: so.id, paidIdr: so.totalIdr, amountIdr, reason, idempotencyKey: key });
+    switch (outcome.kind) {
+      case 'nothing-paid':
+        return new TransitionNotAllowedError(so.status, 'Nothing was paid for this seller order');
+      case 'out-of-range':
+        return new InvalidInputError('amountIdr', 'OUT_OF_RANGE', `From 1 to ${outcome.refundableIdr}`, { min: 1, max: Number(outcome.refundableIdr) });
+      case 'key-reused':
+        return new IdempotencyKeyReusedError();
+      case 'recorded':
+        await this.jobs.send(ctx, REFUNDS_TO_FINISH, { refundId: outcome.refund.id }, { startAfter: new Date(Date.now() + REFUND_FINISH_DELAY_MS) });
+        return { refundId: outcome.refund.id };
+      case 'replayed':
+        return { refundId: outcome.refund.id };
+    }
+  }
+
+  /** The request finishes its refund itself; when it cannot, the refund's job does, so nothing is lost. */
+  private async finishRefundNow(ctx: RequestContext, refundId: string, now: Date): Promise<void> {
+    await this.finishRefund(ctx, refundId, now).catch((error: Error) => this.logger.warn(`refund ${refundId} not finished (${error.message}): its job will try again`));
+  }
+
+  /** Asks Stripe for a card refund (once, by its key), then applies it to its seller order. Safe to repeat. */
+  private async finishRefund(ctx: RequestContext, refundId: string, now = new Date()): Promise<void> {
+    await this.payments.sendRefund(ctx, refundId, now);
     await this.db.withTransaction(ctx, async (ctx) => {
-      const locked = (await this.orders.lockSellerOrder(ctx, so.id))!;
-      const counted = await this.payments.refundsOfSellerOrders(ctx, [so.id]);
-      // As it is now, under the seller order's lock: the card's bank may have turned it down meanwhile.
-      const current = counted.find((r) => r.id === refund.id) ?? refund;
-      // Posted by the refund's id: a retry after a crash posts it then, a repeat posts nothing.
-      if (refundWasMade(current)) await this.money.refunded(ctx, current, locked.cashCollectedAt ? await this.payments.cashHolderOf(ctx, locked.id) : null);
-      // Its failure came before this posting could be made: posted now, after it.
-      if (current.failedAt) await this.money.refundFailed(ctx, current.id, current.failedAt);
-      const refunded = counted.filter(refundWasMade).reduce((sum, r) => sum + r.amountIdr, 0n);
-      if (refunded === locked.refundedIdr) return;
-      locked.refundedIdr = refunded;
-      await this.orders.saveSellerOrder(ctx, locked);
-      await this.record(ctx, locked, locked.status, 'REFUNDED', now, { onBehalf: false, note: `${formatRupiah(refund.amountIdr)}: ${reason}` });
-      const [order] = await this.orders.findOrdersByIds(ctx, [locked.orderId]);
-      await this.notifyBuyer(ctx, order, orderMessages.refundedToBuyer({ code: locked.code, amountIdr: refund.amountIdr }));
+      // The refund's lock before the seller order's, as the card's webhooks take them.
+      const refund = (await this.payments.lockRefund(ctx, refundId))!;
+      const so = (await this.orders.lockSellerOrder(ctx, refund.sellerOrderId))!;
+      await this.applyRefund(ctx, so, refund, now);
     });
-    return null;
+  }
+
+  /**
+   * Applies a made refund to its seller order, once (under both locks): posted to the ledger, counted
+   * in refundedIdr, on her timeline, and the buyer told. A failure the card's bank reported before
+   * this is posted after it. A card refund not asked of Stripe yet, or refused at once, waits or is skipped.
+   */
+  private async applyRefund(ctx: RequestContext, so: SellerOrderEntity, refund: Refund, now: Date): Promise<void> {
+    if (refund.appliedAt || !refundWasMade(refund) || (refund.status === RefundStatus.PENDING && !refund.stripeRefundId)) return;
+    await this.money.refunded(ctx, refund, so.cashCollectedAt ? await this.payments.cashHolderOf(ctx, so.id) : null);
+    if (refund.failedAt) await this.money.refundFailed(ctx, refund.id, refund.failedAt);
+    await this.payments.markRefundApplied(ctx, refund, now);
+    so.refundedIdr += refund.amountIdr;
+    await this.orders.saveSellerOrder(ctx, so);
+    await this.record(ctx, so, so.status, 'REFUNDED', now, { onBehalf: false, note: `${formatRupiah(refund.amountIdr)}: ${refund.reason}` });
+    const [order] = await this.orders.findOrdersByIds(ctx, [so.orderId]);
+    await this.notifyBuyer(ctx, order, orderMessages.refundedToBuyer({ code: so.code, amountIdr: refund.amountIdr }));
+  }
+
+  /** A refund whose job gave up (Stripe out of reach, or an error, on every try for hours): the order is flagged for a person to look at. */
+  private async refundGaveUp(ctx: RequestContext, refundId: string): Promise<void> {
+    await this.db.withTransaction(ctx, async (ctx) => {
+      const refund = (await this.payments.lockRefund(ctx, refundId))!;
+      if (refund.appliedAt || !refundWasMade(refund)) return;
+      await this.flag(ctx, { orderId: refund.orderId, paymentId: refund.paymentId, reason: `Pengembalian dana ${formatRupiah(refund.amountIdr)} belum terkirim ke Stripe setelah dicoba berulang kali: periksa` });
+    });
   }
 
   /**
@@ -398,6 +447,8 @@ export class OrdersService implements OnModuleInit {
       const locked = (await this.orders.lockSellerOrder(ctx, result.refund.sellerOrderId))!;
       if (result.kind === 'not-owed') return new TransitionNotAllowedError(locked.status, result.refund.returnedAt ? 'This refund was sent already, with another reference' : 'This refund is not owed by hand');
       if (result.kind === 'returned') {
+        // Its failure may have come in before the request that made it could apply it: applied now, so it is owed.
+        await this.applyRefund(ctx, locked, result.refund, now);
         await this.money.refundReturned(ctx, result.refund, reference, now);
         await this.record(ctx, locked, locked.status, 'REFUND_RETURNED', now, { onBehalf: false, note: `${formatRupiah(result.refund.amountIdr)}, transfer ${reference}` });
         const [order] = await this.orders.findOrdersByIds(ctx, [locked.orderId]);

@@ -97,6 +97,10 @@ export class PaymentRepository {
     return this.db.rows(ctx, RefundEntity, 'SELECT * FROM refunds WHERE failed_at IS NOT NULL AND returned_at IS NULL ORDER BY failed_at, id LIMIT $1', [first]);
   }
 
+  findRefund(ctx: RequestContext, id: string): Promise<RefundEntity | null> {
+    return this.refunds(ctx).findOneBy({ id });
+  }
+
   findRefundByKey(ctx: RequestContext, key: string): Promise<RefundEntity | null> {
     return this.refunds(ctx).findOneBy({ idempotencyKey: key });
   }

@@ -48,12 +48,17 @@ export interface RefundFailure {
  */
 export const refundWasMade = (refund: Pick<RefundEntity, 'status' | 'failedAt'>) => refund.status !== RefundStatus.FAILED || refund.failedAt !== null;
 
+/** A refund's row, as the orders module reads it (through this service). */
+export type Refund = RefundEntity;
+
 type Handler<T> = (ctx: RequestContext, event: T) => Promise<void>;
 
 export interface CheckoutLine {
   name: string;
   amountIdr: bigint;
 }
+
+export type RefundRecording = { kind: 'recorded' | 'replayed'; refund: RefundEntity } | { kind: 'nothing-paid' } | { kind: 'out-of-range'; refundableIdr: bigint } | { kind: 'key-reused' };
 
 export type RefundReturn = { kind: 'returned' | 'replayed'; refund: RefundEntity } | { kind: 'not-found' } | { kind: 'not-owed'; refund: RefundEntity };
 
@@ -62,6 +67,10 @@ export type TransferConfirmation =
   | { kind: 'not-pending' }
   | { kind: 'amount-mismatch'; expectedIdr: bigint }
   | { kind: 'key-reused' };
+
+/** Stripe said no to the request itself (a 4xx other than a conflict or a rate limit): asking again changes nothing. */
+const isRefusal = (error: unknown): error is Stripe.errors.StripeError =>
+  error instanceof Stripe.errors.StripeError && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 409 && error.statusCode !== 429;
 
 /** Thrown for a webhook whose signature does not verify: the controller answers 400. */
 export class WebhookSignatureError extends Error {}
@@ -252,49 +261,86 @@ export class PaymentsService {
   // --- Refunds.
 
   /**
-   * Gives back (part of) a seller order. A card refund goes to Stripe with the refund's own key as
-   * its Idempotency-Key, after the refund row is committed: a retry with the same key finds the row
-   * and asks Stripe again with the same key, so money moves once. Transfers and cash are refunded by
-   * hand and recorded as done. Returns the refund, or null when nothing was paid to refund.
+   * Records a refund of (part of) a seller order, in the caller's transaction, under the lock of the
+   * payment it gives back from. Counted with the refunds still on their way to Stripe, two at once
+   * never give back more than `paidIdr`; `amountIdr` null is all that is left. The same key again
+   * returns the refund it made. A transfer or cash is refunded by hand and recorded as done; a card
+   * refund is PENDING until sendRefund has asked Stripe.
    */
-  async refund(ctx: RequestContext, input: { orderId: string; sellerOrderId: string; amountIdr: bigint; reason: string; idempotencyKey: string }, now = new Date()): Promise<RefundEntity | null> {
-    const recorded = await this.db.withTransaction(ctx, async (ctx) => {
-      const existing = await this.payments.findRefundByKey(ctx, input.idempotencyKey);
-      if (existing) return existing;
-      const upfront = await this.payments.lockUpfront(ctx, input.orderId);
-      const payment = upfront?.status === PaymentStatus.SUCCEEDED ? upfront : (await this.payments.forOrders(ctx, [input.orderId])).find((p) => p.sellerOrderId === input.sellerOrderId && p.status === PaymentStatus.SUCCEEDED);
-      if (!payment) return null;
-      const actor = who(ctx.actor);
-      const byHand = payment.method !== PaymentMethod.CARD;
-      return this.payments.createRefund(ctx, {
-        orderId: input.orderId,
-        sellerOrderId: input.sellerOrderId,
-        paymentId: payment.id,
-        method: payment.method,
-        amountIdr: input.amountIdr,
-        reason: input.reason,
-        idempotencyKey: input.idempotencyKey,
-        requestedByUserId: actor.userId,
-        requestedBy: actor.name,
-        status: byHand ? RefundStatus.SUCCEEDED : RefundStatus.PENDING,
-        settledAt: byHand ? now : null,
-      });
+  async recordRefund(ctx: RequestContext, input: { orderId: string; sellerOrderId: string; paidIdr: bigint; amountIdr: bigint | null; reason: string; idempotencyKey: string }, now = new Date()): Promise<RefundRecording> {
+    if (!ctx.transaction) throw new Error('recordRefund runs in the transaction that decides the refund');
+    const upfront = await this.payments.lockUpfront(ctx, input.orderId);
+    const cash = upfront?.status === PaymentStatus.SUCCEEDED ? null : (await this.payments.forOrders(ctx, [input.orderId])).find((p) => p.sellerOrderId === input.sellerOrderId && p.status === PaymentStatus.SUCCEEDED);
+    const payment = cash ? await this.payments.lock(ctx, cash.id) : upfront?.status === PaymentStatus.SUCCEEDED ? upfront : null;
+    if (!payment) return { kind: 'nothing-paid' };
+    const existing = await this.payments.findRefundByKey(ctx, input.idempotencyKey);
+    if (existing) return existing.sellerOrderId === input.sellerOrderId ? { kind: 'replayed', refund: existing } : { kind: 'key-reused' };
+    const given = (await this.payments.refundsOfSellerOrders(ctx, [input.sellerOrderId])).filter(refundWasMade).reduce((sum, r) => sum + r.amountIdr, 0n);
+    const refundableIdr = input.paidIdr - given;
+    const amountIdr = input.amountIdr ?? refundableIdr;
+    if (amountIdr <= 0n || amountIdr > refundableIdr) return { kind: 'out-of-range', refundableIdr };
+    const actor = who(ctx.actor);
+    const byHand = payment.method !== PaymentMethod.CARD;
+    const refund = await this.payments.createRefund(ctx, {
+      orderId: input.orderId,
+      sellerOrderId: input.sellerOrderId,
+      paymentId: payment.id,
+      method: payment.method,
+      amountIdr,
+      reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
+      requestedByUserId: actor.userId,
+      requestedBy: actor.name,
+      status: byHand ? RefundStatus.SUCCEEDED : RefundStatus.PENDING,
+      settledAt: byHand ? now : null,
     });
-    if (!recorded || recorded.status !== RefundStatus.PENDING) return recorded;
-    const payment = await this.payments.findById(ctx, recorded.paymentId);
-    const refund = await this.stripe.refunds.create(
-      { payment_intent: payment!.stripePaymentIntentId!, amount: toStripeAmount(recorded.amountIdr), metadata: { order_id: recorded.orderId, seller_order_id: recorded.sellerOrderId, refund_id: recorded.id } },
-      { idempotencyKey: `refund:${recorded.idempotencyKey}` },
-    );
+    return { kind: 'recorded', refund };
+  }
+
+  /**
+   * Asks Stripe for a recorded card refund whose Stripe id is not known yet, with the refund's own key
+   * as its Idempotency-Key: asked again (a retry, or after a crash, within the 24 hours Stripe keeps a
+   * key) Stripe answers with the same refund, so money moves once. A refund Stripe refuses outright
+   * (a 4xx) is FAILED and never made; Stripe out of reach throws, to be asked again. Returns the
+   * refund as it is now.
+   */
+  async sendRefund(ctx: RequestContext, refundId: string, now = new Date()): Promise<RefundEntity> {
+    const recorded = (await this.payments.findRefund(ctx, refundId))!;
+    // Asked again while Stripe's id is unknown, even once charge.refunded has counted it: the same key answers with that refund.
+    if (recorded.method !== PaymentMethod.CARD || recorded.stripeRefundId || recorded.status === RefundStatus.FAILED) return recorded;
+    const payment = (await this.payments.findById(ctx, recorded.paymentId))!;
+    let answer: { id: string | null; status: string | null; failureReason: string | null };
+    try {
+      const made = await this.stripe.refunds.create(
+        { payment_intent: payment.stripePaymentIntentId!, amount: toStripeAmount(recorded.amountIdr), metadata: { order_id: recorded.orderId, seller_order_id: recorded.sellerOrderId, refund_id: recorded.id } },
+        { idempotencyKey: `refund:${recorded.idempotencyKey}` },
+      );
+      answer = { id: made.id, status: made.status, failureReason: made.failure_reason ?? null };
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      this.logger.warn(`refund ${recorded.id} of ${payment.orderCode} refused by Stripe: ${error.message}`);
+      answer = { id: null, status: 'failed', failureReason: error.code ?? 'refused' };
+    }
     return this.db.withTransaction(ctx, async (ctx) => {
       // Under its lock: refund.failed may have come in while Stripe's answer was on its way, and it wins.
       const current = (await this.payments.lockRefund(ctx, recorded.id))!;
-      current.stripeRefundId ??= refund.id;
-      if (current.status === RefundStatus.PENDING && refund.status === 'succeeded') Object.assign(current, { status: RefundStatus.SUCCEEDED, settledAt: now });
+      current.stripeRefundId ??= answer.id;
+      if (current.status === RefundStatus.PENDING && answer.status === 'succeeded') Object.assign(current, { status: RefundStatus.SUCCEEDED, settledAt: now });
       // Refused at once: never made, so nothing to reverse (failedAt stays null).
-      if (current.status === RefundStatus.PENDING && refund.status === 'failed') Object.assign(current, { status: RefundStatus.FAILED, failureReason: refund.failure_reason ?? 'unknown' });
+      if (current.status === RefundStatus.PENDING && answer.status === 'failed') Object.assign(current, { status: RefundStatus.FAILED, failureReason: answer.failureReason ?? 'unknown' });
       return this.payments.saveRefund(ctx, current);
     });
+  }
+
+  /** Locked until the caller's transaction ends (its webhooks take it first too). */
+  lockRefund(ctx: RequestContext, refundId: string): Promise<RefundEntity | null> {
+    return this.payments.lockRefund(ctx, refundId);
+  }
+
+  /** The orders module applied it to its seller order (ledger, refunded amount, timeline): once. */
+  async markRefundApplied(ctx: RequestContext, refund: RefundEntity, now: Date): Promise<void> {
+    refund.appliedAt = now;
+    await this.payments.saveRefund(ctx, refund);
   }
 
   /** Failed card refunds finance still has to send the buyer by hand. */

@@ -35,6 +35,8 @@ export interface SessionRecord {
   paymentIntentData: { metadata: Record<string, string>; description: string | null };
 }
 
+export type Stall = 'before' | 'after';
+
 /** A stored response for an Idempotency-Key: what was asked (method, path, parameters) and what was answered. */
 export interface IdempotentResponse {
   endpoint: string;
@@ -65,6 +67,8 @@ export class FakeStripeAccount {
   readonly balanceTransactions: BalanceTransaction[] = [];
   readonly events: StripeEvent[] = [];
   readonly idempotency = new Map<string, IdempotentResponse>();
+  /** Endpoints whose requests go unanswered (stall). */
+  readonly stalls = new Map<string, Stall>();
   readonly webhooks: WebhookSender;
   /** The exact bytes sent for each event, signed afresh at each attempt and resent unchanged. */
   private readonly payloads = new Map<string, string>();
@@ -336,6 +340,19 @@ export class FakeStripeAccount {
    * The card's bank turns a refund down later (an expired or closed card): as on Stripe, the money
    * comes back to the balance, the charge's refunded amount drops, and the refund's events are sent.
    */
+  /**
+   * Test control: requests to an endpoint (`POST /v1/refunds`) go unanswered, before they run or
+   * after (as when the network drops a request or its answer), until `off`.
+   */
+  stall(p: Params): { object: 'stall'; endpoint: string; when: Stall | 'off' } {
+    const endpoint = p.string('endpoint', { required: true, max: 200 });
+    const when = p.oneOf('when', ['before', 'after', 'off'] as const) ?? 'before';
+    p.done();
+    if (when === 'off') this.stalls.delete(endpoint);
+    else this.stalls.set(endpoint, when);
+    return { object: 'stall', endpoint, when };
+  }
+
   failRefund(id: string, p: Params, ctx: RequestContext | null): Refund {
     const reason = p.oneOf('failure_reason', REFUND_FAILURE_REASONS) ?? 'expired_or_canceled_card';
     p.done();

@@ -56,6 +56,7 @@ const API_ROUTES: [method: string, path: RegExp, handler: ApiHandler][] = [
   ['POST', /^\/_test\/checkout\/sessions\/([^/]+)\/pay$/, (a, p, _, id) => (p.done(), a.pay(id, null))],
   ['POST', /^\/_test\/checkout\/sessions\/([^/]+)\/fail$/, (a, p, _, id) => (p.done(), a.fail(id, null))],
   ['POST', /^\/_test\/refunds\/([^/]+)\/fail$/, (a, p, _, id) => a.failRefund(id, p, null)],
+  ['POST', /^\/_test\/stall$/, (a, p) => a.stall(p)],
   ['POST', /^\/_test\/events\/([^/]+)\/resend$/, (a, p, _, id) => (p.done(), a.resend(id))],
   ['GET', /^\/_test\/deliveries$/, (a, p) => {
     const event = p.string('event');
@@ -107,11 +108,15 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<Runni
     res.setHeader('stripe-version', headerValue(req.headers['stripe-version']) ?? STRIPE_API_VERSION);
 
     const params = parseForm(req.method === 'POST' ? body : url.search.slice(1));
-    if (ctx.idempotencyKey === null) return send(res, await run(route[2], account, params, ctx, id));
+    const endpoint = `${req.method} ${url.pathname}`;
+    const stall = account.stalls.get(endpoint);
+    // Stalled: the request stays open, unanswered, until the caller gives up or the server stops.
+    if (stall === 'before') return;
+    const answer = (reply: Reply) => (stall === 'after' ? undefined : send(res, reply));
+    if (ctx.idempotencyKey === null) return answer(await run(route[2], account, params, ctx, id));
 
     // Idempotency-Key: the first response is kept and answered again to the same request; another request with it is refused.
     res.setHeader('idempotency-key', ctx.idempotencyKey);
-    const endpoint = `${req.method} ${url.pathname}`;
     const stored = account.idempotency.get(ctx.idempotencyKey);
     if (stored) {
       if (stored.endpoint !== endpoint) {
@@ -121,12 +126,12 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<Runni
         throw new StripeApiError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${ctx.idempotencyKey}' if you meant to execute a different request.`);
       }
       res.setHeader('idempotent-replayed', 'true');
-      return send(res, stored);
+      return answer(stored);
     }
     if (ctx.idempotencyKey.length > 255) throw badRequest('Idempotency-Key must be at most 255 characters.', 'idempotency_key_too_long');
     const reply = await run(route[2], account, params, ctx, id);
     if (!reply.validationFailed) account.idempotency.set(ctx.idempotencyKey, { endpoint, params: canonical(params), status: reply.status, body: reply.body });
-    return send(res, reply);
+    return answer(reply);
   }
 
   /** The buyer's side: GET shows the session, the two forms pay or fail and redirect with 303 (no JavaScript needed). */

@@ -63,6 +63,10 @@ export class RefundEntity extends BaseEntity {
   @Column({ type: 'varchar', nullable: true })
   returnReference: string | null;
 
+  /** When the orders module applied it to its seller order: posted, counted in its refunded amount, on its timeline. */
+  @Column({ type: 'timestamptz', nullable: true })
+  appliedAt: Date | null;
+
   /** charge.refunded said Stripe has it. */
   @Column({ type: 'timestamptz', nullable: true })
   reconciledAt: Date | null;
