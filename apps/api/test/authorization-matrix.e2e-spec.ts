@@ -518,6 +518,15 @@ describe('authorization matrix: every query and mutation × every kind of caller
       expected: only('finance', 'admin'),
     },
     {
+      name: "mutation resolveOrderFlag on seller A's flagged order",
+      prepare: async () => {
+        const { order } = await orderOfA();
+        await t.dataSource.query(`UPDATE orders SET flag_reason = 'Paid while EXPIRED: refund it' WHERE id = $1`, [order.id]);
+        return { document: ops.MatrixResolveOrderFlagDocument, variables: { id: order.id }, state: async () => t.dataSource.query('SELECT flag_reason, (SELECT count(*)::int FROM order_events WHERE order_id = $1) AS events FROM orders WHERE id = $1', [order.id]) };
+      },
+      expected: only('finance', 'admin'),
+    },
+    {
       name: "mutation refundSellerOrder on seller A's paid order",
       prepare: async () => {
         const { sellerOrderId } = await orderOfA();

@@ -6,7 +6,7 @@ import { createStripeClient } from '../src/infra/stripe/stripe-client.js';
 import { createKampung, createProduct, createSellerAccount, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 import { placedOrder } from './checkout-operations.js';
-import { CancelSellerOrderDocument, OrderDocument, RecordRefundReturnedDocument, ReconciliationReportDocument, RefundSellerOrderDocument, RefundsOwedByHandDocument } from './generated/graphql.js';
+import { CancelSellerOrderDocument, OrderDocument, RecordRefundReturnedDocument, ReconciliationReportDocument, RefundSellerOrderDocument, RefundsOwedByHandDocument, ResolveOrderFlagDocument } from './generated/graphql.js';
 import { expectResult } from './harness/results.js';
 
 /** Card payments end to end: the real SDK against the local Stripe test server, its signed webhooks to the API under test. */
@@ -155,7 +155,7 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
   it("a card refund the bank turns down later stands, is owed to the buyer by hand once (replays change nothing), and finance sends it by transfer", async () => {
     const { order } = await cardOrder();
     await pay(order);
-    const finance = await signIn(t, { roles: [Role.FINANCE] });
+    const finance = await signIn(t, { roles: [Role.FINANCE], displayName: 'Rina Keuangan' });
     const sellerOrderId = order.sellerOrders[0].id;
     const balances = async () =>
       Object.fromEntries(
@@ -234,6 +234,19 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE body LIKE '%referensi BCA 20261201-77%'`))[0].n).toBe(1);
     const view = (await t.gql(OrderDocument, { code: order.code, phone: '0812 5555 0101' })).data!.order!;
     expect(view.sellerOrders[0].timeline.map((e) => e.action)).toEqual(['PLACED', 'PAID', 'REFUNDED', 'REFUND_FAILED', 'REFUND_RETURNED']);
+
+    // Finance says what was done about the flag: it is cleared once, and the order's timeline keeps both.
+    const resolve = (id: string, note: string) => t.gql(ResolveOrderFlagDocument, { id, note }, { token: finance.token });
+    expect((await resolve(order.id, ' ok ')).data!.resolveOrderFlag).toMatchObject({ __typename: 'InvalidInputError', field: 'note' });
+    expect((await resolve(randomUUID(), 'Sudah ditransfer')).data!.resolveOrderFlag).toMatchObject({ __typename: 'NotFoundError' });
+    expect((await statusOf(order.id)).flag_reason).not.toBeNull();
+    const resolved = expectResult((await resolve(order.id, 'Sudah ditransfer,  pembeli dikabari lewat WhatsApp')).data!.resolveOrderFlag, 'Order');
+    expect(resolved.flagReason).toBeNull();
+    expect(resolved.timeline.slice(-2)).toEqual([
+      expect.objectContaining({ action: 'FLAGGED', note: expect.stringContaining('ke kartu ditolak bank') }),
+      { action: 'FLAG_RESOLVED', note: 'Sudah ditransfer, pembeli dikabari lewat WhatsApp', actorName: 'Rina Keuangan' },
+    ]);
+    expect((await resolve(order.id, 'Sudah ditransfer lagi')).data!.resolveOrderFlag).toMatchObject({ __typename: 'TransitionNotAllowedError' });
   });
 
   describe('refunds under contention and when the API dies', () => {

@@ -23,6 +23,7 @@ import { TransferCodeLedger1796380000000 } from './1796380000000-TransferCodeLed
 import { SearchSuggestionPlpgsql1796390000000 } from './1796390000000-SearchSuggestionPlpgsql.js';
 import { RefundFailures1796400000000 } from './1796400000000-RefundFailures.js';
 import { RefundsApplied1796500000000 } from './1796500000000-RefundsApplied.js';
+import { FlaggedOrdersIndex1796510000000 } from './1796510000000-FlaggedOrdersIndex.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   SearchSuggestionPlpgsql1796390000000,
   RefundFailures1796400000000,
   RefundsApplied1796500000000,
+  FlaggedOrdersIndex1796510000000,
 ];

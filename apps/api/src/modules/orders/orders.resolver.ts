@@ -43,6 +43,7 @@ export const PlaceOrderResult = resultUnion('PlaceOrderResult', Order, [InvalidI
 export const CheckoutQuoteResult = resultUnion('CheckoutQuoteResult', CheckoutQuote, [InvalidInputError, ProductUnavailableError, InsufficientStockError]);
 export const StartCardPaymentResult = resultUnion('StartCardPaymentResult', Order, [NotFoundError, TransitionNotAllowedError]);
 export const CancelOrderResult = resultUnion('CancelOrderResult', Order, [NotFoundError, TransitionNotAllowedError]);
+export const ResolveOrderFlagResult = resultUnion('ResolveOrderFlagResult', Order, [NotFoundError, TransitionNotAllowedError, InvalidInputError]);
 export const ConfirmBankTransferResult = resultUnion('ConfirmBankTransferResult', Order, [NotFoundError, TransitionNotAllowedError, AmountMismatchError, IdempotencyKeyReusedError, InvalidInputError]);
 const sellerOrderResult = (name: string) => resultUnion(name, SellerOrder, [NotFoundError, TransitionNotAllowedError, InvalidInputError, AmountMismatchError, IdempotencyKeyReusedError]);
 export const StartSellerOrderProcessingResult = sellerOrderResult('StartSellerOrderProcessingResult');
@@ -141,6 +142,12 @@ export class OrdersResolver {
     @Args('idempotencyKey', { type: () => String }) idempotencyKey: string,
   ): Promise<Order | ErrorResult> {
     return this.service.confirmBankTransfer(ctx, orderId, amountIdr, bankReference, idempotencyKey);
+  }
+
+  @Authenticated(Role.ADMIN, Role.FINANCE)
+  @Mutation(() => ResolveOrderFlagResult, { description: 'Staff dealt with what the order was flagged for (note: what was done): the flag is cleared, the timeline keeps both' })
+  resolveOrderFlag(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string, @Args('note', { type: () => String }) note: string): Promise<Order | ErrorResult> {
+    return this.service.resolveFlag(ctx, orderId, note);
   }
 
   @ResolveField(() => [SellerOrder])

@@ -486,6 +486,22 @@ export class OrdersService implements OnModuleInit {
     await this.notifyBuyer(ctx, order, orderMessages.paidToBuyer({ code: order.code, storefront: this.config.storefrontUrl }));
   }
 
+  /** Staff dealt with what the order was flagged for, saying how: the flag is cleared and the timeline keeps both. */
+  async resolveFlag(ctx: RequestContext, orderId: string, note: string, now = new Date()): Promise<Order | ErrorResult> {
+    const how = note.trim().replace(/\s+/g, ' ');
+    if (!within(how.length, CANCEL_REASON_LENGTH)) return new InvalidInputError('note', how.length < CANCEL_REASON_LENGTH.min ? 'TOO_SHORT' : 'TOO_LONG', 'Say what was done', CANCEL_REASON_LENGTH);
+    if (!isUuid(orderId)) return notFound();
+    return this.db.withTransaction(ctx, async (ctx) => {
+      const order = await this.orders.lockOrder(ctx, orderId);
+      if (!order) return notFound();
+      if (!order.flagReason) return new TransitionNotAllowedError(order.status, 'This order is not flagged (someone may have dealt with it already)');
+      await this.recordOrder(ctx, order, order.status, 'FLAG_RESOLVED', now, how);
+      order.flagReason = null;
+      await this.orders.saveOrder(ctx, order);
+      return toOrderModel(order);
+    });
+  }
+
   private async flag(ctx: RequestContext, flag: PaymentFlag): Promise<void> {
     const order = await this.orders.lockOrder(ctx, flag.orderId);
     if (!order) return;

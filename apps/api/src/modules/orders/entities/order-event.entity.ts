@@ -21,7 +21,7 @@ export class OrderEventEntity {
   @Column()
   toStatus: string;
 
-  /** e.g. PLACED, PAID, SHIPPED, CASH_COLLECTED, REFUNDED, REFUND_FAILED, FLAGGED. */
+  /** e.g. PLACED, PAID, SHIPPED, CASH_COLLECTED, REFUNDED, REFUND_FAILED, FLAGGED, FLAG_RESOLVED. */
   @Column()
   action: string;
 

@@ -10,6 +10,8 @@ import { OrderStatus } from '../order-status.js';
 @Index('idx_orders_buyer_placed', ['buyerUserId', 'placedAt', 'id'])
 @Index('idx_orders_placed', ['placedAt', 'id'])
 @Index('idx_orders_status_placed', ['status', 'placedAt'])
+// Staff's "only flagged" list, newest first.
+@Index('idx_orders_flagged_placed', ['placedAt', 'id'], { where: 'flag_reason IS NOT NULL' })
 export class OrderEntity extends BaseEntity {
   /** Short and unambiguous (KI-7F3K9Q): with the phone, how a guest finds it again. */
   @Index({ unique: true })
