@@ -219,6 +219,21 @@ export default [
       await shot(adminPage, 'buy-admin-transfers');
       await goto(adminPage, `${base}/admin/pesanan?status=PAID&kode=${code}`);
       await adminPage.locator(`li[data-code="${code}"]`).waitFor();
+
+      // Its page for staff: a refund above what was paid is refused beside the field; then part of it, once.
+      await Promise.all([adminPage.waitForURL(new RegExp(`/admin/pesanan/${code}$`)), adminPage.locator(`li[data-code="${code}"] a`).click()]);
+      const part = adminPage.locator('section[data-seller-order]').first();
+      await part.locator('details.refund summary').click();
+      await part.locator('input[name=amount]').fill('99.000.000');
+      await part.locator('textarea[name=reason]').fill('Ongkir lebih bayar');
+      await part.locator('button[type=submit]').click();
+      await part.locator('.field-error', { hasText: 'Paling banyak' }).waitFor();
+      await part.locator('input[name=amount]').fill('5.000');
+      await Promise.all([adminPage.waitForURL(/dikembalikan=/), part.locator('button[type=submit]').click()]);
+      await adminPage.locator('p.notice[role=status]').waitFor();
+      const refunded = await part.innerText();
+      assert(/Sudah dikembalikan\s+Rp\s5\.000/.test(refunded) && refunded.includes('Dana dikembalikan') && refunded.includes('Ongkir lebih bayar'), `the refund is not on the staff order page:\n${refunded}`);
+      await shot(adminPage, 'buy-admin-order-refund');
       await admin.close();
 
       await goto(page, `${base}/pesanan/${code}`);

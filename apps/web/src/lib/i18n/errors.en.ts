@@ -16,6 +16,7 @@ export const errorsEn: Record<keyof typeof errorsId, string> = {
   'result.INVALID_INPUT.BAD_FORMAT': 'Not in the right format.',
   'result.INVALID_INPUT.UNKNOWN_OPTION': 'Unknown choice; pick one from the list.',
   'result.INVALID_INPUT.DUPLICATE': 'Already on an earlier line.',
+  'result.INVALID_INPUT.amountIdr.OUT_OF_RANGE': 'At most Rp {max} is left to refund.',
   'result.INVALID_INPUT.input.displayName.TOO_SHORT': 'Name: {min}–{max} characters.',
   'result.INVALID_INPUT.input.displayName.TOO_LONG': 'Name: {min}–{max} characters.',
   'result.INVALID_INPUT.input.phone.REQUIRED': 'Enter a phone number (or an email below).',

@@ -20,6 +20,7 @@ export const errorsId = {
   'result.INVALID_INPUT.BAD_FORMAT': 'Formatnya belum benar.',
   'result.INVALID_INPUT.UNKNOWN_OPTION': 'Pilihan ini tidak dikenal; pilih dari daftar.',
   'result.INVALID_INPUT.DUPLICATE': 'Sudah ada di baris sebelumnya.',
+  'result.INVALID_INPUT.amountIdr.OUT_OF_RANGE': 'Paling banyak Rp {max} yang masih bisa dikembalikan.',
   'result.INVALID_INPUT.input.displayName.TOO_SHORT': 'Nama {min}–{max} huruf.',
   'result.INVALID_INPUT.input.displayName.TOO_LONG': 'Nama {min}–{max} huruf.',
   'result.INVALID_INPUT.input.phone.REQUIRED': 'Isi nomor HP (atau email di bawah).',

@@ -7,7 +7,7 @@ import { t } from '$lib/i18n';
 export const ORDER_STAFF: readonly Role[] = [Role.Admin, Role.Finance, Role.Officer];
 /** Who confirms bank transfers (money in): admins and finance only. */
 export const TRANSFER_STAFF: readonly Role[] = [Role.Admin, Role.Finance];
-/** Who runs payouts and reads the reconciliation: admins and finance. */
+/** Who moves money out and reads it: payouts, refunds, the reconciliation, clearing an order's flag: admins and finance. */
 export const MONEY_STAFF: readonly Role[] = [Role.Admin, Role.Finance];
 /** Who chooses the commission: admins only. */
 export const COMMISSION_STAFF: readonly Role[] = [Role.Admin];

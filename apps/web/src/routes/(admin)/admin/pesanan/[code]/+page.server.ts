@@ -1,0 +1,83 @@
+import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { AdminOrderDocument, AdminRefundSellerOrderDocument, AdminResolveOrderFlagDocument, CANCEL_REASON_LENGTH, parseRupiahInput, PaymentMethod, SellerOrderStatus, within } from '@karya-ibu/types';
+import { t } from '$lib/i18n';
+import { query } from '$lib/server/api/client';
+import { normalizeOrderCode } from '$lib/server/buying/guest-orders';
+import { failWithResult, failWithThrown } from '$lib/server/forms/result';
+import { caller } from '$lib/server/session';
+import { MONEY_STAFF, requireStaff } from '$lib/server/staff/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Cash on delivery is paid part by part, when her parcel's cash is recorded. */
+const CASH_PAID: readonly string[] = [SellerOrderStatus.Delivered, SellerOrderStatus.Completed];
+
+/** One order for staff: what the buyer sees, its flag, every step with who made it; admins and finance refund and clear the flag. */
+export const load: PageServerLoad = async (event) => {
+  const { roles } = requireStaff(event);
+  const code = normalizeOrderCode(event.params.code);
+  const { order } = await query(event.fetch, AdminOrderDocument, { code }, caller(event));
+  if (!order) error(404, t(event.locals.lang, 'staff.order.notFound', { code }));
+  const paid = (status: string) => order.paidAt !== null || (order.paymentMethod === PaymentMethod.Cod && CASH_PAID.includes(status));
+  return {
+    order,
+    handlesMoney: roles.some((role) => MONEY_STAFF.includes(role)),
+    // What each seller order can still give back, and the key of the refund its form would make.
+    refunds: Object.fromEntries(
+      order.sellerOrders.map((so) => [so.id, { refundableIdr: paid(so.status) ? (BigInt(so.totalIdr) - BigInt(so.refundedIdr)).toString() : '0', key: crypto.randomUUID() }])
+    ),
+    refunded: event.url.searchParams.get('dikembalikan'),
+    resolved: event.url.searchParams.has('ditangani')
+  };
+};
+
+/** A failure with the fields that say which of the page's forms it belongs to. */
+const ofForm = <T extends object, M extends object>(failure: ActionFailure<T>, form: M) => fail(failure.status, { ...form, ...failure.data });
+
+const orderPath = (event: RequestEvent) => `/admin/pesanan/${encodeURIComponent(normalizeOrderCode(event.params.code ?? ''))}`;
+
+export const actions: Actions = {
+  /** Gives back (part of) one seller order: by Stripe for a card, recorded as done for a transfer or cash. */
+  kembalikan: async (event) => {
+    requireStaff(event, MONEY_STAFF);
+    const form = await event.request.formData();
+    const lang = event.locals.lang;
+    const sellerOrderId = String(form.get('sellerOrderId') ?? '');
+    // The same key again, after an error, is the same refund: never two.
+    const key = String(form.get('key') ?? '');
+    const values = { amount: String(form.get('amount') ?? '').trim(), reason: String(form.get('reason') ?? '').trim() };
+    const amount = parseRupiahInput(values.amount);
+    const fieldErrors: Partial<Record<'amount' | 'reason', string>> = {};
+    if (amount === null || amount <= 0n) fieldErrors.amount = t(lang, 'staff.order.refund.error.amount');
+    if (!within(values.reason.length, CANCEL_REASON_LENGTH)) fieldErrors.reason = t(lang, 'staff.order.refund.error.reason', CANCEL_REASON_LENGTH);
+    if (amount === null || Object.keys(fieldErrors).length) return fail(400, { form: 'refund' as const, sellerOrderId, key, values, fieldErrors, formError: undefined });
+    const options = { fields: { amountIdr: 'amount', reason: 'reason' } as const, values };
+    let result;
+    try {
+      ({ refundSellerOrder: result } = await query(event.fetch, AdminRefundSellerOrderDocument, { id: sellerOrderId, amountIdr: amount.toString(), reason: values.reason, idempotencyKey: key }, caller(event)));
+    } catch (thrown) {
+      return ofForm(failWithThrown(event, thrown, options), { form: 'refund' as const, sellerOrderId, key });
+    }
+    if (result.__typename === 'SellerOrder') redirect(303, `${orderPath(event)}?dikembalikan=${encodeURIComponent(result.code)}`);
+    if (result.__typename === 'TransitionNotAllowedError') return fail(409, { form: 'refund' as const, sellerOrderId, key, values, fieldErrors, formError: t(lang, 'staff.order.refund.error.notPaid') });
+    return ofForm(failWithResult(event, result, options), { form: 'refund' as const, sellerOrderId, key });
+  },
+
+  /** She dealt with what the order was flagged for and says how: the flag goes, the timeline keeps it. */
+  selesai: async (event) => {
+    requireStaff(event, MONEY_STAFF);
+    const form = await event.request.formData();
+    const lang = event.locals.lang;
+    const values = { note: String(form.get('note') ?? '').trim() };
+    if (!within(values.note.length, CANCEL_REASON_LENGTH)) return fail(400, { form: 'flag' as const, values, fieldErrors: { note: t(lang, 'staff.order.flag.error.note', CANCEL_REASON_LENGTH) }, formError: undefined });
+    const options = { fields: { note: 'note' } as const, values };
+    let result;
+    try {
+      ({ resolveOrderFlag: result } = await query(event.fetch, AdminResolveOrderFlagDocument, { orderId: String(form.get('orderId') ?? ''), note: values.note }, caller(event)));
+    } catch (thrown) {
+      return ofForm(failWithThrown(event, thrown, options), { form: 'flag' as const });
+    }
+    if (result.__typename === 'Order') redirect(303, `${orderPath(event)}?ditangani=1`);
+    if (result.__typename === 'TransitionNotAllowedError') return fail(409, { form: 'flag' as const, values, fieldErrors: {} as { note?: string }, formError: t(lang, 'staff.order.flag.error.notFlagged') });
+    return ofForm(failWithResult(event, result, options), { form: 'flag' as const });
+  }
+};
