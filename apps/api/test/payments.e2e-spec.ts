@@ -300,6 +300,23 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       expect(await unbalanced()).toBe(0);
     });
 
+    it('a refund Stripe refuses outright (the charge was refunded from its dashboard) answers so, gives nothing back twice and leaves the amount refundable', async () => {
+      const { order, payment } = await cardOrder();
+      await pay(order);
+      const finance = await signIn(t, { roles: [Role.FINANCE] });
+      const sellerOrderId = order.sellerOrders[0].id;
+      // Someone refunded the whole charge on Stripe's side, outside Karya Ibu.
+      await stripe.refunds.create({ payment_intent: (await paymentOf(order.id)).stripe_payment_intent_id ?? payment.stripe_payment_intent_id });
+      const refused = await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '50000', key: randomUUID() }, { token: finance.token });
+      expect(refused.data!.refundSellerOrder).toMatchObject({ __typename: 'TransitionNotAllowedError', message: expect.stringContaining('Stripe refused') });
+      expect(await applied(sellerOrderId)).toMatchObject({ refunded_idr: '0', refunds: 1, postings: 0, events: 0, told: 0 });
+      expect((await t.dataSource.query('SELECT status, failed_at, failure_reason FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0]).toMatchObject({ status: 'FAILED', failed_at: null, failure_reason: expect.any(String) });
+      // Refused, so not counted: the whole seller order can still be asked for.
+      const again = await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: order.sellerOrders[0].totalIdr, key: randomUUID() }, { token: finance.token });
+      expect(again.data!.refundSellerOrder).toMatchObject({ __typename: 'TransitionNotAllowedError' });
+      expect(await unbalanced()).toBe(0);
+    });
+
     it.each(['before', 'after'] as const)('a refund whose request dies waiting on Stripe (the request lost %s it ran) is finished by its job, once', async (when) => {
       const { order } = await cardOrder();
       await pay(order);
@@ -313,6 +330,8 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       expect(await applied(sellerOrderId)).toMatchObject({ status: 'PAID', refunded_idr: '75000', refunds: 1, postings: 1, events: 1, told: 1 });
       expect(await atStripe(order.id)).toEqual([7_500_000]);
       await eventually(async () => (await paymentOf(order.id)).refunded_idr === '75000', 'charge.refunded');
+      // Reconciled with charge.refunded however the two came in.
+      await eventually(async () => (await t.dataSource.query('SELECT reconciled_at FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0].reconciled_at !== null, 'the refund reconciled');
       expect((await t.dataSource.query('SELECT status, stripe_refund_id IS NOT NULL AS known FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0]).toEqual({ status: 'SUCCEEDED', known: true });
       expect(await unbalanced()).toBe(0);
     }, 120_000);

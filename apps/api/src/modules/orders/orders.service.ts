@@ -340,6 +340,9 @@ export class OrdersService implements OnModuleInit {
     const recorded = await this.db.withTransaction(ctx, (ctx) => this.recordRefund(ctx, so, amountIdr, why, `refund:${key}`));
     if (isErrorResult(recorded)) return recorded;
     await this.finishRefundNow(ctx, recorded.refundId, now);
+    // Stripe out of reach: it stays recorded (refundedIdr unchanged) and its job asks again.
+    const refund = (await this.payments.refundsOfSellerOrders(ctx, [so.id])).find((r) => r.id === recorded.refundId)!;
+    if (!refundWasMade(refund)) return new TransitionNotAllowedError(so.status, `Stripe refused this refund (${refund.failureReason})`);
     return (await this.sellerOrder(ctx, so.id))!;
   }
 

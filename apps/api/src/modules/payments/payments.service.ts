@@ -68,6 +68,22 @@ export type TransferConfirmation =
   | { kind: 'amount-mismatch'; expectedIdr: bigint }
   | { kind: 'key-reused' };
 
+/**
+ * Which of a payment's card refunds what Stripe says it gave back (charge.amount_refunded) covers,
+ * oldest first: only the ones Stripe named to us, so a refund made on Stripe's side (its dashboard)
+ * is never taken for one of ours that Stripe has not answered yet.
+ */
+function coveredByStripe(refunds: readonly RefundEntity[], stripeRefundedIdr: bigint): { covered: Set<string>; knownIdr: bigint } {
+  const covered = new Set<string>();
+  let knownIdr = 0n;
+  for (const refund of refunds) {
+    if (refund.method !== PaymentMethod.CARD || refund.status === RefundStatus.FAILED || !refund.stripeRefundId) continue;
+    knownIdr += refund.amountIdr;
+    if (knownIdr <= stripeRefundedIdr) covered.add(refund.id);
+  }
+  return { covered, knownIdr };
+}
+
 /** Stripe said no to the request itself (a 4xx other than a conflict or a rate limit): asking again changes nothing. */
 const isRefusal = (error: unknown): error is Stripe.errors.StripeError =>
   error instanceof Stripe.errors.StripeError && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 409 && error.statusCode !== 429;
@@ -328,6 +344,12 @@ export class PaymentsService {
       if (current.status === RefundStatus.PENDING && answer.status === 'succeeded') Object.assign(current, { status: RefundStatus.SUCCEEDED, settledAt: now });
       // Refused at once: never made, so nothing to reverse (failedAt stays null).
       if (current.status === RefundStatus.PENDING && answer.status === 'failed') Object.assign(current, { status: RefundStatus.FAILED, failureReason: answer.failureReason ?? 'unknown' });
+      // charge.refunded may have come before Stripe's id was known here: it is counted now.
+      const payment = (await this.payments.findById(ctx, current.paymentId))!;
+      const refunds = (await this.payments.refundsOfPayment(ctx, payment.id)).map((r) => (r.id === current.id ? current : r));
+      if (!current.reconciledAt && coveredByStripe(refunds, payment.refundedIdr).covered.has(current.id)) {
+        Object.assign(current, { reconciledAt: now, status: RefundStatus.SUCCEEDED, settledAt: current.settledAt ?? now });
+      }
       return this.payments.saveRefund(ctx, current);
     });
   }
@@ -454,17 +476,14 @@ export class PaymentsService {
         const charge = event.data.object as Stripe.Charge;
         payment.refundedIdr = fromStripeAmount(charge.amount_refunded);
         await this.payments.save(ctx, payment);
-        let known = 0n;
-        for (const refund of await this.payments.refundsOfPayment(ctx, payment.id)) {
-          if (refund.method !== PaymentMethod.CARD || refund.status === RefundStatus.FAILED) continue;
-          known += refund.amountIdr;
-          if (!refund.reconciledAt && known <= payment.refundedIdr) {
-            Object.assign(refund, { reconciledAt: now, status: RefundStatus.SUCCEEDED, settledAt: refund.settledAt ?? now });
-            await this.payments.saveRefund(ctx, refund);
-          }
+        const refunds = await this.payments.refundsOfPayment(ctx, payment.id);
+        const { covered, knownIdr } = coveredByStripe(refunds, payment.refundedIdr);
+        for (const refund of refunds.filter((r) => covered.has(r.id) && !r.reconciledAt)) {
+          Object.assign(refund, { reconciledAt: now, status: RefundStatus.SUCCEEDED, settledAt: refund.settledAt ?? now });
+          await this.payments.saveRefund(ctx, refund);
         }
-        if (payment.refundedIdr > known) this.logger.warn(`payment ${payment.id}: Stripe refunded ${payment.refundedIdr}, we asked for ${known}`);
-        return { paymentId, outcome: payment.refundedIdr === known ? 'refunds reconciled' : `refunds differ: stripe ${payment.refundedIdr}, ours ${known}` };
+        if (payment.refundedIdr !== knownIdr) this.logger.warn(`payment ${payment.id}: Stripe refunded ${payment.refundedIdr}, of which ${knownIdr} is ours by Stripe's id`);
+        return { paymentId, outcome: payment.refundedIdr === knownIdr ? 'refunds reconciled' : `refunds differ: stripe ${payment.refundedIdr}, ours ${knownIdr}` };
       }
       default:
         return { paymentId, outcome: 'ignored: type not handled' };

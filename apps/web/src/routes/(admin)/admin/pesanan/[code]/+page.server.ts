@@ -26,6 +26,7 @@ export const load: PageServerLoad = async (event) => {
       order.sellerOrders.map((so) => [so.id, { refundableIdr: paid(so.status) ? (BigInt(so.totalIdr) - BigInt(so.refundedIdr)).toString() : '0', key: crypto.randomUUID() }])
     ),
     refunded: event.url.searchParams.get('dikembalikan'),
+    refunding: event.url.searchParams.get('diproses'),
     resolved: event.url.searchParams.has('ditangani')
   };
 };
@@ -57,8 +58,12 @@ export const actions: Actions = {
     } catch (thrown) {
       return ofForm(failWithThrown(event, thrown, options), { form: 'refund' as const, sellerOrderId, key });
     }
-    if (result.__typename === 'SellerOrder') redirect(303, `${orderPath(event)}?dikembalikan=${encodeURIComponent(result.code)}`);
-    if (result.__typename === 'TransitionNotAllowedError') return fail(409, { form: 'refund' as const, sellerOrderId, key, values, fieldErrors, formError: t(lang, 'staff.order.refund.error.notPaid') });
+    if (result.__typename === 'SellerOrder') {
+      // Stripe not answering yet: recorded and asked again on its own, so the page says so rather than "done".
+      const done = BigInt(result.refundedIdr) > BigInt(/^\d+$/.exec(String(form.get('refundedBefore') ?? ''))?.[0] ?? '0');
+      redirect(303, `${orderPath(event)}?${done ? 'dikembalikan' : 'diproses'}=${encodeURIComponent(result.code)}`);
+    }
+    if (result.__typename === 'TransitionNotAllowedError') return fail(409, { form: 'refund' as const, sellerOrderId, key, values, fieldErrors, formError: t(lang, 'staff.order.refund.error.notAllowed') });
     return ofForm(failWithResult(event, result, options), { form: 'refund' as const, sellerOrderId, key });
   },
 
