@@ -244,8 +244,10 @@ export class OrdersService implements OnModuleInit {
     const why = reason.trim().replace(/\s+/g, ' ');
     if (!within(why.length, CANCEL_REASON_LENGTH)) return new InvalidInputError('reason', why.length < CANCEL_REASON_LENGTH.min ? 'TOO_SHORT' : 'TOO_LONG', 'Say why, for the buyer', CANCEL_REASON_LENGTH);
     let refundId: string | null = null;
-    const result = await this.asSeller(ctx, id, (onBehalf) =>
+    const result = await this.asSeller(ctx, id, (onBehalf, entity) =>
       this.transition(ctx, id, 'seller-cancel', now, {
+        // The payment's lock before the seller order's, as Stripe's webhooks take them: her refund is recorded under it.
+        before: (ctx) => this.payments.lockOrderPayment(ctx, entity.orderId),
         onBehalf,
         note: why,
         apply: (so) => Object.assign(so, { cancelledAt: now, cancelReason: why }),
@@ -571,9 +573,16 @@ export class OrdersService implements OnModuleInit {
     id: string,
     action: SellerOrderAction,
     now: Date,
-    options: { onBehalf: boolean; note?: string; apply?: (so: SellerOrderEntity) => void; after?: (ctx: RequestContext, so: SellerOrderEntity, order: OrderEntity) => Promise<void> },
+    options: {
+      onBehalf: boolean;
+      note?: string;
+      before?: (ctx: RequestContext) => Promise<void>;
+      apply?: (so: SellerOrderEntity) => void;
+      after?: (ctx: RequestContext, so: SellerOrderEntity, order: OrderEntity) => Promise<void>;
+    },
   ): Promise<SellerOrder | ErrorResult> {
     return this.db.withTransaction(ctx, async (ctx) => {
+      await options.before?.(ctx);
       const so = (await this.orders.lockSellerOrder(ctx, id))!;
       const next = nextSellerOrderStatus(so.status, action);
       if (!next) return new TransitionNotAllowedError(so.status);

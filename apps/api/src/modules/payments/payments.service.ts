@@ -354,6 +354,11 @@ export class PaymentsService {
     });
   }
 
+  /** Locks the order's card or transfer payment for the caller's transaction, before a seller order's lock (as the webhooks take them). */
+  async lockOrderPayment(ctx: RequestContext, orderId: string): Promise<void> {
+    await this.payments.lockUpfront(ctx, orderId);
+  }
+
   /** Locked until the caller's transaction ends (its webhooks take it first too). */
   lockRefund(ctx: RequestContext, refundId: string): Promise<RefundEntity | null> {
     return this.payments.lockRefund(ctx, refundId);
