@@ -276,6 +276,15 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       expect((await stall('off')).status).toBe(200);
       await t.restartApi();
     };
+    /** Waits for the refund job; when it does not come, says what the API logged about the refund. */
+    const finishedByJob = async (sellerOrderId: string) => {
+      try {
+        await eventually(async () => (await applied(sellerOrderId)).unapplied === 0, 'the refund job', 90_000);
+      } catch (error) {
+        const lines = t.logs().filter((line) => /refund|Jobs/i.test(JSON.stringify(line)));
+        throw new Error(`${(error as Error).message}; the API logged:\n${lines.map((line) => JSON.stringify(line).slice(0, 600)).join('\n')}`);
+      }
+    };
     afterEach(() => stall('off'));
 
     it('refunds at once on one seller order never give back more than was paid; one key at once makes one refund', async () => {
@@ -326,7 +335,7 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       const request = t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '75000', key: randomUUID() }, { token: finance.token });
       await killWhileAtStripe(request, sellerOrderId);
       expect(await atStripe(order.id)).toEqual(when === 'after' ? [7_500_000] : []);
-      await eventually(async () => (await applied(sellerOrderId)).unapplied === 0, 'the refund job', 60_000);
+      await finishedByJob(sellerOrderId);
       expect(await applied(sellerOrderId)).toMatchObject({ status: 'PAID', refunded_idr: '75000', refunds: 1, postings: 1, events: 1, told: 1 });
       expect(await atStripe(order.id)).toEqual([7_500_000]);
       await eventually(async () => (await paymentOf(order.id)).refunded_idr === '75000', 'charge.refunded');
@@ -334,7 +343,7 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       await eventually(async () => (await t.dataSource.query('SELECT reconciled_at FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0].reconciled_at !== null, 'the refund reconciled');
       expect((await t.dataSource.query('SELECT status, stripe_refund_id IS NOT NULL AS known FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0]).toEqual({ status: 'SUCCEEDED', known: true });
       expect(await unbalanced()).toBe(0);
-    }, 120_000);
+    }, 180_000);
 
     it("a card's bank turning a refund down before the refund's request could apply it: finance's transfer applies it first, once", async () => {
       const { order } = await cardOrder();
@@ -366,7 +375,7 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       expect(await applied(sellerOrderId)).toMatchObject({ refunded_idr: '60000', unapplied: 0, postings: 1, events: 1, told: 1 });
       expect((await t.dataSource.query('SELECT count(*)::int AS n FROM ledger_transactions WHERE refund_id = $1', [refund.id]))[0].n).toBe(3);
       expect(await unbalanced()).toBe(0);
-    }, 120_000);
+    }, 180_000);
 
     it("a seller's cancellation and its refund commit together: killed before Stripe answered, the refund still comes", async () => {
       const { order } = await cardOrder();
@@ -376,10 +385,10 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       const request = t.gql(CancelSellerOrderDocument, { id: sellerOrderId }, { token: seller.login.token });
       await killWhileAtStripe(request, sellerOrderId);
       expect((await applied(sellerOrderId)).status).toBe('CANCELLED');
-      await eventually(async () => (await applied(sellerOrderId)).unapplied === 0, 'the refund job', 60_000);
+      await finishedByJob(sellerOrderId);
       expect(await applied(sellerOrderId)).toMatchObject({ status: 'CANCELLED', refunded_idr: order.sellerOrders[0].totalIdr, refunds: 1, postings: 1, events: 1 });
       expect(await atStripe(order.id)).toEqual([Number(order.sellerOrders[0].totalIdr) * 100]);
       expect(await unbalanced()).toBe(0);
-    }, 120_000);
+    }, 180_000);
   });
 });

@@ -73,8 +73,9 @@ export class OrdersService implements OnModuleInit {
       actor: 'order-timer',
       // Stripe's client gives up on a request after 20 s and two retries.
       expireInSeconds: 120,
-      retryLimit: 8,
-      retryDelaySeconds: 60,
+      // 15 s doubling: about four hours in all, well inside the 24 hours Stripe keeps an idempotency key.
+      retryLimit: 10,
+      retryDelaySeconds: 15,
       onGiveUp: (ctx, { refundId }) => this.refundGaveUp(ctx, refundId),
     });
   }
