@@ -109,6 +109,12 @@ describe('impact over the demo year: the report against an independent SQL compu
     // The refund arm of the SQL above takes back a whole seller order: it holds while the demo refunds only whole ones.
     const [{ partial }] = await t.dataSource.query(`SELECT count(*)::int AS partial FROM refunds f JOIN seller_orders s ON s.id = f.seller_order_id WHERE f.status <> 'FAILED' AND f.amount_idr < s.items_total_idr`);
     expect(partial).toBe(0);
+    // Each refund is dated, and posted, on the day of the cancellation that made it: the demo year's, not the day it was seeded.
+    const [{ misdated }] = await t.dataSource.query(
+      `SELECT count(*)::int AS misdated FROM refunds f JOIN seller_orders s ON s.id = f.seller_order_id LEFT JOIN ledger_transactions l ON l.refund_id = f.id AND l.cause = 'REFUND'
+       WHERE f.status <> 'FAILED' AND (f.settled_at IS DISTINCT FROM s.cancelled_at OR l.occurred_at IS DISTINCT FROM s.cancelled_at)`,
+    );
+    expect(misdated).toBe(0);
     expect(report.buyerProvinces.length).toBeGreaterThan(1);
   });
 

@@ -319,10 +319,13 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       const refused = await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '50000', key: randomUUID() }, { token: finance.token });
       expect(refused.data!.refundSellerOrder).toMatchObject({ __typename: 'TransitionNotAllowedError', message: expect.stringContaining('Stripe refused') });
       expect(await applied(sellerOrderId)).toMatchObject({ refunded_idr: '0', refunds: 1, postings: 0, events: 0, told: 0 });
+      // Flagged for a person to look at, whoever asked: once for each refusal.
+      expect((await statusOf(order.id)).flag_reason).toMatch(/^Stripe menolak pengembalian dana Rp 50\.000 \(charge_already_refunded\)/);
       expect((await t.dataSource.query('SELECT status, failed_at, failure_reason FROM refunds WHERE seller_order_id = $1', [sellerOrderId]))[0]).toMatchObject({ status: 'FAILED', failed_at: null, failure_reason: expect.any(String) });
       // Refused, so not counted: the whole seller order can still be asked for.
       const again = await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: order.sellerOrders[0].totalIdr, key: randomUUID() }, { token: finance.token });
       expect(again.data!.refundSellerOrder).toMatchObject({ __typename: 'TransitionNotAllowedError' });
+      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM order_events WHERE order_id = $1 AND action = 'FLAGGED'`, [order.id]))[0].n).toBe(2);
       expect(await unbalanced()).toBe(0);
     });
 

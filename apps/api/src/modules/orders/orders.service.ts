@@ -257,7 +257,7 @@ export class OrdersService implements OnModuleInit {
           await this.notifyBuyer(ctx, order, orderMessages.sellerCancelledToBuyer({ code: so.code, sellerName: seller.displayName, reason: why, refund: order.status === OrderStatus.PAID }));
           // In the cancel's transaction: cancelled and owed its refund together, or neither.
           if (order.status !== OrderStatus.PAID || order.paymentMethod === PaymentMethod.COD) return;
-          const recorded = await this.recordRefund(ctx, so, null, `Dibatalkan penjual: ${why}`, `seller-cancel:${so.id}`);
+          const recorded = await this.recordRefund(ctx, so, null, `Dibatalkan penjual: ${why}`, `seller-cancel:${so.id}`, now);
           if (!isErrorResult(recorded)) refundId = recorded.refundId;
         },
       }),
@@ -340,10 +340,10 @@ export class OrdersService implements OnModuleInit {
     if (!within(key.length, IDEMPOTENCY_KEY_LENGTH)) return new InvalidInputError('idempotencyKey', 'BAD_FORMAT', 'A random key of 16–100 characters', IDEMPOTENCY_KEY_LENGTH);
     const so = isUuid(sellerOrderId) ? await this.orders.findSellerOrder(ctx, sellerOrderId) : null;
     if (!so) return notFound();
-    const recorded = await this.db.withTransaction(ctx, (ctx) => this.recordRefund(ctx, so, amountIdr, why, `refund:${key}`));
+    const recorded = await this.db.withTransaction(ctx, (ctx) => this.recordRefund(ctx, so, amountIdr, why, `refund:${key}`, now));
     if (isErrorResult(recorded)) return recorded;
     await this.finishRefundNow(ctx, recorded.refundId, now);
-    // Stripe out of reach: it stays recorded (refundedIdr unchanged) and its job asks again.
+    // Refused outright by Stripe: said so (and flagged). Out of reach: it stays recorded, refundedIdr unchanged, and its job asks again.
     const refund = (await this.payments.refundsOfSellerOrders(ctx, [so.id])).find((r) => r.id === recorded.refundId)!;
     if (!refundWasMade(refund)) return new TransitionNotAllowedError(so.status, `Stripe refused this refund (${refund.failureReason})`);
     return (await this.sellerOrder(ctx, so.id))!;
@@ -353,8 +353,8 @@ export class OrdersService implements OnModuleInit {
    * Records a refund in the caller's transaction, with the job that finishes it if the request cannot
    * (the process dies, Stripe is out of reach). `amountIdr` null: all that is left.
    */
-  private async recordRefund(ctx: RequestContext, so: SellerOrderEntity, amountIdr: bigint | null, reason: string, key: string): Promise<{ refundId: string } | ErrorResult> {
-    const outcome = await this.payments.recordRefund(ctx, { orderId: so.orderId, sellerOrderId: so.id, paidIdr: so.totalIdr, amountIdr, reason, idempotencyKey: key });
+  private async recordRefund(ctx: RequestContext, so: SellerOrderEntity, amountIdr: bigint | null, reason: string, key: string, now: Date): Promise<{ refundId: string } | ErrorResult> {
+    const outcome = await this.payments.recordRefund(ctx, { orderId: so.orderId, sellerOrderId: so.id, paidIdr: so.totalIdr, amountIdr, reason, idempotencyKey: key }, now);
     switch (outcome.kind) {
       case 'nothing-paid':
         return new TransitionNotAllowedError(so.status, 'Nothing was paid for this seller order');
@@ -377,12 +377,14 @@ export class OrdersService implements OnModuleInit {
 
   /** Asks Stripe for a card refund (once, by its key), then applies it to its seller order. Safe to repeat. */
   private async finishRefund(ctx: RequestContext, refundId: string, now = new Date()): Promise<void> {
-    await this.payments.sendRefund(ctx, refundId, now);
+    const { refusedNow } = await this.payments.sendRefund(ctx, refundId, now);
     await this.db.withTransaction(ctx, async (ctx) => {
       // The refund's lock before the seller order's, as the card's webhooks take them.
       const refund = (await this.payments.lockRefund(ctx, refundId))!;
       const so = (await this.orders.lockSellerOrder(ctx, refund.sellerOrderId))!;
       await this.applyRefund(ctx, so, refund, now);
+      // Nobody may be watching (a cancellation, its job): the money she is owed must not be forgotten.
+      if (refusedNow) await this.flag(ctx, { orderId: refund.orderId, paymentId: refund.paymentId, reason: `Stripe menolak pengembalian dana ${formatRupiah(refund.amountIdr)} (${refund.failureReason}): periksa di Stripe, lalu kembalikan lewat transfer bila perlu` });
     });
   }
 

@@ -87,6 +87,14 @@ export class PaymentRepository {
     return this.refunds(ctx).save(refund);
   }
 
+  /** charge.refunded counted them: reconciled (and so succeeded), each once. */
+  async markRefundsReconciled(ctx: RequestContext, ids: readonly string[], at: Date): Promise<void> {
+    if (!ids.length) return;
+    await this.db
+      .manager(ctx)
+      .query(`UPDATE refunds SET reconciled_at = $2, status = 'SUCCEEDED', settled_at = coalesce(settled_at, $2), updated_at = now() WHERE id = ANY($1::uuid[]) AND reconciled_at IS NULL`, [ids, at]);
+  }
+
   /** Locked until the transaction ends: Stripe's answer and its webhooks apply to it one after the other. */
   lockRefund(ctx: RequestContext, id: string): Promise<RefundEntity | null> {
     return this.refunds(ctx).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();

@@ -317,13 +317,13 @@ export class PaymentsService {
    * Asks Stripe for a recorded card refund whose Stripe id is not known yet, with the refund's own key
    * as its Idempotency-Key: asked again (a retry, or after a crash, within the 24 hours Stripe keeps a
    * key) Stripe answers with the same refund, so money moves once. A refund Stripe refuses outright
-   * (a 4xx) is FAILED and never made; Stripe out of reach throws, to be asked again. Returns the
-   * refund as it is now.
+   * (a 4xx) is FAILED and never made; Stripe out of reach throws, to be asked again. Says whether
+   * this call is the one that found it refused.
    */
-  async sendRefund(ctx: RequestContext, refundId: string, now = new Date()): Promise<RefundEntity> {
+  async sendRefund(ctx: RequestContext, refundId: string, now = new Date()): Promise<{ refusedNow: boolean }> {
     const recorded = (await this.payments.findRefund(ctx, refundId))!;
     // Asked again while Stripe's id is unknown, even once charge.refunded has counted it: the same key answers with that refund.
-    if (recorded.method !== PaymentMethod.CARD || recorded.stripeRefundId || recorded.status === RefundStatus.FAILED) return recorded;
+    if (recorded.method !== PaymentMethod.CARD || recorded.stripeRefundId || recorded.status === RefundStatus.FAILED) return { refusedNow: false };
     const payment = (await this.payments.findById(ctx, recorded.paymentId))!;
     let answer: { id: string | null; status: string | null; failureReason: string | null };
     try {
@@ -343,14 +343,16 @@ export class PaymentsService {
       current.stripeRefundId ??= answer.id;
       if (current.status === RefundStatus.PENDING && answer.status === 'succeeded') Object.assign(current, { status: RefundStatus.SUCCEEDED, settledAt: now });
       // Refused at once: never made, so nothing to reverse (failedAt stays null).
-      if (current.status === RefundStatus.PENDING && answer.status === 'failed') Object.assign(current, { status: RefundStatus.FAILED, failureReason: answer.failureReason ?? 'unknown' });
+      const refusedNow = current.status === RefundStatus.PENDING && answer.status === 'failed';
+      if (refusedNow) Object.assign(current, { status: RefundStatus.FAILED, failureReason: answer.failureReason ?? 'unknown' });
       // charge.refunded may have come before Stripe's id was known here: it is counted now.
       const payment = (await this.payments.findById(ctx, current.paymentId))!;
       const refunds = (await this.payments.refundsOfPayment(ctx, payment.id)).map((r) => (r.id === current.id ? current : r));
       if (!current.reconciledAt && coveredByStripe(refunds, payment.refundedIdr).covered.has(current.id)) {
         Object.assign(current, { reconciledAt: now, status: RefundStatus.SUCCEEDED, settledAt: current.settledAt ?? now });
       }
-      return this.payments.saveRefund(ctx, current);
+      await this.payments.saveRefund(ctx, current);
+      return { refusedNow };
     });
   }
 
@@ -483,10 +485,8 @@ export class PaymentsService {
         await this.payments.save(ctx, payment);
         const refunds = await this.payments.refundsOfPayment(ctx, payment.id);
         const { covered, knownIdr } = coveredByStripe(refunds, payment.refundedIdr);
-        for (const refund of refunds.filter((r) => covered.has(r.id) && !r.reconciledAt)) {
-          Object.assign(refund, { reconciledAt: now, status: RefundStatus.SUCCEEDED, settledAt: refund.settledAt ?? now });
-          await this.payments.saveRefund(ctx, refund);
-        }
+        // Only these columns: the rows were read without their locks, and a request may be applying one of them.
+        await this.payments.markRefundsReconciled(ctx, [...covered], now);
         if (payment.refundedIdr !== knownIdr) this.logger.warn(`payment ${payment.id}: Stripe refunded ${payment.refundedIdr}, of which ${knownIdr} is ours by Stripe's id`);
         return { paymentId, outcome: payment.refundedIdr === knownIdr ? 'refunds reconciled' : `refunds differ: stripe ${payment.refundedIdr}, ours ${knownIdr}` };
       }
