@@ -37,7 +37,10 @@ describe('photo uploads', () => {
     for (let i = 0; i < 100; i++) {
       const { data } = await t.gql(PhotosOfProductDocument, { slug }, { token: siti.login.token });
       const node = data!.sellerProducts.edges.find((e) => e.node.slug === slug)!.node;
-      if (node.managedPhotos.length === count && node.managedPhotos.every((p) => p.status !== 'PROCESSING')) return { managed: node.managedPhotos, public: data!.product?.photos ?? [] };
+      const shown = data!.product?.photos ?? [];
+      // The two lists are read side by side in one request: wait until the storefront's has caught up with every READY one too.
+      const ready = node.managedPhotos.filter((p) => p.status === 'READY').length;
+      if (node.managedPhotos.length === count && node.managedPhotos.every((p) => p.status !== 'PROCESSING') && shown.length === ready) return { managed: node.managedPhotos, public: shown };
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('photos still PROCESSING after 10 s');
