@@ -19,7 +19,7 @@ const LEDGER_METHOD: Record<PaymentMethod, LedgerPaymentMethod> = {
   [PaymentMethod.COD]: LedgerPaymentMethod.COD,
 };
 
-/** What a refund tells the ledger (PaymentsService.refund's answer has these). */
+/** What a refund tells the ledger (a payments module Refund has these). */
 export interface RefundMade {
   id: string;
   sellerOrderId: string;

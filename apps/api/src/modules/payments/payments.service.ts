@@ -345,13 +345,10 @@ export class PaymentsService {
       // Refused at once: never made, so nothing to reverse (failedAt stays null).
       const refusedNow = current.status === RefundStatus.PENDING && answer.status === 'failed';
       if (refusedNow) Object.assign(current, { status: RefundStatus.FAILED, failureReason: answer.failureReason ?? 'unknown' });
-      // charge.refunded may have come before Stripe's id was known here: it is counted now.
-      const payment = (await this.payments.findById(ctx, current.paymentId))!;
-      const refunds = (await this.payments.refundsOfPayment(ctx, payment.id)).map((r) => (r.id === current.id ? current : r));
-      if (!current.reconciledAt && coveredByStripe(refunds, payment.refundedIdr).covered.has(current.id)) {
-        Object.assign(current, { reconciledAt: now, status: RefundStatus.SUCCEEDED, settledAt: current.settledAt ?? now });
-      }
       await this.payments.saveRefund(ctx, current);
+      // charge.refunded may have come before Stripe's id was known here: it is counted now, as the webhook counts.
+      const payment = (await this.payments.findById(ctx, current.paymentId))!;
+      if (coveredByStripe(await this.payments.refundsOfPayment(ctx, payment.id), payment.refundedIdr).covered.has(current.id)) await this.payments.markRefundsReconciled(ctx, [current.id], now);
       return { refusedNow };
     });
   }
