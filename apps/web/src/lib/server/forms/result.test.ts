@@ -82,6 +82,14 @@ describe('submit', () => {
     expect(isFailure(outcome) && { status: outcome.status, formError: outcome.data.formError }).toEqual({ status: 403, formError: 'Anda tidak mendampingi penjual ini.' });
   });
 
+  it("uses the form's own words for an error code when it gives them, and the general words otherwise", async () => {
+    const notNow = { __typename: 'TransitionNotAllowedError' as const, errorCode: ErrorCode.NotAllowedNow, message: 'This order is not flagged' };
+    const own = await submit(event(), Promise.resolve(notNow), { fields, values, messages: { NOT_ALLOWED_NOW: 'staff.order.flag.error.notFlagged' } });
+    expect(isFailure(own) && own.data.formError).toBe('Pesanan ini tidak ditandai lagi: mungkin sudah ditangani orang lain. Muat ulang halaman.');
+    const general = await submit(event(), Promise.resolve(notNow), { fields, values });
+    expect(isFailure(general) && general.data.formError).toBe('Belum dapat dilakukan sekarang.');
+  });
+
   it('words thrown limits and refusals, and sends a session that ended to sign in and back', async () => {
     const limited = await submit(event(), Promise.reject(new ApiError('TOO_MANY_REQUESTS', 'Too many attempts: try again in 2 min.', 429, undefined, { retryAfterSeconds: 90 })), { values });
     expect(isFailure(limited) && [limited.status, limited.data.formError]).toEqual([429, 'Terlalu banyak percobaan. Coba lagi dalam 2 menit.']);

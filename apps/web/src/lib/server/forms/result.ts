@@ -37,6 +37,8 @@ export interface FormOptions<F extends string, V> {
   fields?: Partial<Record<string, F>>;
   /** What to show in the form again. */
   values: V;
+  /** This form's own words for an error code, where the general ones would not say enough (NOT_ALLOWED_NOW: why, here). */
+  messages?: Partial<Record<string, MessageKey>>;
 }
 
 type Event = Pick<RequestEvent, 'url' | 'locals'>;
@@ -120,7 +122,8 @@ function failure<F extends string, V>(options: FormOptions<F, V>, field: string 
 
 /** `fail()` for an error result: beside its field when the form has that field, else above the form. */
 export function failWithResult<F extends string, V>(event: Event, error: ErrorResultLike, options: FormOptions<F, V>): ActionFailure<FormFailure<F, V>> {
-  const message = errorResultMessage(event.locals.lang, error);
+  const own = options.messages?.[error.errorCode];
+  const message = own ? t(event.locals.lang, own) : errorResultMessage(event.locals.lang, error);
   return fail(RESULT_STATUS[error.errorCode] ?? 400, failure(options, 'field' in error ? error.field : error.errorCode, message));
 }
 

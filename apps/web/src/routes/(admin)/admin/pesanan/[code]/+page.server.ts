@@ -3,7 +3,7 @@ import { AdminOrderDocument, AdminRefundSellerOrderDocument, AdminResolveOrderFl
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { normalizeOrderCode } from '$lib/server/buying/guest-orders';
-import { failWithResult, failWithThrown } from '$lib/server/forms/result';
+import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { MONEY_STAFF, requireStaff } from '$lib/server/staff/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -51,20 +51,15 @@ export const actions: Actions = {
     if (amount === null || amount <= 0n) fieldErrors.amount = t(lang, 'staff.order.refund.error.amount');
     if (!within(values.reason.length, CANCEL_REASON_LENGTH)) fieldErrors.reason = t(lang, 'staff.order.refund.error.reason', CANCEL_REASON_LENGTH);
     if (amount === null || Object.keys(fieldErrors).length) return fail(400, { form: 'refund' as const, sellerOrderId, key, values, fieldErrors, formError: undefined });
-    const options = { fields: { amountIdr: 'amount', reason: 'reason' } as const, values };
-    let result;
-    try {
-      ({ refundSellerOrder: result } = await query(event.fetch, AdminRefundSellerOrderDocument, { id: sellerOrderId, amountIdr: amount.toString(), reason: values.reason, idempotencyKey: key }, caller(event)));
-    } catch (thrown) {
-      return ofForm(failWithThrown(event, thrown, options), { form: 'refund' as const, sellerOrderId, key });
-    }
-    if (result.__typename === 'SellerOrder') {
-      // Stripe not answering yet: recorded and asked again on its own, so the page says so rather than "done".
-      const done = BigInt(result.refundedIdr) > BigInt(/^\d+$/.exec(String(form.get('refundedBefore') ?? ''))?.[0] ?? '0');
-      redirect(303, `${orderPath(event)}?${done ? 'dikembalikan' : 'diproses'}=${encodeURIComponent(result.code)}`);
-    }
-    if (result.__typename === 'TransitionNotAllowedError') return fail(409, { form: 'refund' as const, sellerOrderId, key, values, fieldErrors, formError: t(lang, 'staff.order.refund.error.notAllowed') });
-    return ofForm(failWithResult(event, result, options), { form: 'refund' as const, sellerOrderId, key });
+    const outcome = await submit(
+      event,
+      query(event.fetch, AdminRefundSellerOrderDocument, { id: sellerOrderId, amountIdr: amount.toString(), reason: values.reason, idempotencyKey: key }, caller(event)).then((data) => data.refundSellerOrder),
+      { fields: { amountIdr: 'amount', reason: 'reason' }, values, messages: { NOT_ALLOWED_NOW: 'staff.order.refund.error.notAllowed' } }
+    );
+    if (isFailure(outcome)) return ofForm(outcome, { form: 'refund' as const, sellerOrderId, key });
+    // Stripe not answering yet: recorded and asked again on its own, so the page says so rather than "done".
+    const done = BigInt(outcome.refundedIdr) > BigInt(/^\d+$/.exec(String(form.get('refundedBefore') ?? ''))?.[0] ?? '0');
+    redirect(303, `${orderPath(event)}?${done ? 'dikembalikan' : 'diproses'}=${encodeURIComponent(outcome.code)}`);
   },
 
   /** She dealt with what the order was flagged for and says how: the flag goes, the timeline keeps it. */
@@ -74,15 +69,12 @@ export const actions: Actions = {
     const lang = event.locals.lang;
     const values = { note: String(form.get('note') ?? '').trim() };
     if (!within(values.note.length, CANCEL_REASON_LENGTH)) return fail(400, { form: 'flag' as const, values, fieldErrors: { note: t(lang, 'staff.order.flag.error.note', CANCEL_REASON_LENGTH) }, formError: undefined });
-    const options = { fields: { note: 'note' } as const, values };
-    let result;
-    try {
-      ({ resolveOrderFlag: result } = await query(event.fetch, AdminResolveOrderFlagDocument, { orderId: String(form.get('orderId') ?? ''), note: values.note }, caller(event)));
-    } catch (thrown) {
-      return ofForm(failWithThrown(event, thrown, options), { form: 'flag' as const });
-    }
-    if (result.__typename === 'Order') redirect(303, `${orderPath(event)}?ditangani=1`);
-    if (result.__typename === 'TransitionNotAllowedError') return fail(409, { form: 'flag' as const, values, fieldErrors: {} as { note?: string }, formError: t(lang, 'staff.order.flag.error.notFlagged') });
-    return ofForm(failWithResult(event, result, options), { form: 'flag' as const });
+    const outcome = await submit(
+      event,
+      query(event.fetch, AdminResolveOrderFlagDocument, { orderId: String(form.get('orderId') ?? ''), note: values.note }, caller(event)).then((data) => data.resolveOrderFlag),
+      { fields: { note: 'note' }, values, messages: { NOT_ALLOWED_NOW: 'staff.order.flag.error.notFlagged' } }
+    );
+    if (isFailure(outcome)) return ofForm(outcome, { form: 'flag' as const });
+    redirect(303, `${orderPath(event)}?ditangani=1`);
   }
 };
