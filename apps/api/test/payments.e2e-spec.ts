@@ -119,6 +119,35 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM stripe_events WHERE payment_id = $1', [payment.id]))[0].n).toBe(0);
   });
 
+  it('a webhook whose database connection dies answers 500 and Stripe sends it again; an event of another integration on the account is ignored', async () => {
+    const { order, payment } = await cardOrder();
+    const deliveries = async () => (await control('/_test/deliveries', 'GET')).body.data as { state: string; attempts: { status: number | null }[] }[];
+    const earlier = (await deliveries()).length;
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT id FROM payments WHERE id = $1 FOR UPDATE', [payment.id]);
+    expect((await control(`/_test/checkout/sessions/${payment.stripe_checkout_session_id}/pay`)).status).toBe(200);
+    const waiter = async () => (await t.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`))[0]?.pid;
+    await eventually(async () => !!(await waiter()), 'a webhook to wait for the payment');
+    await t.dataSource.query('SELECT pg_terminate_backend($1)', [await waiter()]);
+    // The payment's events go out one after another: the first is the one whose connection died.
+    await eventually(async () => (await deliveries())[earlier]?.attempts.length > 0, 'the first delivery to be answered');
+    expect((await deliveries())[earlier].attempts[0].status).toBe(500);
+    await holder.commitTransaction();
+    await holder.release();
+    await eventually(async () => (await statusOf(order.id)).status === 'PAID', 'the order to be paid on a later attempt', 30_000);
+    await eventually(async () => (await deliveries()).slice(earlier).every((d) => d.state === 'delivered'), 'every event to be delivered in the end', 30_000);
+    expect((await deliveries())[earlier].attempts.at(-1)!.status).toBe(200);
+    expect((await state(order.id))[0].postings.split(',').map((p: string) => p.split(' ')[0])).toEqual(['ORDER_PAID']);
+
+    // Signed by Stripe, but the payment_id in its metadata is another integration's, not one of our ids.
+    const foreign = signed({ id: `evt_foreign_${randomUUID()}`, object: 'event', type: 'charge.refunded', created: Math.floor(Date.now() / 1000), data: { object: { id: 'ch_foreign', object: 'charge', amount_refunded: 500, metadata: { payment_id: 'pay_8812' } } } });
+    const answer = await deliver(foreign.payload, foreign.signature);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ received: true, outcome: 'ignored: no payment of ours' });
+  });
+
   it('an amount that does not match the order flags it and never marks it paid', async () => {
     const { order, payment } = await cardOrder();
     const short = signed({ id: `evt_short_${randomUUID()}`, object: 'event', type: 'checkout.session.completed', created: Math.floor(Date.now() / 1000), data: { object: { id: payment.stripe_checkout_session_id, object: 'checkout.session', payment_status: 'paid', amount_total: toStripeAmount(1000n), currency: 'idr', payment_intent: 'pi_x', metadata: { payment_id: payment.id } } } });
@@ -213,6 +242,14 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     expect((await deliver(copy.payload, copy.signature)).status).toBe(200);
     expect((await t.dataSource.query('SELECT outcome FROM stripe_events WHERE event_id = $1', [copyId]))[0].outcome).toBe('ignored: already failed');
     expect(await counts()).toEqual(after);
+    // Its charge.refunded from before the failure, coming in late (Stripe's events come in any order): what Stripe has refunded now counts.
+    const charge = (await paymentOf(order.id)).stripe_charge_id;
+    const earlier = (await stripe.events.list({ type: 'charge.refunded', limit: 100 })).data.find((e) => (e.data.object as Stripe.Charge).id === charge)!;
+    expect((earlier.data.object as Stripe.Charge).amount_refunded).toBe(toStripeAmount(100_000n));
+    const late = signed({ ...earlier, id: `evt_late_${randomUUID()}` });
+    expect((await deliver(late.payload, late.signature)).status).toBe(200);
+    expect((await paymentOf(order.id)).refunded_idr).toBe('0');
+    expect(await counts()).toEqual(after);
     // A failed refund cannot fail twice at Stripe either.
     expect((await control(`/_test/refunds/${refund.stripe_refund_id}/fail`)).status).toBe(400);
 
@@ -286,6 +323,46 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       }
     };
     afterEach(() => stall('off'));
+
+    it("charge.refunded and refund.failed for one refund at once both go through: they take the payment's lock and the refund's in one order", async () => {
+      const { order } = await cardOrder();
+      await pay(order);
+      const finance = await signIn(t, { roles: [Role.FINANCE] });
+      const sellerOrderId = order.sellerOrders[0].id;
+      expect((await t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '50000', key: randomUUID() }, { token: finance.token })).data!.refundSellerOrder).toMatchObject({ __typename: 'SellerOrder', refundedIdr: '50000' });
+      const [refund] = await t.dataSource.query('SELECT id, stripe_refund_id FROM refunds WHERE seller_order_id = $1', [sellerOrderId]);
+      await eventually(async () => (await t.dataSource.query('SELECT reconciled_at FROM refunds WHERE id = $1', [refund.id]))[0].reconciled_at !== null, 'charge.refunded');
+      const charge = (await paymentOf(order.id)).stripe_charge_id;
+      const refunded = (await stripe.events.list({ type: 'charge.refunded', limit: 100 })).data.find((e) => (e.data.object as Stripe.Charge).id === charge)!;
+      // As before its charge.refunded was handled, so that both events have work on the refund's row.
+      await t.dataSource.query('UPDATE refunds SET reconciled_at = NULL WHERE id = $1', [refund.id]);
+      await t.dataSource.query('UPDATE payments SET refunded_idr = 0 WHERE order_id = $1', [order.id]);
+      const stripeRefund = await stripe.refunds.retrieve(refund.stripe_refund_id);
+      const failed = signed({ id: `evt_failed_${randomUUID()}`, object: 'event', type: 'refund.failed', created: Math.floor(Date.now() / 1000), data: { object: { ...stripeRefund, status: 'failed', failure_reason: 'lost_or_stolen_card' } } });
+      const counted = signed({ ...refunded, id: `evt_refunded_${randomUUID()}` });
+      const waiting = async (n: number) => (await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`))[0].n >= n;
+
+      // Something else holds the refund (a request applying it): refund.failed comes first and waits for it, then charge.refunded.
+      const holder = t.dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query('SELECT id FROM refunds WHERE id = $1 FOR UPDATE', [refund.id]);
+      const failedDelivered = deliver(failed.payload, failed.signature);
+      await eventually(() => waiting(1), 'refund.failed to wait for the refund');
+      const countedDelivered = deliver(counted.payload, counted.signature);
+      await eventually(() => waiting(2), 'charge.refunded to wait');
+      await holder.commitTransaction();
+      await holder.release();
+      // Taken in opposite orders, PostgreSQL would end one of them as a deadlock, and its delivery would answer 500.
+      expect([(await failedDelivered).status, (await countedDelivered).status]).toEqual([200, 200]);
+      expect(await t.dataSource.query('SELECT outcome FROM stripe_events WHERE event_id = ANY($1) ORDER BY outcome', [[JSON.parse(failed.payload).id, JSON.parse(counted.payload).id]])).toEqual([
+        { outcome: 'refund failed' },
+        { outcome: 'refunds differ: stripe 50000, ours 0' },
+      ]);
+      expect((await t.dataSource.query('SELECT status, failure_reason FROM refunds WHERE id = $1', [refund.id]))[0]).toEqual({ status: 'FAILED', failure_reason: 'lost_or_stolen_card' });
+      expect(await t.dataSource.query('SELECT cause FROM ledger_transactions WHERE refund_id = $1 ORDER BY created_at', [refund.id])).toEqual([{ cause: 'REFUND' }, { cause: 'REFUND_FAILED' }]);
+      expect(await unbalanced()).toBe(0);
+    });
 
     it('refunds at once on one seller order never give back more than was paid; one key at once makes one refund', async () => {
       const { order } = await cardOrder();

@@ -415,22 +415,24 @@ export class PaymentsService {
     } catch (error) {
       throw new WebhookSignatureError((error as Error).message);
     }
-    // The fee is read before the transaction: no row lock waits on the network.
+    // Read from Stripe before the transaction, so no row lock waits on the network.
     const fee = event.type === 'charge.succeeded' ? await this.feeOf(event.data.object as Stripe.Charge) : null;
+    const refundedIdr = event.type === 'charge.refunded' && isUuid((event.data.object as Stripe.Charge).metadata?.payment_id ?? '') ? await this.refundedOf(event.data.object as Stripe.Charge) : null;
     const ctx = RequestContext.forSystem('stripe-webhook', `stripe:${event.id}`);
     return this.db.withTransaction(ctx, async (ctx) => {
       if (!(await this.payments.recordEvent(ctx, event.id, event.type))) return 'replayed';
-      const { paymentId, outcome } = await this.apply(ctx, event, fee);
+      const { paymentId, outcome } = await this.apply(ctx, event, { fee, refundedIdr });
       await this.payments.setEventOutcome(ctx, event.id, paymentId, outcome);
       return outcome;
     });
   }
 
-  private async apply(ctx: RequestContext, event: Stripe.Event, fee: bigint | null): Promise<{ paymentId: string | null; outcome: string }> {
+  private async apply(ctx: RequestContext, event: Stripe.Event, { fee, refundedIdr }: { fee: bigint | null; refundedIdr: bigint | null }): Promise<{ paymentId: string | null; outcome: string }> {
     if (event.type === 'refund.failed') return this.applyRefundFailed(ctx, event.data.object, new Date(event.created * 1000));
     const object = event.data.object as { metadata?: Stripe.Metadata | null };
     const paymentId = object.metadata?.payment_id ?? null;
-    const payment = paymentId ? await this.payments.lock(ctx, paymentId) : null;
+    // Another integration on the same Stripe account may use the same metadata key.
+    const payment = paymentId && isUuid(paymentId) ? await this.payments.lock(ctx, paymentId) : null;
     if (!payment) return { paymentId: null, outcome: 'ignored: no payment of ours' };
     const now = new Date(event.created * 1000);
     switch (event.type) {
@@ -477,8 +479,7 @@ export class PaymentsService {
         return { paymentId, outcome: 'session expired' };
       }
       case 'charge.refunded': {
-        const charge = event.data.object as Stripe.Charge;
-        payment.refundedIdr = fromStripeAmount(charge.amount_refunded);
+        payment.refundedIdr = refundedIdr!;
         await this.payments.save(ctx, payment);
         const refunds = await this.payments.refundsOfPayment(ctx, payment.id);
         const { covered, knownIdr } = coveredByStripe(refunds, payment.refundedIdr);
@@ -498,11 +499,13 @@ export class PaymentsService {
    */
   private async applyRefundFailed(ctx: RequestContext, failed: Stripe.Refund, at: Date): Promise<{ paymentId: string | null; outcome: string }> {
     const refundId = failed.metadata?.refund_id;
-    const refund = refundId && isUuid(refundId) ? await this.payments.lockRefund(ctx, refundId) : null;
-    if (!refund || refund.method !== PaymentMethod.CARD) return { paymentId: null, outcome: 'ignored: no refund of ours' };
+    const ours = refundId && isUuid(refundId) ? await this.payments.findRefund(ctx, refundId) : null;
+    if (!ours || ours.method !== PaymentMethod.CARD) return { paymentId: null, outcome: 'ignored: no refund of ours' };
+    // The payment's lock before the refund's, as charge.refunded takes them: the two cannot deadlock.
+    const payment = (await this.payments.lock(ctx, ours.paymentId))!;
+    const refund = (await this.payments.lockRefund(ctx, ours.id))!;
     if (refund.stripeRefundId && refund.stripeRefundId !== failed.id) return { paymentId: refund.paymentId, outcome: 'ignored: another Stripe refund' };
     if (refund.status === RefundStatus.FAILED) return { paymentId: refund.paymentId, outcome: 'ignored: already failed' };
-    const payment = (await this.payments.lock(ctx, refund.paymentId))!;
     if (refund.reconciledAt) {
       // charge.refunded counted it in what Stripe gave back; it is back in our balance now.
       payment.refundedIdr -= refund.amountIdr;
@@ -519,6 +522,14 @@ export class PaymentsService {
   private async settle(ctx: RequestContext, payment: PaymentEntity, feeIdr: bigint | null, at: Date): Promise<void> {
     if (!this.settled) throw new Error('No handler for settled payments: the orders module registers one');
     await this.settled(ctx, { orderId: payment.orderId, paymentId: payment.id, method: payment.method, amountIdr: payment.amountIdr, feeIdr, at, providerReference: payment.stripeChargeId ?? payment.bankReference });
+  }
+
+  /**
+   * What Stripe has refunded of the charge now, not when the event was made: events come in any
+   * order, and a charge.refunded from before a refund failed at the card's bank would count it again.
+   */
+  private async refundedOf(charge: Stripe.Charge): Promise<bigint> {
+    return fromStripeAmount((await this.stripe.charges.retrieve(charge.id)).amount_refunded);
   }
 
   private async feeOf(charge: Stripe.Charge): Promise<bigint | null> {

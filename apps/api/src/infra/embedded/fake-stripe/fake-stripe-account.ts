@@ -265,6 +265,10 @@ export class FakeStripeAccount {
     return this.paymentIntents.get(id) ?? throwError(notFound('payment_intent', id, 'intent'));
   }
 
+  charge(id: string): Charge {
+    return this.charges.get(id) ?? throwError(notFound('charge', id, 'charge'));
+  }
+
   createRefund(p: Params, ctx: RequestContext): Refund {
     const intentId = p.string('payment_intent');
     const chargeId = p.string('charge');
@@ -284,7 +288,7 @@ export class FakeStripeAccount {
       charge = intent.status === 'succeeded' && typeof intent.latest_charge === 'string' ? this.charges.get(intent.latest_charge) : undefined;
       if (!charge) throw badRequest(`This PaymentIntent (${intentId}) does not have a successful charge to refund.`, undefined, 'payment_intent');
     } else {
-      charge = this.charges.get(chargeId!) ?? throwError(notFound('charge', chargeId!, 'charge'));
+      charge = this.charge(chargeId!);
     }
     const remaining = charge.amount - charge.amount_refunded;
     if (remaining === 0) throw badRequest(`Charge ${charge.id} has already been refunded.`, 'charge_already_refunded');

@@ -46,6 +46,7 @@ const API_ROUTES: [method: string, path: RegExp, handler: ApiHandler][] = [
   ['GET', /^\/v1\/checkout\/sessions\/([^/]+)$/, (a, p, _, id) => (p.done(), a.session(id).session)],
   ['POST', /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, (a, p, ctx, id) => (p.done(), a.expireSession(id, ctx))],
   ['GET', /^\/v1\/payment_intents\/([^/]+)$/, (a, p, _, id) => (p.done(), a.paymentIntent(id))],
+  ['GET', /^\/v1\/charges\/([^/]+)$/, (a, p, _, id) => (p.done(), a.charge(id))],
   ['POST', /^\/v1\/refunds$/, (a, p, ctx) => a.createRefund(p, ctx)],
   ['GET', /^\/v1\/refunds\/([^/]+)$/, (a, p, _, id) => (p.done(), a.refund(id))],
   ['GET', /^\/v1\/balance_transactions$/, (a, p) => a.listBalanceTransactions(p)],
