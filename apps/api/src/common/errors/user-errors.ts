@@ -26,3 +26,9 @@ export function userError(code: ThrownErrorCode, message: string, extensions: Re
 export function badInput(field: string, message: string): GraphQLError {
   return userError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 }
+
+/** How many items a list may be asked for at once: 1–100, or BAD_USER_INPUT naming `first`. */
+export function firstWithin(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+  return first;
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PAYOUT_HOLD_DAYS } from '@karya-ibu/types/rules';
 import type { RequestContext } from '../../common/context/request-context.js';
-import { badInput } from '../../common/errors/user-errors.js';
+import { badInput, firstWithin } from '../../common/errors/user-errors.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../common/graphql/cursor.js';
 import { LedgerService } from './ledger.service.js';
 import { LedgerCause } from './models/ledger.enums.js';
@@ -42,7 +42,7 @@ export class SellerBalanceService {
   }
 
   async lines(ctx: RequestContext, sellerId: string, first: number, after: string | null): Promise<BalanceLineConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+    firstWithin(first);
     let position: { createdAt: Date; id: string } | null = null;
     if (after != null) {
       try {

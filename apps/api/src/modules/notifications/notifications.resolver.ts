@@ -4,7 +4,7 @@ import { notYours } from '../../common/auth/auth.decorators.js';
 import { Ctx } from '../../common/context/ctx.decorator.js';
 import { signInFirst, type RequestContext } from '../../common/context/request-context.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
-import { badInput, userError } from '../../common/errors/user-errors.js';
+import { firstWithin, userError } from '../../common/errors/user-errors.js';
 import { isFromThisMachine } from '../../common/rate-limit/client-address.js';
 import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
 import { Role } from '../accounts/models/role.enum.js';
@@ -31,7 +31,7 @@ export class NotificationsResolver {
     if (!ctx.hasRole(Role.ADMIN) && !(this.config.devOutboxLocal && isFromThisMachine(gql.req))) {
       throw ctx.personOrNull ? notYours() : signInFirst();
     }
-    if (first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+    firstWithin(first);
     return this.notifications.listRecent(ctx, first);
   }
 }

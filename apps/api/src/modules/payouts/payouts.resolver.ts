@@ -6,7 +6,7 @@ import { Transaction } from '../../common/context/transaction.interceptor.js';
 import type { GraphQLContext } from '../../common/dataloader/request-loaders.js';
 import { InvalidInputError, resultUnion } from '../../common/errors/error-result.js';
 import { PhotoFileError } from '../media/media.errors.js';
-import { badInput } from '../../common/errors/user-errors.js';
+import { firstWithin } from '../../common/errors/user-errors.js';
 import { Role } from '../accounts/models/role.enum.js';
 import { SellerBalance } from '../ledger/models/seller-balance.model.js';
 import { PhotoUpload } from '../media/dto/photo-upload.model.js';
@@ -26,10 +26,6 @@ const PayoutResult = resultUnion('PayoutResult', Payout, [PayoutNotFoundError, P
 const CashReceiptUploadResult = resultUnion('CashReceiptUploadResult', PhotoUpload, [PayoutNotFoundError, PayoutNotAllowedError, PhotoFileError]);
 const ReconciliationReportResult = resultUnion('ReconciliationReportResult', ReconciliationReport, [InvalidInputError]);
 
-const firstWithin = (first: number) => {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
-  return first;
-};
 
 @Resolver(() => PayoutRun)
 export class PayoutsResolver {

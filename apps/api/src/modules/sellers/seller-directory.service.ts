@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context.js';
-import { badInput } from '../../common/errors/user-errors.js';
+import { firstWithin } from '../../common/errors/user-errors.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditEntry } from '../audit/models/audit-entry.model.js';
@@ -60,7 +60,7 @@ export class SellerDirectoryService {
 
   /** Her history: what she and those helping her changed, newest first. */
   async sellerActivity(ctx: RequestContext, sellerId: string | null | undefined, first: number): Promise<AuditEntry[]> {
-    if (first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+    firstWithin(first);
     const { seller } = await this.access.actingSeller(ctx, sellerId);
     return this.audit.forSeller(ctx, seller.id, first);
   }
