@@ -19,11 +19,15 @@ export class TrainingRepository {
 
   /** Enrollments of the given sellers joined with their programs, in one query. */
   async findProgramsBySellerIds(ctx: RequestContext, sellerIds: readonly string[]): Promise<{ sellerId: string; program: TrainingProgramEntity }[]> {
-    const rows = await this.db.getRepository(ctx, TrainingEnrollmentEntity).find({ where: { sellerId: In([...sellerIds]) } });
-    if (rows.length === 0) return [];
-    const programs = await this.programs(ctx).findBy({ id: In([...new Set(rows.map((row) => row.trainingProgramId))]) });
-    const byId = new Map(programs.map((program) => [program.id, program]));
-    return rows.map((row) => ({ sellerId: row.sellerId, program: byId.get(row.trainingProgramId)! }));
+    const rows: ({ enrolled_seller_id: string } & Record<string, unknown>)[] = await this.db
+      .manager(ctx)
+      // Dates as text, as TypeORM reads a date column (pg would make them Date objects at midnight, local time).
+      .query(
+        'SELECT e.seller_id AS enrolled_seller_id, p.*, p.start_date::text AS start_date, p.end_date::text AS end_date FROM training_enrollments e JOIN training_programs p ON p.id = e.training_program_id WHERE e.seller_id = ANY($1::uuid[])',
+        [sellerIds],
+      );
+    const program = this.db.hydrator(TrainingProgramEntity);
+    return rows.map((row) => ({ sellerId: row.enrolled_seller_id, program: program(row) }));
   }
 
   /** The sellers enrolled in each of these programs. */
