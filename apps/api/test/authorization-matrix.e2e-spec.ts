@@ -540,6 +540,11 @@ describe('authorization matrix: every query and mutation × every kind of caller
       expected: only('finance', 'admin'),
     },
     {
+      name: 'query refundsInProgress',
+      prepare: async () => ({ document: ops.MatrixRefundsInProgressDocument, state: nothing }),
+      expected: only('finance', 'admin'),
+    },
+    {
       name: "mutation recordRefundReturned of a refund of seller A's order",
       prepare: async () => {
         const { order, sellerOrderId } = await orderOfA();

@@ -6,7 +6,7 @@ import { createStripeClient } from '../src/infra/stripe/stripe-client.js';
 import { createKampung, createProduct, createSellerAccount, signIn } from './factories.js';
 import { createTestApp, type TestApp } from './harness/test-app.js';
 import { placedOrder } from './checkout-operations.js';
-import { CancelSellerOrderDocument, OrderDocument, RecordRefundReturnedDocument, ReconciliationReportDocument, RefundSellerOrderDocument, RefundsOwedByHandDocument, ResolveOrderFlagDocument } from './generated/graphql.js';
+import { CancelSellerOrderDocument, OrderDocument, RecordRefundReturnedDocument, ReconciliationReportDocument, RefundSellerOrderDocument, RefundsInProgressDocument, RefundsOwedByHandDocument, ResolveOrderFlagDocument } from './generated/graphql.js';
 import { expectResult } from './harness/results.js';
 
 /** Card payments end to end: the real SDK against the local Stripe test server, its signed webhooks to the API under test. */
@@ -409,13 +409,17 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     it.each(['before', 'after'] as const)('a refund whose request dies waiting on Stripe (the request lost %s it ran) is finished by its job, once', async (when) => {
       const { order } = await cardOrder();
       await pay(order);
-      const finance = await signIn(t, { roles: [Role.FINANCE] });
+      const finance = await signIn(t, { roles: [Role.FINANCE], displayName: 'Rina Keuangan' });
       const sellerOrderId = order.sellerOrders[0].id;
       expect((await stall(when)).status).toBe(200);
       const request = t.gql(RefundSellerOrderDocument, { id: sellerOrderId, amount: '75000', key: randomUUID() }, { token: finance.token });
       await killWhileAtStripe(request, sellerOrderId);
       expect(await atStripe(order.id)).toEqual(when === 'after' ? [7_500_000] : []);
+      // Staff see it until its job has finished it.
+      const inProgress = async () => (await t.gql(RefundsInProgressDocument, {}, { token: finance.token })).data!.refundsInProgress.filter((r) => r.sellerOrder.id === sellerOrderId);
+      expect(await inProgress()).toEqual([expect.objectContaining({ amountIdr: '75000', method: 'CARD', stage: 'WAITING_FOR_STRIPE', requestedBy: 'Rina Keuangan' })]);
       await finishedByJob(sellerOrderId);
+      expect(await inProgress()).toEqual([]);
       expect(await applied(sellerOrderId)).toMatchObject({ status: 'PAID', refunded_idr: '75000', refunds: 1, postings: 1, events: 1, told: 1 });
       expect(await atStripe(order.id)).toEqual([7_500_000]);
       await eventually(async () => (await paymentOf(order.id)).refunded_idr === '75000', 'charge.refunded');

@@ -24,6 +24,7 @@ import { SearchSuggestionPlpgsql1796390000000 } from './1796390000000-SearchSugg
 import { RefundFailures1796400000000 } from './1796400000000-RefundFailures.js';
 import { RefundsApplied1796500000000 } from './1796500000000-RefundsApplied.js';
 import { FlaggedOrdersIndex1796510000000 } from './1796510000000-FlaggedOrdersIndex.js';
+import { RefundsInProgressIndex1796520000000 } from './1796520000000-RefundsInProgressIndex.js';
 
 /** In order; the migrate command, the app and the test template all run exactly these. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   RefundFailures1796400000000,
   RefundsApplied1796500000000,
   FlaggedOrdersIndex1796510000000,
+  RefundsInProgressIndex1796520000000,
 ];

@@ -29,6 +29,7 @@ import {
   OrderEvent,
   OrderLine,
   OwedRefund,
+  RefundInProgress,
   PlaceOrderInput,
   SellerOrder,
   SellerOrderConnection,
@@ -263,6 +264,12 @@ export class SellerOrdersResolver {
   @Query(() => [OwedRefund], { description: "Card refunds the card's bank turned down, owed to the buyer by bank transfer: finance's list, the oldest first" })
   refundsOwedByHand(@Ctx() ctx: RequestContext, @Args('first', { type: () => Int, defaultValue: 50 }) first: number): Promise<OwedRefund[]> {
     return this.orders.owedRefunds(ctx, first);
+  }
+
+  @Authenticated(Role.ADMIN, Role.FINANCE)
+  @Query(() => [RefundInProgress], { description: 'Refunds not finished yet (Stripe has not answered or settled them, or they are not on their seller order yet), the oldest first: their jobs are at them' })
+  refundsInProgress(@Ctx() ctx: RequestContext, @Args('first', { type: () => Int, defaultValue: 50 }) first: number): Promise<RefundInProgress[]> {
+    return this.orders.refundsInProgress(ctx, first);
   }
 
   @Authenticated(Role.ADMIN, Role.FINANCE)

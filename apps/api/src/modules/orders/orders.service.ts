@@ -4,7 +4,7 @@ import { formatRupiah } from '@karya-ibu/types/money';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { InvalidInputError, isErrorResult, NotFoundError, type ErrorResult, EntityKind } from '../../common/errors/error-result.js';
-import { badInput } from '../../common/errors/user-errors.js';
+import { badInput, firstWithin } from '../../common/errors/user-errors.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../common/graphql/cursor.js';
 import { isUuid } from '../../common/graphql/ids.js';
 import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
@@ -25,7 +25,7 @@ import { eventActor, ORDER_TIMERS, REFUND_FINISH_DELAY_MS, REFUNDS_TO_FINISH, ty
 import { ORDER_CODE_PATTERN } from './order-code.js';
 import { OrderRepository, type Keyset, type OrderFilter } from './order.repository.js';
 import { nextOrderStatus, nextSellerOrderStatus, OrderStatus, SellerOrderStatus, sellerOrderActions, type SellerOrderAction } from './order-status.js';
-import { AmountMismatchError, IdempotencyKeyReusedError, toOrderEvent, toOrderLine, toOrderModel, toSellerOrderModel, TransitionNotAllowedError, type Order, type OrderEvent, type OwedRefund, type SellerOrder } from './models/order.model.js';
+import { AmountMismatchError, IdempotencyKeyReusedError, toOrderEvent, toOrderLine, toOrderModel, toSellerOrderModel, TransitionNotAllowedError, type Order, type OrderEvent, type OwedRefund, type RefundInProgress, RefundStage, type SellerOrder } from './models/order.model.js';
 
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
@@ -432,12 +432,24 @@ export class OrdersService implements OnModuleInit {
 
   /** Failed card refunds finance still has to send the buyer by hand, the oldest failure first (staff only, by the resolver). */
   async owedRefunds(ctx: RequestContext, first: number): Promise<OwedRefund[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
-    const refunds = await this.payments.owedByHand(ctx, first);
+    const refunds = await this.payments.owedByHand(ctx, firstWithin(first));
+    const sellerOrders = await this.refundedSellerOrders(ctx, refunds);
+    return refunds.map((r) => ({ refundId: r.id, amountIdr: r.amountIdr, reason: r.reason, failureReason: r.failureReason ?? 'unknown', failedAt: r.failedAt!, sellerOrder: sellerOrders.get(r.sellerOrderId)! }));
+  }
+
+  /** Refunds not finished yet, the oldest first, and where each stands (staff only, by the resolver). */
+  async refundsInProgress(ctx: RequestContext, first: number): Promise<RefundInProgress[]> {
+    const refunds = await this.payments.refundsInProgress(ctx, firstWithin(first));
+    const sellerOrders = await this.refundedSellerOrders(ctx, refunds);
+    const stageOf = (r: Refund) => (r.status !== RefundStatus.PENDING ? RefundStage.NOT_APPLIED : r.stripeRefundId ? RefundStage.PENDING_AT_STRIPE : RefundStage.WAITING_FOR_STRIPE);
+    return refunds.map((r) => ({ refundId: r.id, amountIdr: r.amountIdr, reason: r.reason, method: r.method, stage: stageOf(r), requestedAt: r.createdAt, requestedBy: r.requestedBy, sellerOrder: sellerOrders.get(r.sellerOrderId)! }));
+  }
+
+  /** The seller orders these refunds belong to, as models, by id. */
+  private async refundedSellerOrders(ctx: RequestContext, refunds: readonly Refund[]): Promise<Map<string, SellerOrder>> {
     const refunded = new Set(refunds.map((r) => r.sellerOrderId));
     const sellerOrders = (await this.orders.sellerOrdersOf(ctx, [...new Set(refunds.map((r) => r.orderId))])).filter((so) => refunded.has(so.id));
-    const models = new Map((await this.sellerOrderModels(ctx, sellerOrders)).map((so) => [so.id, so]));
-    return refunds.map((r) => ({ refundId: r.id, amountIdr: r.amountIdr, reason: r.reason, failureReason: r.failureReason ?? 'unknown', failedAt: r.failedAt!, sellerOrder: models.get(r.sellerOrderId)! }));
+    return new Map((await this.sellerOrderModels(ctx, sellerOrders)).map((so) => [so.id, so]));
   }
 
   /**
@@ -634,7 +646,7 @@ class Abort extends Error {
 }
 
 function toKeyset(first: number, after: string | null): Keyset {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+  firstWithin(first);
   if (!after) return { first, after: null };
   try {
     const cursor = decodeCursor(after, 'PLACED');

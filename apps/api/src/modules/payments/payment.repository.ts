@@ -7,6 +7,9 @@ import { RefundEntity } from './entities/refund.entity.js';
 import { StripeEventEntity } from './entities/stripe-event.entity.js';
 import { PaymentMethod, PaymentStatus } from './models/payment.enums.js';
 
+/** A refund still on its way: the predicate of its partial index (migration 1796520000000), word for word. */
+export const REFUND_IN_PROGRESS = `(status = 'PENDING' OR (status = 'SUCCEEDED' AND applied_at IS NULL))`;
+
 @Injectable()
 export class PaymentRepository {
   constructor(private readonly db: TransactionalConnection) {}
@@ -103,6 +106,11 @@ export class PaymentRepository {
   /** Failed card refunds not yet sent to the buyer by hand, the oldest failure first. */
   owedByHand(ctx: RequestContext, first: number): Promise<RefundEntity[]> {
     return this.db.rows(ctx, RefundEntity, 'SELECT * FROM refunds WHERE failed_at IS NOT NULL AND returned_at IS NULL ORDER BY failed_at, id LIMIT $1', [first]);
+  }
+
+  /** Refunds not finished yet (Stripe has not answered or settled them, or they are not on their seller order yet), the oldest first. */
+  inProgress(ctx: RequestContext, first: number): Promise<RefundEntity[]> {
+    return this.db.rows(ctx, RefundEntity, `SELECT * FROM refunds WHERE ${REFUND_IN_PROGRESS} ORDER BY created_at, id LIMIT $1`, [first]);
   }
 
   findRefund(ctx: RequestContext, id: string): Promise<RefundEntity | null> {

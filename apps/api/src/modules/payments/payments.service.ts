@@ -369,6 +369,11 @@ export class PaymentsService {
     await this.payments.saveRefund(ctx, refund);
   }
 
+  /** Refunds not finished yet, the oldest first: their jobs are still at them. */
+  refundsInProgress(ctx: RequestContext, first: number): Promise<RefundEntity[]> {
+    return this.payments.inProgress(ctx, first);
+  }
+
   /** Failed card refunds finance still has to send the buyer by hand. */
   owedByHand(ctx: RequestContext, first: number): Promise<RefundEntity[]> {
     return this.payments.owedByHand(ctx, first);

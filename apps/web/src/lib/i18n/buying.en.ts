@@ -347,4 +347,10 @@ export const buyingEn: Record<keyof typeof buyingId, string> = {
   'staff.refundsOwed.record': 'Record as transferred',
   'staff.refundsOwed.recorded': 'The refund for {code} is recorded as transferred.',
   'staff.refundsOwed.error.notOwed': 'This refund is no longer waiting: it may be recorded already, with another reference. Reload the page for the current list.',
+  'staff.refundsInProgress.title': 'Refunds still under way',
+  'staff.refundsInProgress.lead': 'The system finishes these itself and keeps trying; there is no need to refund again. If one still fails after some hours, its order is flagged for a person.',
+  'staff.refundsInProgress.requested': 'Asked for {date} by {name}',
+  'staff.refundsInProgress.stage.WAITING_FOR_STRIPE': 'Waiting for Stripe to answer',
+  'staff.refundsInProgress.stage.PENDING_AT_STRIPE': 'Taken by Stripe, not settled yet',
+  'staff.refundsInProgress.stage.NOT_APPLIED': 'Sent, not yet recorded on the order',
 };

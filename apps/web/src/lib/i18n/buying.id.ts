@@ -345,4 +345,10 @@ export const buyingId = {
   'staff.refundsOwed.record': 'Catat sudah ditransfer',
   'staff.refundsOwed.recorded': 'Pengembalian untuk {code} tercatat sudah ditransfer.',
   'staff.refundsOwed.error.notOwed': 'Pengembalian ini tidak menunggu lagi: mungkin sudah dicatat, dengan referensi lain. Muat ulang halaman untuk melihat daftar terbaru.',
+  'staff.refundsInProgress.title': 'Pengembalian dana yang masih berjalan',
+  'staff.refundsInProgress.lead': 'Sistem menyelesaikannya sendiri dan terus mencoba; tidak perlu diulang. Bila tetap gagal setelah beberapa jam, pesanannya ditandai untuk diperiksa.',
+  'staff.refundsInProgress.requested': 'Diminta {date} oleh {name}',
+  'staff.refundsInProgress.stage.WAITING_FOR_STRIPE': 'Menunggu jawaban Stripe',
+  'staff.refundsInProgress.stage.PENDING_AT_STRIPE': 'Diterima Stripe, belum selesai',
+  'staff.refundsInProgress.stage.NOT_APPLIED': 'Sudah dikirim, belum tercatat di pesanan',
 } as const;

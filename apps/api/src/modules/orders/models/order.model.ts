@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ErrorCode, ErrorResult } from '../../../common/errors/error-result.js';
 import { PageInfo } from '../../../common/graphql/connection.js';
 import { RupiahScalar } from '../../../common/graphql/scalars.js';
@@ -552,6 +552,44 @@ export class AmountMismatchError extends ErrorResult {
     super();
     Object.assign(this, { errorCode: ErrorCode.INVALID_INPUT, message: `The amount must be exactly ${expectedIdr}`, expectedIdr });
   }
+}
+
+/** Where a refund that is not finished yet stands. */
+export enum RefundStage {
+  /** A card refund Stripe has not answered yet (out of reach, or the request died): its job asks again. */
+  WAITING_FOR_STRIPE = 'WAITING_FOR_STRIPE',
+  /** Stripe took it and has not settled it yet. */
+  PENDING_AT_STRIPE = 'PENDING_AT_STRIPE',
+  /** Made, not yet on its seller order (ledger, refunded amount, her timeline): its job applies it. */
+  NOT_APPLIED = 'NOT_APPLIED',
+}
+registerEnumType(RefundStage, { name: 'RefundStage' });
+
+@ObjectType({ description: 'A refund not finished yet: staff see it until it is, and the order is flagged if its job gives up' })
+export class RefundInProgress {
+  @Field(() => ID)
+  refundId: string;
+
+  @Field(() => RupiahScalar)
+  amountIdr: bigint;
+
+  @Field({ description: 'Why it was refunded' })
+  reason: string;
+
+  @Field(() => PaymentMethod)
+  method: PaymentMethod;
+
+  @Field(() => RefundStage)
+  stage: RefundStage;
+
+  @Field({ description: 'When it was asked for' })
+  requestedAt: Date;
+
+  @Field({ description: 'Who asked for it (a staff member, or the seller who cancelled)' })
+  requestedBy: string;
+
+  @Field(() => SellerOrder, { description: 'The part refunded, with its buyer' })
+  sellerOrder: SellerOrder;
 }
 
 @ObjectType({ description: "A card refund the card's bank turned down: the buyer is owed it by hand (a bank transfer finance sends)" })

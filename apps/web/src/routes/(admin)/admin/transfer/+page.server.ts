@@ -11,14 +11,16 @@ const QUEUE_SIZE = 50;
 
 /**
  * Finance's bank account: transfers waiting, the nearest deadline first, each confirmed with the
- * statement's amount and reference; and card refunds the buyer's bank turned down, sent back by transfer.
+ * statement's amount and reference; card refunds the buyer's bank turned down, sent back by transfer;
+ * and refunds not finished yet, which their jobs are still at (the order is flagged if one gives up).
  */
 export const load: PageServerLoad = async (event) => {
   requireStaff(event, TRANSFER_STAFF);
-  const { bankTransferQueue, refundsOwedByHand } = await query(event.fetch, AdminBankTransferQueueDocument, { first: QUEUE_SIZE }, caller(event));
+  const { bankTransferQueue, refundsOwedByHand, refundsInProgress } = await query(event.fetch, AdminBankTransferQueueDocument, { first: QUEUE_SIZE }, caller(event));
   return {
     queue: bankTransferQueue.map((order) => ({ ...order, key: crypto.randomUUID() })),
     owed: refundsOwedByHand,
+    inProgress: refundsInProgress,
     confirmed: event.url.searchParams.get('dikonfirmasi'),
     returned: event.url.searchParams.get('dikembalikan')
   };
