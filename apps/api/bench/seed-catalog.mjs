@@ -1,7 +1,7 @@
-// Fills a migrated, empty database with N products of the demo seed's kind (its kampung KB, sellers,
-// motifs, titles, descriptions and price bands), repeated and varied until there are N, with plain
-// SQL in batches: the products' search trigger fills the search columns as it does for the API's
-// own writes. One READY photo per product (URLs are built from the id; no image is read).
+// Fills a migrated, empty database with N products of the demo seed's kind (its kampung KB, sellers
+// and their training cohorts, motifs, titles, descriptions and price bands), repeated and varied until
+// there are N, with plain SQL in batches: the products' search trigger fills the search columns as it
+// does for the API's own writes. One READY photo per product (URLs are built from the id; no image is read).
 import pg from 'pg';
 import { buildSeedData } from '../dist/seed/data/index.js';
 
@@ -31,6 +31,19 @@ export async function seedCatalog(databaseUrl, products, log) {
         [s.displayName, s.slug, kampungIds.get(s.kampungSlug), s.story, s.whatsappNumber, s.joinedAt],
       );
       sellerIds.set(s.slug, rows[0].id);
+    }
+    // Every demo seller is a trained participant: her product page names her cohorts.
+    const programIds = new Map();
+    for (const p of data.trainingPrograms) {
+      const { rows } = await client.query(
+        `INSERT INTO training_programs (slug, title, skill, start_date, end_date, days, budget_idr, provider, participant_count, location, description)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [p.slug, p.title, p.skill, p.startDate, p.endDate, p.days, String(p.budgetIdr), p.provider, p.participantCount, p.location, p.description],
+      );
+      programIds.set(p.slug, rows[0].id);
+    }
+    for (const s of data.sellers) {
+      for (const slug of s.trainingSlugs) await client.query('INSERT INTO training_enrollments (training_program_id, seller_id) VALUES ($1, $2)', [programIds.get(slug), sellerIds.get(s.slug)]);
     }
     const motifIds = new Map();
     for (const m of data.motifs) {
