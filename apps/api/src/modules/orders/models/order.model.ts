@@ -565,8 +565,9 @@ export enum RefundStage {
 }
 registerEnumType(RefundStage, { name: 'RefundStage' });
 
-@ObjectType({ description: 'A refund not finished yet: staff see it until it is, and the order is flagged if its job gives up' })
-export class RefundInProgress {
+/** What staff's lists of refunds show of each: the refund and the part of the order it gives back. */
+@ObjectType({ isAbstract: true })
+abstract class RefundOfSellerOrder {
   @Field(() => ID)
   refundId: string;
 
@@ -576,6 +577,12 @@ export class RefundInProgress {
   @Field({ description: 'Why it was refunded' })
   reason: string;
 
+  @Field(() => SellerOrder, { description: 'The part refunded, with its buyer' })
+  sellerOrder: SellerOrder;
+}
+
+@ObjectType({ description: 'A refund not finished yet: staff see it until it is, and the order is flagged if its job gives up' })
+export class RefundInProgress extends RefundOfSellerOrder {
   @Field(() => PaymentMethod)
   method: PaymentMethod;
 
@@ -587,28 +594,13 @@ export class RefundInProgress {
 
   @Field({ description: 'Who asked for it (a staff member, or the seller who cancelled)' })
   requestedBy: string;
-
-  @Field(() => SellerOrder, { description: 'The part refunded, with its buyer' })
-  sellerOrder: SellerOrder;
 }
 
 @ObjectType({ description: "A card refund the card's bank turned down: the buyer is owed it by hand (a bank transfer finance sends)" })
-export class OwedRefund {
-  @Field(() => ID)
-  refundId: string;
-
-  @Field(() => RupiahScalar)
-  amountIdr: bigint;
-
-  @Field({ description: 'Why it was refunded' })
-  reason: string;
-
+export class OwedRefund extends RefundOfSellerOrder {
   @Field({ description: "Stripe's failure_reason: lost_or_stolen_card, expired_or_canceled_card or unknown" })
   failureReason: string;
 
   @Field()
   failedAt: Date;
-
-  @Field(() => SellerOrder, { description: 'The part refunded, with its buyer' })
-  sellerOrder: SellerOrder;
 }
