@@ -3,12 +3,9 @@ import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { PaymentEntity } from './entities/payment.entity.js';
-import { RefundEntity } from './entities/refund.entity.js';
+import { REFUND_IN_PROGRESS, RefundEntity } from './entities/refund.entity.js';
 import { StripeEventEntity } from './entities/stripe-event.entity.js';
 import { PaymentMethod, PaymentStatus } from './models/payment.enums.js';
-
-/** A refund still on its way: the predicate of its partial index (migration 1796520000000), word for word. */
-export const REFUND_IN_PROGRESS = `(status = 'PENDING' OR (status = 'SUCCEEDED' AND applied_at IS NULL))`;
 
 @Injectable()
 export class PaymentRepository {

@@ -3,10 +3,14 @@ import { BaseEntity } from '../../../common/database/base.entity.js';
 import { rupiahTransformer } from '../../../common/database/rupiah.transformer.js';
 import { PaymentMethod, RefundStatus } from '../models/payment.enums.js';
 
+/** A refund still on its way (not answered or settled by Stripe, or not yet on its seller order): staff's list, by its partial index. */
+export const REFUND_IN_PROGRESS = "(status = 'PENDING' OR (status = 'SUCCEEDED' AND applied_at IS NULL))";
+
 /** Money given back for (part of) one seller order: by Stripe for a card, by hand for a transfer or cash. */
 @Entity('refunds')
 // Finance's list of what is owed by hand: failed card refunds not yet sent.
 @Index('idx_refunds_owed_by_hand', ['failedAt'], { where: 'failed_at IS NOT NULL AND returned_at IS NULL' })
+@Index('idx_refunds_in_progress', ['createdAt', 'id'], { where: REFUND_IN_PROGRESS })
 export class RefundEntity extends BaseEntity {
   @Index()
   @Column('uuid')
