@@ -14,7 +14,7 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { OutboxChannel } from '../notifications/models/outbox-channel.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PaymentMethod, RefundStatus } from '../payments/models/payment.enums.js';
-import { PaymentsService, refundWasMade, type PaymentFlag, type Refund, type RefundFailure, type Settlement } from '../payments/payments.service.js';
+import { PaymentsService, refundStage, refundWasMade, type PaymentFlag, type Refund, type RefundFailure, type Settlement } from '../payments/payments.service.js';
 import { SellerAccessService } from '../sellers/seller-access.service.js';
 import { SellerDirectoryService } from '../sellers/seller-directory.service.js';
 import type { OrderEntity } from './entities/order.entity.js';
@@ -25,7 +25,7 @@ import { eventActor, ORDER_TIMERS, REFUND_FINISH_DELAY_MS, REFUNDS_TO_FINISH, ty
 import { ORDER_CODE_PATTERN } from './order-code.js';
 import { OrderRepository, type Keyset, type OrderFilter } from './order.repository.js';
 import { nextOrderStatus, nextSellerOrderStatus, OrderStatus, SellerOrderStatus, sellerOrderActions, type SellerOrderAction } from './order-status.js';
-import { AmountMismatchError, IdempotencyKeyReusedError, toOrderEvent, toOrderLine, toOrderModel, toSellerOrderModel, TransitionNotAllowedError, type Order, type OrderEvent, type OwedRefund, type RefundInProgress, RefundStage, type SellerOrder } from './models/order.model.js';
+import { AmountMismatchError, IdempotencyKeyReusedError, toOrderEvent, toOrderLine, toOrderModel, toSellerOrderModel, TransitionNotAllowedError, type Order, type OrderEvent, type OwedRefund, type RefundInProgress, type SellerOrder } from './models/order.model.js';
 
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
@@ -441,8 +441,7 @@ export class OrdersService implements OnModuleInit {
   async refundsInProgress(ctx: RequestContext, first: number): Promise<RefundInProgress[]> {
     const refunds = await this.payments.refundsInProgress(ctx, firstWithin(first));
     const sellerOrders = await this.refundedSellerOrders(ctx, refunds);
-    const stageOf = (r: Refund) => (r.status !== RefundStatus.PENDING ? RefundStage.NOT_APPLIED : r.stripeRefundId ? RefundStage.PENDING_AT_STRIPE : RefundStage.WAITING_FOR_STRIPE);
-    return refunds.map((r) => ({ refundId: r.id, amountIdr: r.amountIdr, reason: r.reason, method: r.method, stage: stageOf(r), requestedAt: r.createdAt, requestedBy: r.requestedBy, sellerOrder: sellerOrders.get(r.sellerOrderId)! }));
+    return refunds.map((r) => ({ refundId: r.id, amountIdr: r.amountIdr, reason: r.reason, method: r.method, stage: refundStage(r), requestedAt: r.createdAt, requestedBy: r.requestedBy, sellerOrder: sellerOrders.get(r.sellerOrderId)! }));
   }
 
   /** The seller orders these refunds belong to, as models, by id. */

@@ -7,7 +7,7 @@ import { isUuid } from '../../common/graphql/ids.js';
 import { APP_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
 import type { PaymentEntity } from './entities/payment.entity.js';
 import type { RefundEntity } from './entities/refund.entity.js';
-import { PaymentMethod, PaymentStatus, RefundStatus } from './models/payment.enums.js';
+import { PaymentMethod, PaymentStatus, RefundStage, RefundStatus } from './models/payment.enums.js';
 import { toOrderPayment, type OrderPayment } from './models/payment.model.js';
 import { PaymentRepository } from './payment.repository.js';
 
@@ -47,6 +47,10 @@ export interface RefundFailure {
  * accepted). refundedBetween's SQL counts the same ones.
  */
 export const refundWasMade = (refund: Pick<RefundEntity, 'status' | 'failedAt'>) => refund.status !== RefundStatus.FAILED || refund.failedAt !== null;
+
+/** Where a refund still on its way (REFUND_IN_PROGRESS) stands. */
+export const refundStage = (refund: Pick<RefundEntity, 'status' | 'stripeRefundId'>): RefundStage =>
+  refund.status !== RefundStatus.PENDING ? RefundStage.NOT_APPLIED : refund.stripeRefundId ? RefundStage.PENDING_AT_STRIPE : RefundStage.WAITING_FOR_STRIPE;
 
 /** A refund's row, as the orders module reads it (through this service). */
 export type Refund = RefundEntity;

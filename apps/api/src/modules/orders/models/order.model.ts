@@ -1,9 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ErrorCode, ErrorResult } from '../../../common/errors/error-result.js';
 import { PageInfo } from '../../../common/graphql/connection.js';
 import { RupiahScalar } from '../../../common/graphql/scalars.js';
 import { AddressInput } from '../../addresses/dto/address.input.js';
-import { PaymentMethod } from '../../payments/models/payment.enums.js';
+import { PaymentMethod, RefundStage } from '../../payments/models/payment.enums.js';
 import { ShippingKind } from '../../shipping/models/shipping.enums.js';
 import { ShippingOption } from '../../shipping/models/shipping.model.js';
 import type { OrderEntity } from '../entities/order.entity.js';
@@ -553,17 +553,6 @@ export class AmountMismatchError extends ErrorResult {
     Object.assign(this, { errorCode: ErrorCode.INVALID_INPUT, message: `The amount must be exactly ${expectedIdr}`, expectedIdr });
   }
 }
-
-/** Where a refund that is not finished yet stands. */
-export enum RefundStage {
-  /** A card refund Stripe has not answered yet (out of reach, or the request died): its job asks again. */
-  WAITING_FOR_STRIPE = 'WAITING_FOR_STRIPE',
-  /** Stripe took it and has not settled it yet. */
-  PENDING_AT_STRIPE = 'PENDING_AT_STRIPE',
-  /** Made, not yet on its seller order (ledger, refunded amount, her timeline): its job applies it. */
-  NOT_APPLIED = 'NOT_APPLIED',
-}
-registerEnumType(RefundStage, { name: 'RefundStage' });
 
 /** What staff's lists of refunds show of each: the refund and the part of the order it gives back. */
 @ObjectType({ isAbstract: true })

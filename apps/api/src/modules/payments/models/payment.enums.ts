@@ -26,3 +26,14 @@ export enum RefundStatus {
   FAILED = 'FAILED',
 }
 registerEnumType(RefundStatus, { name: 'RefundStatus' });
+
+/** Where a refund that is not finished yet stands. */
+export enum RefundStage {
+  /** A card refund Stripe has not answered yet (out of reach, or the request died): its job asks again. */
+  WAITING_FOR_STRIPE = 'WAITING_FOR_STRIPE',
+  /** Stripe took it and has not settled it yet. */
+  PENDING_AT_STRIPE = 'PENDING_AT_STRIPE',
+  /** Made, not yet on its seller order (ledger, refunded amount, her timeline): its job applies it. */
+  NOT_APPLIED = 'NOT_APPLIED',
+}
+registerEnumType(RefundStage, { name: 'RefundStage' });
