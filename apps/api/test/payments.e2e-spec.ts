@@ -39,6 +39,27 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
+  /** Holds a row lock in a transaction of its own, as another request would; says which backends wait behind it, directly or in a chain. */
+  const holdRow = async (sql: string, id: string) => {
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
+    await runner.query(sql, [id]);
+    return {
+      waiting: async (): Promise<number[]> =>
+        (
+          await t.dataSource.query(
+            `WITH RECURSIVE chain(pid) AS (SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)) UNION SELECT a.pid FROM pg_stat_activity a JOIN chain c ON c.pid = ANY(pg_blocking_pids(a.pid))) SELECT pid FROM chain`,
+            [pid],
+          )
+        ).map((row: { pid: number }) => row.pid),
+      release: async () => {
+        await runner.commitTransaction();
+        await runner.release();
+      },
+    };
+  };
   const deliver = (payload: string, signature: string) =>
     fetch(`${t.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
   const signed = (event: object) => {
@@ -123,18 +144,13 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
     const { order, payment } = await cardOrder();
     const deliveries = async () => (await control('/_test/deliveries', 'GET')).body.data as { state: string; attempts: { status: number | null }[] }[];
     const earlier = (await deliveries()).length;
-    const holder = t.dataSource.createQueryRunner();
-    await holder.connect();
-    await holder.startTransaction();
-    await holder.query('SELECT id FROM payments WHERE id = $1 FOR UPDATE', [payment.id]);
+    const holder = await holdRow('SELECT id FROM payments WHERE id = $1 FOR UPDATE', payment.id);
     expect((await control(`/_test/checkout/sessions/${payment.stripe_checkout_session_id}/pay`)).status).toBe(200);
-    const waiter = async () => (await t.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`))[0]?.pid;
-    await eventually(async () => !!(await waiter()), 'a webhook to wait for the payment');
-    await t.dataSource.query('SELECT pg_terminate_backend($1)', [await waiter()]);
+    await eventually(async () => (await holder.waiting()).length > 0, 'a webhook to wait for the payment');
+    await t.dataSource.query('SELECT pg_terminate_backend($1)', [(await holder.waiting())[0]]);
     // The payment's events go out one after another: the first is the one whose connection died.
     await eventually(async () => (await deliveries())[earlier]?.attempts.length > 0, 'the first delivery to be answered');
     expect((await deliveries())[earlier].attempts[0].status).toBe(500);
-    await holder.commitTransaction();
     await holder.release();
     await eventually(async () => (await statusOf(order.id)).status === 'PAID', 'the order to be paid on a later attempt', 30_000);
     await eventually(async () => (await deliveries()).slice(earlier).every((d) => d.state === 'delivered'), 'every event to be delivered in the end', 30_000);
@@ -340,18 +356,13 @@ describe('payments by card: Stripe Checkout and its webhooks', () => {
       const stripeRefund = await stripe.refunds.retrieve(refund.stripe_refund_id);
       const failed = signed({ id: `evt_failed_${randomUUID()}`, object: 'event', type: 'refund.failed', created: Math.floor(Date.now() / 1000), data: { object: { ...stripeRefund, status: 'failed', failure_reason: 'lost_or_stolen_card' } } });
       const counted = signed({ ...refunded, id: `evt_refunded_${randomUUID()}` });
-      const waiting = async (n: number) => (await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`))[0].n >= n;
 
       // Something else holds the refund (a request applying it): refund.failed comes first and waits for it, then charge.refunded.
-      const holder = t.dataSource.createQueryRunner();
-      await holder.connect();
-      await holder.startTransaction();
-      await holder.query('SELECT id FROM refunds WHERE id = $1 FOR UPDATE', [refund.id]);
+      const holder = await holdRow('SELECT id FROM refunds WHERE id = $1 FOR UPDATE', refund.id);
       const failedDelivered = deliver(failed.payload, failed.signature);
-      await eventually(() => waiting(1), 'refund.failed to wait for the refund');
+      await eventually(async () => (await holder.waiting()).length === 1, 'refund.failed to wait for the refund');
       const countedDelivered = deliver(counted.payload, counted.signature);
-      await eventually(() => waiting(2), 'charge.refunded to wait');
-      await holder.commitTransaction();
+      await eventually(async () => (await holder.waiting()).length === 2, 'charge.refunded to wait');
       await holder.release();
       // Taken in opposite orders, PostgreSQL would end one of them as a deadlock, and its delivery would answer 500.
       expect([(await failedDelivered).status, (await countedDelivered).status]).toEqual([200, 200]);
