@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import sharp from 'sharp';
 import { RequestContext } from '../../common/context/request-context.js';
 import { TransactionalConnection } from '../../common/context/transactional-connection.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT, PHOTO_ALT_MAX_LENGTH } from '@karya-ibu/types/rules';
@@ -30,7 +29,7 @@ import { CURRENT_VARIANT_SET, PhotoFailure, PhotoSize, PhotoStatus } from './mod
 import type { PhotoUpload } from './dto/photo-upload.model.js';
 import type { Product } from '../catalog/models/product.model.js';
 import { toProductPhotoModel, type ProductPhoto } from './models/product-photo.model.js';
-import { availableSize, MAX_INPUT_PIXELS, putVariants, renderVariants, sizesOf, variantKey, variantWidths } from './photo-variants.js';
+import { availableSize, loadSharp, MAX_INPUT_PIXELS, putVariants, renderVariants, sizesOf, variantKey, variantWidths } from './photo-variants.js';
 import { ProductPhotoRepository } from './product-photo.repository.js';
 
 const UPLOAD_URL_SECONDS = 15 * 60;
@@ -158,6 +157,7 @@ export class MediaService implements OnModuleInit, OnApplicationBootstrap {
     const problem = await this.uploadedPhotoProblem(key);
     if (problem) return problem;
     const type = detectImageType(await this.storage.head(key, MAGIC_BYTES_NEEDED)) as keyof typeof CONTENT_TYPES;
+    const sharp = await loadSharp();
     const metadata = await sharp(await this.storage.get(key), { limitInputPixels: false })
       .metadata()
       .catch(() => null);

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import type { ObjectStorage } from '../../infra/storage/object-storage.js';
 import { PHOTO_WIDTHS, PhotoSize, VARIANT_SETS } from './models/photo.enums.js';
 
@@ -10,6 +10,12 @@ export interface RenderedVariants {
 }
 
 export const MAX_INPUT_PIXELS = 50_000_000;
+
+/**
+ * sharp, loaded on the first photo: libvips costs a process 7–11 MB of memory from the moment it is
+ * loaded, and a process that serves only the storefront never touches an image (`npm run bench`).
+ */
+export const loadSharp = async (): Promise<typeof Sharp> => (await import('sharp')).default;
 
 /** 70 rather than sharp's 80: a tenth lighter at no difference a buyer sees on a phone (batik patterns are dense). */
 const WEBP_QUALITY = 70;
@@ -25,6 +31,7 @@ const effortOf = (size: PhotoSize): number => (size === PhotoSize.CARD || size =
  * seller's home GPS position into photos, and only these variants are ever public.
  */
 export async function renderVariants(original: Buffer, sizes: readonly PhotoSize[] = Object.values(PhotoSize)): Promise<RenderedVariants> {
+  const sharp = await loadSharp();
   const upright = sharp(original, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
   // The header gives the upright size; decoding the whole original only for it doubled the work.
   const { autoOrient } = await upright.metadata();

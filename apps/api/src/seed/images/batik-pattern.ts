@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../../modules/media/photo-variants.js';
 import { PALETTES, type BatikDesign, type PaletteColors, type PatternKind } from './batik-design.js';
 import { mulberry32 } from '../data/prng.js';
 
@@ -421,6 +421,7 @@ export async function renderBatikImage(
   options: RenderOptions = {},
 ): Promise<Buffer> {
   const { format = 'png', quality = 80 } = options;
+  const sharp = await loadSharp();
   const image = sharp(Buffer.from(renderBatikSvg(design, width, height)), { density: 72 });
   if (format === 'webp') return image.webp({ quality, effort: 2 }).toBuffer();
   if (format === 'jpeg') return image.jpeg({ quality }).toBuffer();
