@@ -160,6 +160,13 @@ describe('loadConfig', () => {
       expect(problems).not.toContain('sekret');
     });
 
+    it('calls a cut-off key cut off, not publishable', () => {
+      const problems = problemsOf({ STRIPE_SECRET_KEY: 'sk_test_51Kar', STRIPE_WEBHOOK_SECRET: 'whsec_abc' });
+      expect(problems).toMatch(/STRIPE_SECRET_KEY must be a secret or restricted key .*, the whole key as Stripe shows it \(got "sk_test_…"\)/);
+      expect(problems).toMatch(/STRIPE_WEBHOOK_SECRET must be the endpoint's signing secret, the whole secret as Stripe shows it \(got "whsec_…"\)/);
+      expect(problems).not.toContain('publishable');
+    });
+
     it('sends a live key to Stripe only, and takes a server address without a path', () => {
       expect(problemsOf({ STRIPE_SECRET_KEY: 'sk_live_51Karya0123456789abcdef', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_URL: 'http://127.0.0.1:12111' })).toMatch(
         /STRIPE_API_URL takes test keys only/,

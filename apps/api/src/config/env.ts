@@ -294,10 +294,13 @@ function parseStripe(read: (name: string) => string | undefined, problems: strin
   const prefix = (secret: string) => `${/^[a-z]+_(?:(?:test|live)_)?/.exec(secret)?.[0] ?? ''}…`;
   const validKey = /^(sk|rk)_(test|live)_[A-Za-z0-9]{16,}$/.test(secretKey);
   if (!validKey) {
-    problems.push(`STRIPE_SECRET_KEY must be a secret or restricted key (sk_test_…, sk_live_…, rk_live_…), not a publishable pk_ key (got "${prefix(secretKey)}")`);
+    // A publishable key is the usual slip; a cut-off one (a copy short of its end) is the other.
+    const why = secretKey.startsWith('pk_') ? 'not a publishable pk_ key' : 'the whole key as Stripe shows it';
+    problems.push(`STRIPE_SECRET_KEY must be a secret or restricted key (sk_test_…, sk_live_…, rk_live_…), ${why} (got "${prefix(secretKey)}")`);
   }
   if (!/^whsec_[A-Za-z0-9+/=_-]{16,}$/.test(webhookSecret)) {
-    problems.push(`STRIPE_WEBHOOK_SECRET must be the endpoint's signing secret, whsec_… (got "${prefix(webhookSecret)}")`);
+    const why = webhookSecret.startsWith('whsec_') ? 'the whole secret as Stripe shows it' : 'whsec_…';
+    problems.push(`STRIPE_WEBHOOK_SECRET must be the endpoint's signing secret, ${why} (got "${prefix(webhookSecret)}")`);
   }
   let apiBase: StripeConfig['apiBase'] = null;
   if (apiUrl !== undefined) {
