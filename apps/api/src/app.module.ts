@@ -17,6 +17,7 @@ import { loggingModule } from './common/logging/logging.js';
 import { MetricsModule } from './common/metrics/metrics.module.js';
 import { AbandonedRequestPlugin } from './common/graphql/abandoned-request.plugin.js';
 import { ComplexityPlugin } from './common/graphql/complexity.plugin.js';
+import { NulCharacterPlugin } from './common/graphql/nul-character.plugin.js';
 import { documentCache } from './common/graphql/document-cache.js';
 import { queryLimits } from './common/graphql/query-limits.js';
 import { guardFieldResolvers } from './common/auth/auth.decorators.js';
@@ -83,6 +84,7 @@ export class AppModule implements NestModule {
       ],
       controllers: [HealthController],
       providers: [
+        NulCharacterPlugin,
         ComplexityPlugin,
         AbandonedRequestPlugin,
         AbandonedQueryCanceller,

@@ -1,5 +1,5 @@
 import { createKampung, createProduct, createSeller } from './factories.js';
-import { CatalogProductsDocument, type CatalogProductsQueryVariables } from './generated/graphql.js';
+import { AccountsRegisterDocument, CatalogProductsDocument, type CatalogProductsQueryVariables } from './generated/graphql.js';
 import { createTestApp, type GraphQLResponse, type TestApp } from './harness/test-app.js';
 
 /**
@@ -51,6 +51,35 @@ describe('bad input and abusive queries', () => {
   it('rejects an unknown enum written in the query itself as BAD_USER_INPUT', async () => {
     expectBadInput(await t.rawGql(`{ products(sort: CHEAPEST) { totalCount } }`), /CHEAPEST/);
     expectBadInput(await t.rawGql(`{ products(first: "dua puluh") { totalCount } }`), /Int/);
+  });
+
+  // PostgreSQL's text cannot hold U+0000: bound to a statement, such a string failed as an internal error.
+  const expectNulRefused = (response: GraphQLResponse<unknown>, field: string) => {
+    expectBadInput(response, /NUL character/);
+    expect(response.status).toBe(400);
+    expect(response.errors![0].extensions?.field).toBe(field);
+  };
+
+  it('refuses a NUL character in a variable, anywhere inside it, naming where it was', async () => {
+    expectNulRefused(await t.gql(CatalogProductsDocument, { filter: { search: 'batik\u0000tulis' } }), 'filter.search');
+    expectNulRefused(await t.rawGql(`query ($slug: String!) { product(slug: $slug) { id } }`, { slug: 'selendang\u0000' }), 'slug');
+    // Before any resolver, so before sign-in is asked for.
+    const reorder = `mutation ($ids: [ID!]!) { reorderProductPhotos(productId: "p", photoIds: $ids) { __typename } }`;
+    expectNulRefused(await t.rawGql(reorder, { ids: ['a', 'b\u0000'] }), 'ids.1');
+  });
+
+  it('refuses a NUL character written in the query itself, naming the argument', async () => {
+    expectNulRefused(await t.rawGql(`{ products(filter: { search: "batik\\u0000" }) { totalCount } }`), 'filter.search');
+    expectNulRefused(await t.rawGql(`query ($term: String = "a\\u0000") { products(filter: { search: $term }) { totalCount } }`), 'term');
+  });
+
+  it('creates nothing from a mutation whose input holds a NUL character', async () => {
+    const input = { displayName: 'Siti\u0000 Aminah', phone: '0812-7777-0001', password: 'batik-tulis-1' };
+    expectNulRefused(await t.gql(AccountsRegisterDocument, { input }, { ip: '10.77.0.1' }), 'input.displayName');
+    expect(await t.dataSource.query(`SELECT id FROM users WHERE phone = '+6281277770001'`)).toEqual([]);
+    // The same input without it goes through: only the character was refused.
+    const { data } = await t.gql(AccountsRegisterDocument, { input: { ...input, displayName: 'Siti Aminah' } }, { ip: '10.77.0.2' });
+    expect(data?.register.__typename).toBe('AuthSession');
   });
 
   it('refuses queries nested too deep with QUERY_TOO_DEEP', async () => {
