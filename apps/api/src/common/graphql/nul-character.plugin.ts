@@ -6,7 +6,7 @@ import { userError } from '../errors/user-errors.js';
 const NUL = '\u0000';
 
 /** Where a value holds a string with NUL in it, as a path (`input.title`, `lines.2.note`), else null. */
-export function nulCharacterIn(value: unknown, path: string): string | null {
+function nulCharacterIn(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes(NUL) ? path : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
@@ -17,7 +17,7 @@ export function nulCharacterIn(value: unknown, path: string): string | null {
 }
 
 /** Where a string written in the document itself holds NUL (`"\u0000"` is a valid GraphQL escape), else null. */
-export function nulCharacterInLiterals(document: DocumentNode): string | null {
+function nulCharacterInLiterals(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {
