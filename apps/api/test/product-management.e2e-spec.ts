@@ -98,12 +98,16 @@ describe('product management', () => {
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM products')).toEqual(before);
   });
 
-  it('rejects malformed input as BAD_USER_INPUT: an unknown enum value, a motif id that is no id', async () => {
+  it('rejects malformed input as BAD_USER_INPUT: an unknown enum value, a motif id that is no id, a day that does not exist', async () => {
     // Deliberately outside the schema's types: the API must refuse it, not the compiler.
     const response = await t.gql(PmCreateDocument, { input: { ...valid, category: 'SEPATU' as never } }, { token: siti.login.token });
     expect(response.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const notAnId = await t.gql(PmCreateDocument, { input: { ...valid, motifId: 'motif' } }, { token: siti.login.token });
     expect(notAnId.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.motifId' });
+    // A day the calendar does not have (JavaScript would roll it over to March; PostgreSQL refused it as an internal error).
+    const noSuchDay = await t.gql(PmCreateDocument, { input: { ...valid, madeOn: '2026-02-30' } }, { token: siti.login.token });
+    expect(noSuchDay.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(noSuchDay.errors![0].message).toMatch(/2026-02-30/);
   });
 
   it('lets her pendamping list for her, openly: the seller sees "dibantu oleh" in her history', async () => {
