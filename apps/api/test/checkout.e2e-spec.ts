@@ -98,6 +98,20 @@ describe('checkout', () => {
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM payments WHERE order_id = $1 AND status = 'SUCCEEDED'`, [placed.id]))[0].n).toBe(1);
   });
 
+  it('a confirmation sent several times at once with one key confirms once, and every answer says PAID', async () => {
+    const product = await createProduct(t, sellerA.seller, { stock: 5 });
+    const placed = await placedOrder(t, [{ productId: product.id, quantity: 1 }]);
+    const finance = await signIn(t, { roles: [Role.FINANCE] });
+    const key = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => t.gql(ConfirmTransferDocument, { orderId: placed.id, amount: placed.totalIdr, ref: 'BRI 424242', key }, { token: finance.token })));
+    expect(answers.map((a) => a.data?.confirmBankTransfer)).toEqual(Array.from({ length: 6 }, () => ({ __typename: 'Order', status: 'PAID' })));
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM payments WHERE order_id = $1 AND status = 'SUCCEEDED'`, [placed.id]))[0].n).toBe(1);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM ledger_transactions WHERE order_id = $1 AND cause = 'ORDER_PAID'`, [placed.id]))[0].n).toBe(1);
+    // Another key for the paid order is no replay: nothing is waiting any more.
+    const later = await t.gql(ConfirmTransferDocument, { orderId: placed.id, amount: placed.totalIdr, ref: 'BRI 424242', key: randomUUID() }, { token: finance.token });
+    expect(later.data!.confirmBankTransfer).toMatchObject({ __typename: 'TransitionNotAllowedError' });
+  });
+
   it('the same idempotency key twice places one order', async () => {
     const product = await createProduct(t, sellerA.seller, { stock: 5 });
     const key = randomUUID();

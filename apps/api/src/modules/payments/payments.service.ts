@@ -212,6 +212,8 @@ export class PaymentsService {
     const earlier = await this.payments.findByIdempotencyKey(ctx, input.idempotencyKey);
     if (earlier) return earlier.orderId === input.orderId && earlier.method === PaymentMethod.BANK_TRANSFER ? { kind: 'replayed', orderId: earlier.orderId } : { kind: 'key-reused' };
     const payment = await this.payments.lockUpfront(ctx, input.orderId);
+    // The same confirmation sent twice at once (a double click): the second waited on the lock and finds its own key.
+    if (payment?.idempotencyKey === input.idempotencyKey && payment.status === PaymentStatus.SUCCEEDED) return { kind: 'replayed', orderId: payment.orderId };
     if (!payment || payment.method !== PaymentMethod.BANK_TRANSFER || payment.status !== PaymentStatus.PENDING) return { kind: 'not-pending' };
     if (payment.amountIdr !== input.amountIdr) return { kind: 'amount-mismatch', expectedIdr: payment.amountIdr };
     const actor = who(ctx.actor);
