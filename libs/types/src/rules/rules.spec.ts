@@ -1,4 +1,5 @@
 import {
+  isCalendarDate,
   MAX_PRICE_FILTER_IDR,
   MAX_PRODUCT_PRICE_IDR,
   PRODUCT_STOCK,
@@ -41,6 +42,13 @@ describe('normalizeIndonesianPhone', () => {
     const forms = ['081234567890', '6281234567890', '+6281234567890', '+62 812-3456-7890'];
     expect(new Set(forms.map(normalizeIndonesianPhone))).toEqual(new Set(['+6281234567890']));
   });
+});
+
+describe('isCalendarDate', () => {
+  it.each(['2026-03-10', '2024-02-29', '2026-12-31', '0001-01-01'])('takes %s', (value) => expect(isCalendarDate(value)).toBe(true));
+  it.each(['2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '0000-01-01', '10-03-2026', '2026-3-10', ' 2026-03-10', ''])('refuses %j', (value) =>
+    expect(isCalendarDate(value)).toBe(false),
+  );
 });
 
 describe('normalizeEmail', () => {

@@ -1,13 +1,17 @@
 import { Kind } from 'graphql';
 import { DateScalar } from './scalars.js';
 
+// Which days are days is isCalendarDate's (libs/types, with its cases); here, that the scalar asks it both ways.
 describe('Date scalar', () => {
-  it.each(['2026-03-10', '2024-02-29', '2026-12-31', '0001-01-01'])('takes %s', (value) => {
-    expect(DateScalar.parseValue(value)).toBe(value);
-    expect(DateScalar.parseLiteral({ kind: Kind.STRING, value }, {})).toBe(value);
+  it('takes a calendar day from a variable and from the query', () => {
+    expect(DateScalar.parseValue('2024-02-29')).toBe('2024-02-29');
+    expect(DateScalar.parseLiteral({ kind: Kind.STRING, value: '2024-02-29' }, {})).toBe('2024-02-29');
   });
 
-  it.each(['2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '0000-01-01', '10-03-2026', '2026-3-10', 20260310])('refuses %s as BAD_USER_INPUT', (value) => {
-    expect(() => DateScalar.parseValue(value)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } }));
+  it('refuses a day the calendar does not have as BAD_USER_INPUT, both ways', () => {
+    const badInput = expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('2026-02-30') });
+    expect(() => DateScalar.parseValue('2026-02-30')).toThrow(badInput);
+    expect(() => DateScalar.parseLiteral({ kind: Kind.STRING, value: '2026-02-30' }, {})).toThrow(badInput);
+    expect(() => DateScalar.parseValue(20260310)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } }));
   });
 });

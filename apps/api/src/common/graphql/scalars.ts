@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@karya-ibu/types';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 const badScalar = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -22,17 +23,9 @@ export const RupiahScalar = new GraphQLScalarType<bigint, string>({
   },
 });
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A day the calendar has: JavaScript rolls 2026-02-30 over to March 2, and PostgreSQL refuses it (and year 0). */
-const isCalendarDate = (value: string) => {
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value && !value.startsWith('0000');
-};
-
 function parseDate(value: unknown): string {
-  if (typeof value === 'string' && DATE.test(value) && isCalendarDate(value)) return value;
-  throw badScalar(`Date must look like 2026-03-10 (got ${JSON.stringify(value)})`);
+  if (typeof value === 'string' && isCalendarDate(value)) return value;
+  throw badScalar(`Date must be a day of the calendar written like 2026-03-10 (got ${JSON.stringify(value)})`);
 }
 
 export const DateScalar = new GraphQLScalarType<string, string>({

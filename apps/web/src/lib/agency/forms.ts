@@ -1,4 +1,5 @@
 import {
+  isCalendarDate,
   KAMPUNG_NAME_LENGTH,
   KampungStatus,
   MAX_TRAINING_BUDGET_IDR,
@@ -179,12 +180,6 @@ export const TRAINING_API_FIELDS: Partial<Record<string, TrainingField>> = {
   'input.location': 'location',
   'input.description': 'description'
 };
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 export function parseTraining(form: FormData, lang: Lang): Parsed<TrainingField, TrainingValues, TrainingInputValues> {
   const values: TrainingValues = {

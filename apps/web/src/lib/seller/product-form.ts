@@ -2,6 +2,7 @@ import {
   BatikTechnique,
   DyeType,
   formatRupiah,
+  isCalendarDate,
   MAX_PRODUCT_PRICE_IDR,
   PRODUCT_DESCRIPTION_LENGTH,
   PRODUCT_HOURS_OF_WORK,
@@ -196,7 +197,7 @@ export function validateProduct(form: FormData, lang: Lang, today = todayInWita(
   const hours = values.hoursOfWork ? wholeNumber(values.hoursOfWork) : null;
   if (values.hoursOfWork && (hours === null || !within(hours, PRODUCT_HOURS_OF_WORK))) errors.hoursOfWork = wholeError(PRODUCT_HOURS_OF_WORK);
   if (values.madeOn) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.madeOn) || Number.isNaN(Date.parse(values.madeOn))) {
+    if (!isCalendarDate(values.madeOn)) {
       errors.madeOn = t(lang, 'seller.error.date');
     } else if (values.madeOn > today || values.madeOn < '2000-01-01') {
       errors.madeOn = t(lang, 'seller.error.dateFuture');

@@ -106,6 +106,13 @@ describe('validateProduct', () => {
     expect(result.values.title).toBe('Ba');
   });
 
+  it('refuses a day the calendar does not have, as a phone without a date picker lets her type it', () => {
+    for (const madeOn of ['2026-02-30', '2026-04-31', '30-10-2026']) {
+      const result = validateProduct(formData({ ...product, madeOn }), 'id', '2026-11-28');
+      expect(result.ok ? {} : result.fieldErrors).toEqual({ madeOn: 'Tanggal tidak valid.' });
+    }
+  });
+
   it('refuses a price of zero or above Rp 100.000.000', () => {
     for (const priceIdr of ['0', 'Rp 100.000.001']) {
       const result = validateProduct(formData({ ...product, priceIdr }), 'en', '2026-11-28');
