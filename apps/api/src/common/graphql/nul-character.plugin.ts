@@ -24,8 +24,7 @@ function nulCharacterInLiterals(document: DocumentNode): string | null {
       if (found !== null || !node.value.includes(NUL)) return;
       // `ancestors` stops above the direct parent: an object field or argument holding the string.
       const names = [...ancestors, parent].flatMap((a: ASTNode | readonly ASTNode[] | undefined) => {
-        if (!a) return [];
-        if (!('kind' in a)) return [];
+        if (!a || !('kind' in a)) return [];
         if (a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD) return [a.name.value];
         if (a.kind === Kind.VARIABLE_DEFINITION) return [a.variable.name.value];
         return [];
