@@ -50,6 +50,8 @@ const ODD_VALUES: OddValues[] = [
   { name: 'nul', string: 'batik\u0000tulis', int: 1, rupiah: '350000', date: '0000-01-01', dateTime: '2026-12-01T00:00:00Z', id: '\u0000' },
   // Ordinary everywhere but the day, so that it gets past the other checks to where a date is used.
   { name: 'no-such-day', string: 'Batik tulis kawung', int: 1, rupiah: '350000', date: '2026-02-30', dateTime: '2026-02-30T10:00:00Z', id: randomUUID() },
+  // The same for numbers too large for their columns (a bigint holds 19 digits, an integer 10).
+  { name: 'huge-numbers', string: 'Batik tulis kawung', int: 2_147_483_647, rupiah: '9'.repeat(30), date: '2026-11-30', dateTime: '2026-11-30T10:00:00Z', id: randomUUID() },
   { name: 'empty', string: ' ', int: 0, rupiah: '0', date: '2026-12-01', dateTime: '2026-12-01T00:00:00+08:00', id: '00000000-0000-0000-0000-000000000000' },
 ];
 
