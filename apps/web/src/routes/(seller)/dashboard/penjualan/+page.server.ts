@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { ImpactParticipantDocument, ImpactRecordOfflineSaleDocument, OfflineSaleChannel, parseRupiahInput } from '@karya-ibu/types';
+import { ImpactParticipantDocument, ImpactRecordOfflineSaleDocument, isCalendarDate, OfflineSaleChannel, parseRupiahInput } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
 import { ApiError, query } from '$lib/server/api/client';
 import { caller } from '$lib/server/session';
@@ -30,7 +30,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = { soldOn: String(form.get('soldOn') ?? ''), amount: String(form.get('amount') ?? ''), channel: String(form.get('channel') ?? ''), note: String(form.get('note') ?? '') };
     const amount = parseRupiahInput(values.amount);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.soldOn)) return fail(400, { field: 'soldOn', message: t(lang, 'impact.sales.badDate'), values });
+    if (!isCalendarDate(values.soldOn)) return fail(400, { field: 'soldOn', message: t(lang, 'impact.sales.badDate'), values });
     if (amount === null || amount < 1n) return fail(400, { field: 'amount', message: t(lang, 'impact.sales.badAmount'), values });
     if (!CHANNELS.includes(values.channel)) return fail(400, { field: 'channel', message: t(lang, 'impact.sales.badChannel'), values });
     const sellerId = sellerParam(event.url);
