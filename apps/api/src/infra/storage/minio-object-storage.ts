@@ -22,8 +22,12 @@ export class MinioObjectStorage extends ObjectStorage {
   }
 
   async ensureBucket(): Promise<void> {
-    if (!(await this.client.bucketExists(this.config.bucket))) {
+    if (await this.client.bucketExists(this.config.bucket)) return;
+    try {
       await this.client.makeBucket(this.config.bucket, this.config.region);
+    } catch (error) {
+      // Two replicas starting at once both find no bucket, and one of them loses the race to create it.
+      if (!(await this.client.bucketExists(this.config.bucket))) throw error;
     }
   }
 
