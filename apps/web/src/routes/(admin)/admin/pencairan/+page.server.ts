@@ -5,6 +5,7 @@ import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { MONEY_STAFF, requireStaff } from '$lib/server/staff/guard';
+import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const RUNS = 10;
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 
 const done = (what: string, anchor: string) => `/admin/pencairan?selesai=${what}#${anchor}`;
 
-export const actions: Actions = {
+export const actions = answeringBadInputWith400({
   buat: async (event) => {
     requireStaff(event, MONEY_STAFF);
     const values = { minimum: String((await event.request.formData()).get('minimum') ?? '').trim() };
@@ -61,4 +62,4 @@ export const actions: Actions = {
     if (isFailure(failed)) return failed;
     redirect(303, done('gagal', `payout-${failed.id}`));
   }
-};
+} satisfies Actions);

@@ -6,6 +6,7 @@ import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
+import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
   return { programs: trainingPrograms, flash: takeFlash(event.cookies) };
 };
 
-export const actions: Actions = {
+export const actions = answeringBadInputWith400({
   create: async (event) => {
     requireAgency(event);
     const { locals } = event;
@@ -28,4 +29,4 @@ export const actions: Actions = {
     if (isFailure(program)) return program;
     redirectWithFlash(event, { key: 'agency.flash.trainingCreated', params: { name: program.title } }, `/dinas/pelatihan/${program.id}`);
   }
-};
+} satisfies Actions);

@@ -5,6 +5,7 @@ import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { APPLY_API_FIELDS, localPhone, validateApply } from '$lib/seller/apply-form';
 import { requireSignedIn } from '$lib/seller/dashboard.server';
+import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions: Actions = {
+export const actions = answeringBadInputWith400({
   default: async (event) => {
     requireSignedIn(event);
     const lang = event.locals.lang;
@@ -36,4 +37,4 @@ export const actions: Actions = {
     if (isFailure(applied)) return applied;
     redirect(303, '/dashboard');
   }
-};
+} satisfies Actions);

@@ -5,6 +5,7 @@ import { ApiError, query } from '$lib/server/api/client';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
+import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const CHANNELS = Object.values(OfflineSaleChannel) as string[];
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
   return { impact, channels: CHANNELS };
 };
 
-export const actions: Actions = {
+export const actions = answeringBadInputWith400({
   default: async (event) => {
     requireSignedIn(event);
     const lang = event.locals.lang;
@@ -46,4 +47,4 @@ export const actions: Actions = {
     }
     redirect(303, withSeller('/dashboard/penjualan?tersimpan=1', sellerId));
   }
-};
+} satisfies Actions);

@@ -4,6 +4,7 @@ import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { lookUpAndRemember } from '$lib/server/buying/orders';
 import { caller } from '$lib/server/session';
+import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
   return { orders: myOrders.edges.map((edge) => edge.node), next: myOrders.pageInfo.hasNextPage ? myOrders.pageInfo.endCursor : null };
 };
 
-export const actions: Actions = {
+export const actions = answeringBadInputWith400({
   default: async (event) => {
     const form = await event.request.formData();
     const values = { code: String(form.get('code') ?? ''), phone: String(form.get('phone') ?? '') };
@@ -26,4 +27,4 @@ export const actions: Actions = {
     const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, key]) => [field, t(lang, key)])) as Partial<Record<'code' | 'phone', string>>;
     return fail(result.tooMany ? 429 : 400, { values, fieldErrors, formError: result.tooMany ? t(lang, 'order.lookup.tooMany') : undefined });
   }
-};
+} satisfies Actions);

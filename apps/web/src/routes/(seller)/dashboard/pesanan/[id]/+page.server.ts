@@ -18,6 +18,7 @@ import { query } from '$lib/server/api/client';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { asPageError, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
+import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One of her orders with what she may do next; only in the shop the dashboard manages now. */
@@ -55,7 +56,7 @@ function invalid(action: string, fieldErrors: Record<string, string>, values: Re
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-export const actions: Actions = {
+export const actions = answeringBadInputWith400({
   mulai: async (event) => {
     requireSignedIn(event);
     const { startSellerOrderProcessing: result } = await query(event.fetch, DashboardStartSellerOrderProcessingDocument, { id: event.params.id }, caller(event));
@@ -131,4 +132,4 @@ export const actions: Actions = {
     if (result.__typename !== 'SellerOrder') return refusal(event.locals.lang, result);
     done(event, 'complete');
   }
-};
+} satisfies Actions);

@@ -16,6 +16,7 @@ import { caller } from '$lib/server/session';
 import { findManagedProduct, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
 import { PRODUCT_API_FIELDS, validateProduct, valuesOf } from '$lib/seller/product-form';
 import { chosenFiles, movePhoto } from '$lib/seller/upload';
+import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -40,7 +41,7 @@ const text = (form: FormData, name: string) => {
   return typeof value === 'string' ? value.trim() : '';
 };
 
-export const actions: Actions = {
+export const actions = answeringBadInputWith400({
   save: async (event) => {
     requireSignedIn(event);
     const lang = event.locals.lang;
@@ -88,7 +89,8 @@ export const actions: Actions = {
       values: { photoId }
     });
     if (isFailure(moved)) return moved;
-    redirectWithFlash(event, { key: 'seller.flash.photoMoved', params: {} }, backTo(event.url, `foto-${photoId}`));
+    // Back to the photo only when it is one of hers (the API took the order): the id goes into the Location header.
+    redirectWithFlash(event, { key: 'seller.flash.photoMoved', params: {} }, backTo(event.url, photoIds.includes(photoId) ? `foto-${photoId}` : 'photos-heading'));
   },
 
   alt: async (event) => {
@@ -112,5 +114,5 @@ export const actions: Actions = {
     if (isFailure(removed)) return removed;
     redirectWithFlash(event, { key: 'seller.flash.photoRemoved', params: {} }, backTo(event.url, 'photos-heading'));
   }
-};
+} satisfies Actions);
 

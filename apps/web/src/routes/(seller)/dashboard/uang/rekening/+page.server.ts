@@ -5,6 +5,7 @@ import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { asPageError, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
+import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 // The order she reads them in: a bank, an e-wallet, else cash.
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
   return { banks: payoutBanks, details: payoutDetails, editable: !dashboard.onBehalf || isAdmin, methods: METHODS, ewallets: Object.values(EwalletProvider) as string[] };
 };
 
-export const actions: Actions = {
+export const actions = answeringBadInputWith400({
   default: async (event) => {
     requireSignedIn(event);
     const form = await event.request.formData();
@@ -56,4 +57,4 @@ export const actions: Actions = {
     if (isFailure(saved)) return saved;
     redirect(303, withSeller('/dashboard/uang?selesai=rekening', sellerId));
   }
-};
+} satisfies Actions);

@@ -5,6 +5,7 @@ import { query } from '$lib/server/api/client';
 import { normalizeOrderCode, rememberedPhone } from '$lib/server/buying/guest-orders';
 import { findOrder, lookUpAndRemember } from '$lib/server/buying/orders';
 import { caller } from '$lib/server/session';
+import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,7 +29,7 @@ function who(event: RequestEvent) {
 
 const notAllowed = (event: RequestEvent) => fail(409, { actionError: t(event.locals.lang, 'order.error.notAllowed') });
 
-export const actions: Actions = {
+export const actions = answeringBadInputWith400({
   /** A guest opens the order with its phone. */
   buka: async (event) => {
     const form = await event.request.formData();
@@ -63,4 +64,4 @@ export const actions: Actions = {
     if (result.__typename !== 'SellerOrder') return notAllowed(event);
     redirect(303, `/pesanan/${code}?diterima=${encodeURIComponent(result.id)}#penjual-${result.id}`);
   }
-};
+} satisfies Actions);
