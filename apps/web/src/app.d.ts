@@ -8,6 +8,8 @@ declare global {
       message: string;
       /** Request id, also in the server log, so a buyer can quote it. */
       id?: string;
+      /** The status the page is answered with when it differs from SvelteKit's 500 (hooks.server.ts). */
+      status?: number;
     }
     interface Locals {
       lang: Lang;

@@ -1,11 +1,12 @@
 import type { Handle, HandleFetch, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { CurrentAccountDocument } from '@karya-ibu/types';
 import { DEFAULT_LANG, isLang, t, type Lang } from '$lib/i18n';
-import { query } from '$lib/server/api/client';
+import { ApiError, query } from '$lib/server/api/client';
 import { vouchForVisitor } from '$lib/server/api/visitor';
 import { config } from '$lib/server/env';
 import { currentRequestId, log, requestIdFrom, withRequestId } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers';
+import { thrownErrorMessage } from '$lib/server/forms/result';
 import { caller, clearSessionCookie, SESSION_COOKIE } from '$lib/server/session';
 
 const LANG_COOKIE = 'lang';
@@ -55,9 +56,12 @@ const respond: Handle = async ({ event, resolve }) => {
   event.locals.lang = lang;
   event.locals.actor = await actorOf(event);
 
-  const response = await resolve(event, {
+  const resolved = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', lang)
   });
+  const answer = visitorsFault.get(event.locals);
+  const response = answer && resolved.status === 500 ? new Response(resolved.body, { status: answer.status, headers: resolved.headers }) : resolved;
+  if (answer?.retryAfterSeconds) response.headers.set('retry-after', String(answer.retryAfterSeconds));
   // The same URL renders in two languages depending on the cookie.
   response.headers.append('vary', 'Cookie');
   for (const [name, value] of Object.entries(securityHeaders(config().production))) response.headers.set(name, value);
@@ -81,10 +85,26 @@ async function actorOf(event: RequestEvent): Promise<App.Locals['actor']> {
   }
 }
 
-/** The error page shows the request id, which is in this log line and in the API's lines of the same request. */
+/** Requests that reached the error page through a refusal of the API that was the visitor's doing. */
+const visitorsFault = new WeakMap<App.Locals, { status: number; retryAfterSeconds?: number }>();
+
+/**
+ * The error page shows the request id, which is in this log line and in the API's lines of the same request.
+ * A refusal of the API that was the visitor's doing and that no page or form answered itself (an address
+ * or a hidden field edited by hand, a NUL character, too many searches) is answered with its own status
+ * and words (400, 403, 404, 429), never a 500.
+ */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   const id = currentRequestId() ?? crypto.randomUUID();
   const lang = isLang(event.locals.lang) ? event.locals.lang : DEFAULT_LANG;
+  const thrown = thrownErrorMessage(lang, error);
+  if (thrown && error instanceof ApiError) {
+    visitorsFault.set(event.locals, { status: thrown.status, retryAfterSeconds: error.retryAfterSeconds });
+    log().warn({ code: error.code, field: error.field, status: thrown.status, req: { method: event.request.method, url: event.url.pathname } }, error.message);
+    // An address she followed is not "reload and try again".
+    const words = thrown.status === 400 && event.request.method === 'GET' ? t(lang, 'error.badRequest') : thrown.message;
+    return { message: words, id, status: thrown.status };
+  }
   if (status !== 404) {
     log().error(
       { err: error instanceof Error ? error : undefined, code: (error as { code?: unknown })?.code, status, req: { method: event.request.method, url: event.url.pathname } },

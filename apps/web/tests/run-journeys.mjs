@@ -17,7 +17,7 @@ import { log, SCREENSHOTS, shot } from './journeys/lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../../..');
-const GLOBAL_TIMEOUT_MS = 8 * 60_000;
+const GLOBAL_TIMEOUT_MS = 12 * 60_000;
 const READY_TIMEOUT_MS = 6 * 60_000; // the first start seeds data and makes photo variants
 const STOP_GRACE_MS = 15_000;
 const VIEWPORT = { width: 390, height: 844 };

@@ -1,5 +1,6 @@
-// Every form each role can reach, sent with unusual values in each of its fields (hidden ones too):
-// none may answer a 5xx. Runs last (files run in name order): it changes whatever those forms change.
+// Every page and form each role can reach, opened with unusual values in its address and sent with
+// them in each of its fields (hidden ones too): none may answer a 5xx. Runs last (files run in name
+// order): it changes whatever those forms change, and it uses up the search limit.
 import { assert, log, RETNO } from './lib.mjs';
 
 const ACCOUNTS = {
@@ -23,7 +24,7 @@ const START_PAGES = ['/', '/produk', '/kampung', '/keranjang', '/checkout', '/pe
   '/dashboard/uang', '/dashboard/uang/rekening', '/dashboard/daftar-penjual', '/dashboard/riwayat', '/dinas', '/dinas/kampung', '/dinas/pelatihan', '/dinas/survei',
   '/dinas/verifikasi', '/dinas/dampak', '/admin/komisi', '/admin/pencairan', '/admin/pesanan', '/admin/rekonsiliasi', '/admin/transfer'];
 const SKIP_LINKS = /keluar|\/_app\/|\/unduh|\.(png|webp|jpe?g|css|js|svg|ico|csv|xlsx|pdf)(\?|$)/;
-const PAGES_PER_ROLE = 120;
+const PAGES_PER_ROLE = 80;
 
 const decode = (text) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const attributes = (tag) => Object.fromEntries([...tag.matchAll(/([a-zA-Z:-]+)(?:="([^"]*)")?/g)].map((m) => [m[1].toLowerCase(), decode(m[2] ?? '')]));
@@ -67,15 +68,18 @@ async function signIn(base, account) {
   return cookie;
 }
 
-/** Her pages, from the start pages through their links: at most two of each kind (two products, two orders…). */
-async function formsOf(base, cookie) {
+/** Products, orders, kampung…: a page's path with its ids and slugs as `*`. */
+const kindOf = (pagePath) => pagePath.replace(/\?.*/, '').split('/').map((part) => (part.length > 12 || /\d/.test(part) ? '*' : part)).join('/');
+
+/** Her pages and their forms, from the start pages through their links: at most two of each kind (two products, two orders…). */
+async function crawl(base, cookie) {
   const queue = [...START_PAGES];
   const seen = new Set();
   const perKind = new Map();
   const forms = new Map();
   while (queue.length && seen.size < PAGES_PER_ROLE) {
     const pagePath = queue.shift();
-    const kind = pagePath.replace(/\?.*/, '').split('/').map((part) => (part.length > 12 || /\d/.test(part) ? '*' : part)).join('/');
+    const kind = kindOf(pagePath);
     if (seen.has(pagePath) || (perKind.get(kind) ?? 0) >= 2) continue;
     seen.add(pagePath);
     perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
@@ -86,18 +90,49 @@ async function formsOf(base, cookie) {
     for (const [, href] of html.matchAll(/href="(\/[^"#]*)"/g)) if (!SKIP_LINKS.test(href)) queue.push(decode(href));
     for (const form of postForms(html, base + pagePath)) forms.set(`${form.action} ${form.fields.map((field) => field.name)}`, form);
   }
-  return [...forms.values()].filter((form) => !/\/keluar/.test(form.action));
+  return { pages: [...seen], forms: [...forms.values()].filter((form) => !/\/keluar/.test(form.action)) };
+}
+
+const ADDRESS_VALUES = ['%00', 'x'.repeat(3000), "'%3B--%E0%A4%A", '2026-02-30'];
+const QUERY_NAMES = ['q', 'setelah'];
+// Their pages cover the others' (an officer's and finance's are the admin's, a buyer's the seller's storefront).
+const ADDRESSES_OF = ['guest', 'seller', 'admin'];
+
+/** A page's address with each id-like part of its path, and each of its query parameters, made unusual. */
+function unusualAddresses(pagePath) {
+  const [pathname, search = ''] = pagePath.split('?');
+  const parts = pathname.split('/');
+  const params = [...new URLSearchParams(search)];
+  const addresses = [];
+  for (const value of ADDRESS_VALUES) {
+    parts.forEach((part, i) => {
+      if (part.length > 12 || /\d/.test(part)) addresses.push([...parts.slice(0, i), value, ...parts.slice(i + 1)].join('/') + (search ? `?${search}` : ''));
+    });
+    for (const name of new Set([...params.map(([name]) => name), ...QUERY_NAMES])) {
+      const others = params.filter(([other]) => other !== name).map(([other, v]) => `${other}=${encodeURIComponent(v)}`);
+      addresses.push(`${pathname}?${[...others, `${name}=${value}`].join('&')}`);
+    }
+  }
+  return addresses;
 }
 
 export default [
   {
-    name: 'every form of every role, sent with unusual values in each field (hidden ids too), answers no 5xx; a hidden id with a NUL character gets the 400 page',
+    name: 'every page and form of every role, with unusual values in its address and in each field (hidden ids too), answers no 5xx; a hidden id with a NUL character gets the 400 page, too many searches the 429 page',
     async run(_page, base) {
       const failures = [];
       let sent = 0;
       for (const [role, account] of Object.entries(ACCOUNTS)) {
         const cookie = await signIn(base, account);
-        const forms = await formsOf(base, cookie);
+        const { pages, forms } = await crawl(base, cookie);
+        const onePerKind = [...new Map(pages.map((page) => [kindOf(page), page])).values()];
+        for (const address of ADDRESSES_OF.includes(role) ? onePerKind.flatMap(unusualAddresses) : []) {
+          const response = await send(base + address, { headers: { cookie } }).catch((error) => error);
+          sent++;
+          if (response instanceof Error) failures.push(`${role}: GET ${address.slice(0, 120)} got no answer it could read (${response.cause?.code ?? response.message})`);
+          else if (response.status >= 500) failures.push(`${role}: GET ${address.slice(0, 120)} answered ${response.status}`);
+          else await response.arrayBuffer();
+        }
         for (const form of forms) {
           for (const target of form.fields) {
             for (const [kind, unusual] of Object.entries(VALUES)) {
@@ -113,10 +148,10 @@ export default [
             }
           }
         }
-        log(`  ${role}: ${forms.length} forms`);
+        log(`  ${role}: ${pages.length} pages, ${forms.length} forms`);
       }
-      log(`  ${sent} form posts`);
-      assert(sent > 1000, `only ${sent} form posts: the pages' forms were not found`);
+      log(`  ${sent} requests`);
+      assert(sent > 3000, `only ${sent} requests: the pages and their forms were not found`);
       assert(failures.length === 0, `answered 5xx:\n${failures.join('\n')}`);
 
       // A guest's add-to-cart with its hidden product id edited: the API refuses the NUL, she is told so.
@@ -126,6 +161,16 @@ export default [
       const response = await send(`${base}/produk/${slug}?/keranjang`, { method: 'POST', body, headers: { origin: base, accept: 'text/html' } });
       const text = await response.text();
       assert(response.status === 400 && text.includes('Isian ini tidak dapat dibaca'), `a NUL in the hidden product id answered ${response.status}`);
+
+      // Searching more than a visitor may in a minute (60 by default).
+      let searching;
+      for (let i = 0; i < 200; i++) {
+        searching = await send(`${base}/produk?q=batik+${i}`);
+        if (searching.status !== 200) break;
+        await searching.arrayBuffer();
+      }
+      const searchPage = await searching.text();
+      assert(searching.status === 429 && Number(searching.headers.get('retry-after')) > 0 && searchPage.includes('Terlalu banyak percobaan'), `too many searches answered ${searching.status}`);
     }
   }
 ];

@@ -252,6 +252,7 @@ export const en: Record<MessageKey, string> = {
   'error.forbiddenTitle': 'Not open to this account',
   'error.notFound': 'Sorry, the page you are looking for does not exist or has moved.',
   'error.badRequestTitle': 'Invalid request',
+  'error.tooManyTitle': 'Too many requests',
   'error.badRequest': 'The address contains invalid values. Please start again from the catalog.',
   'error.generic': 'Sorry, something went wrong on our side. Please try again shortly.',
   'error.reference': 'Reference: {id}',

@@ -251,6 +251,7 @@ export const id = {
   'error.forbiddenTitle': 'Tidak boleh dibuka dengan akun ini',
   'error.notFound': 'Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan.',
   'error.badRequestTitle': 'Permintaan tidak valid',
+  'error.tooManyTitle': 'Terlalu banyak permintaan',
   'error.badRequest': 'Alamat berisi isian yang tidak valid. Silakan mulai lagi dari katalog.',
   'error.generic': 'Maaf, terjadi kesalahan di server kami. Silakan coba lagi sebentar lagi.',
   'error.reference': 'Kode rujukan: {id}',

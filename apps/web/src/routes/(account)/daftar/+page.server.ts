@@ -7,7 +7,6 @@ import { mergeGuestCart } from '$lib/server/buying/cart';
 import { registerValues, validateRegister, type FieldErrors, type RegisterField } from '$lib/server/forms/account';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const API_FIELDS: Partial<Record<string, RegisterField>> = {
@@ -23,7 +22,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
   return { next, passwordMin: PASSWORD_LENGTH.min };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     const { request, url, locals, cookies, fetch } = event;
     const form = await request.formData();
@@ -41,4 +40,4 @@ export const actions = answeringBadInputWith400({
     await mergeGuestCart(event, session.token);
     signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
   }
-} satisfies Actions);
+};

@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { LogoutDocument } from '@karya-ibu/types';
 import { ApiError, query } from '$lib/server/api/client';
 import { caller, clearSessionCookie } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A plain visit only offers the button: signing out changes state, so it is a POST (SvelteKit checks the origin). */
@@ -11,7 +10,7 @@ export const load: PageServerLoad = ({ locals }) => {
   return {};
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     const options = caller(event);
     if (options.token) {
@@ -28,4 +27,4 @@ export const actions = answeringBadInputWith400({
     clearSessionCookie(event.cookies);
     redirect(303, '/');
   }
-} satisfies Actions);
+};

@@ -5,7 +5,6 @@ import { query } from '$lib/server/api/client';
 import { loginValues, validateResetRequest, type FieldErrors, type ResetRequestField } from '$lib/server/forms/account';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller, RESET_IDENTIFIER_COOKIE, resetIdentifierCookieOptions } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
@@ -13,7 +12,7 @@ export const load: PageServerLoad = ({ url }) => ({
   codeLength: RESET_CODE_LENGTH
 });
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     const { request, url, locals, cookies, fetch } = event;
     const form = await request.formData();
@@ -33,4 +32,4 @@ export const actions = answeringBadInputWith400({
     const next = safeNext(url.searchParams.get('next'));
     redirect(303, `${withNext('/lupa-sandi/kode', next)}${next === '/' ? '?' : '&'}terkirim=1`);
   }
-} satisfies Actions);
+};

@@ -8,7 +8,6 @@ import { loginValues, validateLogin, type FieldErrors, type LoginField } from '$
 import { safeNext } from '$lib/account/next';
 import { landingAfterSignIn } from '$lib/account/roles';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -17,7 +16,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
   return { next };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     const { request, url, locals, cookies, fetch } = event;
     const form = await request.formData();
@@ -35,4 +34,4 @@ export const actions = answeringBadInputWith400({
     const next = safeNext(url.searchParams.get('next'));
     signedIn(cookies, url, session, landingAfterSignIn({ roles: session.me.roles, hasShop: false }, next));
   }
-} satisfies Actions);
+};

@@ -7,7 +7,6 @@ import { caller } from '$lib/server/session';
 import { asPageError, requireSignedIn } from '$lib/seller/dashboard.server';
 import { parseStock } from '$lib/seller/stock';
 import { t } from '$lib/i18n';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 30;
@@ -48,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   /** − / + beside a product: posts the new stock (a plain form, so it works without JavaScript). */
   stock: async (event) => {
     requireSignedIn(event);
@@ -70,4 +69,4 @@ export const actions = answeringBadInputWith400({
     // Back to her list at the same row, as a GET: a reload does not post the stock again.
     redirectWithFlash(event, { key: 'seller.flash.stockSaved', params: { title: saved.title, stock: String(saved.stock) } }, backTo(event.url, `produk-${id}`));
   }
-} satisfies Actions);
+};

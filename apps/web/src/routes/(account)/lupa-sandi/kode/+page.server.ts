@@ -6,7 +6,6 @@ import { signedIn } from '$lib/server/forms/actions';
 import { resetValues, validateReset, type FieldErrors, type ResetField } from '$lib/server/forms/account';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller, RESET_IDENTIFIER_COOKIE } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const API_FIELDS: Partial<Record<string, ResetField>> = {
@@ -25,7 +24,7 @@ export const load: PageServerLoad = ({ url, cookies }) => ({
   passwordMin: PASSWORD_LENGTH.min
 });
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     const { request, url, locals, cookies, fetch } = event;
     const form = await request.formData();
@@ -43,4 +42,4 @@ export const actions = answeringBadInputWith400({
     cookies.delete(RESET_IDENTIFIER_COOKIE, { path: '/lupa-sandi' });
     signedIn(cookies, url, session, safeNext(url.searchParams.get('next')));
   }
-} satisfies Actions);
+};

@@ -6,7 +6,6 @@ import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { COMMISSION_STAFF, requireStaff } from '$lib/server/staff/guard';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const SCOPES = Object.values(CommissionScope) as string[];
@@ -46,7 +45,7 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     requireStaff(event, COMMISSION_STAFF);
     const lang = event.locals.lang;
@@ -98,4 +97,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(rule)) return rule;
     redirect(303, '/admin/komisi?tersimpan=1');
   }
-} satisfies Actions);
+};

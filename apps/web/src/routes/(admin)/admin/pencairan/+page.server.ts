@@ -5,7 +5,6 @@ import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { MONEY_STAFF, requireStaff } from '$lib/server/staff/guard';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const RUNS = 10;
@@ -20,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 
 const done = (what: string, anchor: string) => `/admin/pencairan?selesai=${what}#${anchor}`;
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   buat: async (event) => {
     requireStaff(event, MONEY_STAFF);
     const values = { minimum: String((await event.request.formData()).get('minimum') ?? '').trim() };
@@ -62,4 +61,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(failed)) return failed;
     redirect(303, done('gagal', `payout-${failed.id}`));
   }
-} satisfies Actions);
+};

@@ -5,7 +5,6 @@ import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { caller } from '$lib/server/session';
 import { requireStaff, TRANSFER_STAFF } from '$lib/server/staff/guard';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const QUEUE_SIZE = 50;
@@ -27,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   konfirmasi: async (event) => {
     requireStaff(event, TRANSFER_STAFF);
     const form = await event.request.formData();
@@ -80,4 +79,4 @@ export const actions = answeringBadInputWith400({
         return fail(409, { refundId, values, fieldErrors, formError: t(lang, 'staff.refundsOwed.error.notOwed') });
     }
   }
-} satisfies Actions);
+};

@@ -6,7 +6,6 @@ import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
   return { kampungs, flash: takeFlash(event.cookies) };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   create: async (event) => {
     requireAgency(event);
     const { locals } = event;
@@ -29,4 +28,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(kampung)) return kampung;
     redirectWithFlash(event, { key: 'agency.flash.kampungCreated', params: { name: kampung.name } }, '/dinas/kampung');
   }
-} satisfies Actions);
+};

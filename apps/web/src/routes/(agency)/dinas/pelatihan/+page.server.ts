@@ -6,7 +6,6 @@ import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
   return { programs: trainingPrograms, flash: takeFlash(event.cookies) };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   create: async (event) => {
     requireAgency(event);
     const { locals } = event;
@@ -29,4 +28,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(program)) return program;
     redirectWithFlash(event, { key: 'agency.flash.trainingCreated', params: { name: program.title } }, `/dinas/pelatihan/${program.id}`);
   }
-} satisfies Actions);
+};

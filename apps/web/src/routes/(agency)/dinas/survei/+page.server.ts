@@ -5,7 +5,6 @@ import { redirectWithFlash, takeFlash } from '$lib/server/flash';
 import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The follow-up surveys due in her kampung KB (all of them for officers), each with its answer form. */
@@ -14,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
   return { tasks: surveyTasks, flash: takeFlash(event.cookies) };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   answer: async (event) => {
     requireAgency(event);
     const form = await event.request.formData();
@@ -25,4 +24,4 @@ export const actions = answeringBadInputWith400({
     if (result.__typename !== 'SurveyTask') return fail(400, { taskId, error: t(event.locals.lang, 'impact.survey.invalid') });
     redirectWithFlash(event, { key: 'agency.flash.surveySaved', params: { name: result.participantName } });
   }
-} satisfies Actions);
+};

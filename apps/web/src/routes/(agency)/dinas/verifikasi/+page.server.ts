@@ -6,7 +6,6 @@ import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   verify: async (event) => {
     requireAgency(event);
     const { locals } = event;
@@ -50,4 +49,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(seller)) return seller;
     redirectWithFlash(event, { key: 'agency.flash.rejected', params: { name: seller.displayName } }, '/dinas/verifikasi');
   }
-} satisfies Actions);
+};

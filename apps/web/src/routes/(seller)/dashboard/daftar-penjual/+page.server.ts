@@ -5,7 +5,6 @@ import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { APPLY_API_FIELDS, localPhone, validateApply } from '$lib/seller/apply-form';
 import { requireSignedIn } from '$lib/seller/dashboard.server';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     requireSignedIn(event);
     const lang = event.locals.lang;
@@ -37,4 +36,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(applied)) return applied;
     redirect(303, '/dashboard');
   }
-} satisfies Actions);
+};

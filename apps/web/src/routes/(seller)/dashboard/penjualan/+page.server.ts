@@ -5,7 +5,6 @@ import { ApiError, query } from '$lib/server/api/client';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const CHANNELS = Object.values(OfflineSaleChannel) as string[];
@@ -24,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
   return { impact, channels: CHANNELS };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     requireSignedIn(event);
     const lang = event.locals.lang;
@@ -47,4 +46,4 @@ export const actions = answeringBadInputWith400({
     }
     redirect(303, withSeller('/dashboard/penjualan?tersimpan=1', sellerId));
   }
-} satisfies Actions);
+};

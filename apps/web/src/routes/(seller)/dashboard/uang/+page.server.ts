@@ -8,7 +8,6 @@ import { putToStorage } from '$lib/server/storage';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { asPageError, PHOTO_PROBLEM_KEYS, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
 import { checkPhoto, chosenFiles, photoContentType } from '$lib/seller/upload';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -35,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 
 const back = (event: { url: URL }, done: string) => withSeller(`/dashboard/uang?selesai=${done}#pencairan`, sellerParam(event.url));
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   /** She confirms the cash her pendamping handed her. */
   terima: async (event) => {
     requireSignedIn(event);
@@ -74,4 +73,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(payout)) return payout;
     redirect(303, back(event, 'diserahkan'));
   }
-} satisfies Actions);
+};

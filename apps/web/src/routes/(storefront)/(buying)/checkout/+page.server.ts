@@ -26,7 +26,6 @@ import {
 } from '$lib/server/buying/checkout-draft';
 import { rememberGuestOrder } from '$lib/server/buying/guest-orders';
 import { log } from '$lib/server/log';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Where a step of the form without JavaScript comes back to: the next thing to fill in. */
@@ -94,7 +93,7 @@ async function postedDraft(event: RequestEvent): Promise<{ draft: CheckoutDraft;
 
 const RUPIAH = /^\d{1,15}$/;
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   /** A step without JavaScript (an area chosen, shipping changed): keep what she filled in and show the next step. */
   langkah: async (event) => {
     const { form } = await postedDraft(event);
@@ -154,7 +153,7 @@ export const actions = answeringBadInputWith400({
     if (result.paymentMethod === PaymentMethod.Card && result.payment?.checkoutUrl) redirect(303, result.payment.checkoutUrl);
     redirect(303, `/pesanan/${result.code}?baru=1`);
   }
-} satisfies Actions);
+};
 
 function orderInput(draft: CheckoutDraft, context: CheckoutContext, cartId: string | null, acceptedTotalIdr: string): PlaceOrderInput {
   const address = context.savedAddress

@@ -3,7 +3,6 @@ import { CART_LINE_QUANTITY, CartDocument, CartLineProblem } from '@karya-ibu/ty
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { cartCaller, parseQuantity, removeFromCart, setCartQuantity } from '$lib/server/buying/cart';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Problems that stop checkout (a changed price only needs saying). */
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
   return { cart, blocked: cart.sellerGroups.some((group) => group.lines.some((line) => BLOCKING.includes(line.problem))) };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   ubah: async (event) => {
     const form = await event.request.formData();
     const productId = String(form.get('productId') ?? '');
@@ -36,4 +35,4 @@ export const actions = answeringBadInputWith400({
     if (problem) return fail(400, { productId, lineError: problem });
     redirect(303, '/keranjang');
   }
-} satisfies Actions);
+};

@@ -4,7 +4,6 @@ import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
 import { lookUpAndRemember } from '$lib/server/buying/orders';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -17,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
   return { orders: myOrders.edges.map((edge) => edge.node), next: myOrders.pageInfo.hasNextPage ? myOrders.pageInfo.endCursor : null };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
     const values = { code: String(form.get('code') ?? ''), phone: String(form.get('phone') ?? '') };
@@ -27,4 +26,4 @@ export const actions = answeringBadInputWith400({
     const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, key]) => [field, t(lang, key)])) as Partial<Record<'code' | 'phone', string>>;
     return fail(result.tooMany ? 429 : 400, { values, fieldErrors, formError: result.tooMany ? t(lang, 'order.lookup.tooMany') : undefined });
   }
-} satisfies Actions);
+};

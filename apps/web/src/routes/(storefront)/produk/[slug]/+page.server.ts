@@ -3,7 +3,7 @@ import { CART_LINE_QUANTITY, DyeType, PhotoStatus, ProductDetailDocument, Produc
 import { formatRupiah } from '$lib/format/money';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
-import { answeringBadInputWith400, rethrowBadInputAs400 } from '$lib/server/api/http';
+import { rethrowBadInputAs400 } from '$lib/server/api/http';
 import { addToCart, parseQuantity } from '$lib/server/buying/cart';
 import { whatsappHref } from '$lib/whatsapp';
 import type { Actions, PageServerLoad } from './$types';
@@ -64,7 +64,7 @@ export const load: PageServerLoad = async (event) => {
   return { product: { ...product, photos }, canonical, whatsapp, jsonLd, available, added, maxQuantity: Math.min(product.stock, CART_LINE_QUANTITY.max) };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   /** "Tambah ke keranjang": a plain form, so it works without JavaScript; the API keeps the quantity within the stock. */
   keranjang: async (event) => {
     const form = await event.request.formData();
@@ -76,4 +76,4 @@ export const actions = answeringBadInputWith400({
     if (problem) return fail(400, { cartError: problem, quantity: typed });
     redirect(303, `/produk/${encodeURIComponent(event.params.slug)}?ditambahkan=${quantity}#keranjang`);
   }
-} satisfies Actions);
+};

@@ -6,7 +6,6 @@ import { normalizeOrderCode } from '$lib/server/buying/guest-orders';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { MONEY_STAFF, requireStaff } from '$lib/server/staff/guard';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Cash on delivery is paid part by part, when her parcel's cash is recorded. */
@@ -37,7 +36,7 @@ const ofForm = <T extends object, M extends object>(failure: ActionFailure<T>, f
 
 const orderPath = (event: RequestEvent) => `/admin/pesanan/${encodeURIComponent(normalizeOrderCode(event.params.code ?? ''))}`;
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   /** Gives back (part of) one seller order: by Stripe for a card, recorded as done for a transfer or cash. */
   kembalikan: async (event) => {
     requireStaff(event, MONEY_STAFF);
@@ -78,4 +77,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(outcome)) return ofForm(outcome, { form: 'flag' as const });
     redirect(303, `${orderPath(event)}?ditangani=1`);
   }
-} satisfies Actions);
+};

@@ -19,7 +19,6 @@ import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 // The API has no `kampung(id)`: the list is short (a city's kampung KB), so pick from it.
@@ -57,7 +56,7 @@ async function pendamping(event: RequestEvent, mode: 'assign' | 'unassign') {
     }, `/dinas/kampung/${kampung.id}`);
 }
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   save: async (event) => {
     requireAgency(event);
     const { locals } = event;
@@ -76,4 +75,4 @@ export const actions = answeringBadInputWith400({
   },
   assign: (event) => pendamping(event, 'assign'),
   unassign: (event) => pendamping(event, 'unassign')
-} satisfies Actions);
+};

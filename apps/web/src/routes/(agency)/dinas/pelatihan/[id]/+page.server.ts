@@ -13,7 +13,6 @@ import { requireAgency } from '$lib/server/agency/guard';
 import { query } from '$lib/server/api/client';
 import { errorResultMessage, isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 // The API has no `trainingProgram(id)`: a city has a handful of cohorts, so pick from the list.
@@ -63,7 +62,7 @@ async function importRoster(event: RequestEvent, dryRun: boolean) {
   return { roster: { mode, report, csv: fromBrowserChunks || !dryRun ? null : csv } };
 }
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   save: async (event) => {
     requireAgency(event);
     const { locals } = event;
@@ -81,4 +80,4 @@ export const actions = answeringBadInputWith400({
   },
   preview: (event) => importRoster(event, true),
   import: (event) => importRoster(event, false)
-} satisfies Actions);
+};

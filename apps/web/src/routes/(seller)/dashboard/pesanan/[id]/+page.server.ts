@@ -18,7 +18,6 @@ import { query } from '$lib/server/api/client';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { asPageError, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One of her orders with what she may do next; only in the shop the dashboard manages now. */
@@ -56,7 +55,7 @@ function invalid(action: string, fieldErrors: Record<string, string>, values: Re
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   mulai: async (event) => {
     requireSignedIn(event);
     const { startSellerOrderProcessing: result } = await query(event.fetch, DashboardStartSellerOrderProcessingDocument, { id: event.params.id }, caller(event));
@@ -132,4 +131,4 @@ export const actions = answeringBadInputWith400({
     if (result.__typename !== 'SellerOrder') return refusal(event.locals.lang, result);
     done(event, 'complete');
   }
-} satisfies Actions);
+};

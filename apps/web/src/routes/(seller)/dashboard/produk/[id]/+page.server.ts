@@ -16,7 +16,6 @@ import { caller } from '$lib/server/session';
 import { findManagedProduct, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
 import { PRODUCT_API_FIELDS, validateProduct, valuesOf } from '$lib/seller/product-form';
 import { chosenFiles, movePhoto } from '$lib/seller/upload';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -41,7 +40,7 @@ const text = (form: FormData, name: string) => {
   return typeof value === 'string' ? value.trim() : '';
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   save: async (event) => {
     requireSignedIn(event);
     const lang = event.locals.lang;
@@ -114,5 +113,5 @@ export const actions = answeringBadInputWith400({
     if (isFailure(removed)) return removed;
     redirectWithFlash(event, { key: 'seller.flash.photoRemoved', params: {} }, backTo(event.url, 'photos-heading'));
   }
-} satisfies Actions);
+};
 

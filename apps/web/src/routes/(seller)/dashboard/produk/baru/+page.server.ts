@@ -8,7 +8,6 @@ import { sellerParam, withSeller } from '$lib/seller/acting';
 import { PHOTO_PROBLEM_KEYS, requireShop, requireSignedIn, uploadPhotoFromServer } from '$lib/seller/dashboard.server';
 import { PRODUCT_API_FIELDS, validateProduct, type ProductField } from '$lib/seller/product-form';
 import { checkPhoto, chosenFiles } from '$lib/seller/upload';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,7 +21,7 @@ type Field = ProductField | 'photos';
 // The API never names the photos field (they are sent after the product): the form's own check does.
 const API_FIELDS: Partial<Record<string, Field>> = PRODUCT_API_FIELDS;
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     requireSignedIn(event);
     const lang = event.locals.lang;
@@ -53,4 +52,4 @@ export const actions = answeringBadInputWith400({
     const next = withSeller(`/dashboard/produk/${productId}?baru=1${failed ? `&gagal=${failed}` : ''}`, sellerId);
     redirect(303, next);
   }
-} satisfies Actions);
+};

@@ -5,7 +5,6 @@ import { isFailure, submit } from '$lib/server/forms/result';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { asPageError, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 // The order she reads them in: a bank, an e-wallet, else cash.
@@ -31,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
   return { banks: payoutBanks, details: payoutDetails, editable: !dashboard.onBehalf || isAdmin, methods: METHODS, ewallets: Object.values(EwalletProvider) as string[] };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     requireSignedIn(event);
     const form = await event.request.formData();
@@ -57,4 +56,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(saved)) return saved;
     redirect(303, withSeller('/dashboard/uang?selesai=rekening', sellerId));
   }
-} satisfies Actions);
+};

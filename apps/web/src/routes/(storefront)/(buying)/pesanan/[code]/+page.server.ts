@@ -5,7 +5,6 @@ import { query } from '$lib/server/api/client';
 import { normalizeOrderCode, rememberedPhone } from '$lib/server/buying/guest-orders';
 import { findOrder, lookUpAndRemember } from '$lib/server/buying/orders';
 import { caller } from '$lib/server/session';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,7 +28,7 @@ function who(event: RequestEvent) {
 
 const notAllowed = (event: RequestEvent) => fail(409, { actionError: t(event.locals.lang, 'order.error.notAllowed') });
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   /** A guest opens the order with its phone. */
   buka: async (event) => {
     const form = await event.request.formData();
@@ -64,4 +63,4 @@ export const actions = answeringBadInputWith400({
     if (result.__typename !== 'SellerOrder') return notAllowed(event);
     redirect(303, `/pesanan/${code}?diterima=${encodeURIComponent(result.id)}#penjual-${result.id}`);
   }
-} satisfies Actions);
+};

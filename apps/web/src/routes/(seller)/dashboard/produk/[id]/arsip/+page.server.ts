@@ -5,7 +5,6 @@ import { redirectWithFlash } from '$lib/server/flash';
 import { caller } from '$lib/server/session';
 import { sellerParam, withSeller } from '$lib/seller/acting';
 import { findManagedProduct, requireShop, requireSignedIn } from '$lib/seller/dashboard.server';
-import { answeringBadInputWith400 } from '$lib/server/api/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Archiving asks first, on a page of its own: the confirmation works without JavaScript. */
@@ -16,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   return { product: { id: product.id, title: product.title, status: product.status } };
 };
 
-export const actions = answeringBadInputWith400({
+export const actions: Actions = {
   default: async (event) => {
     requireSignedIn(event);
     const archived = await submit(event, query(event.fetch, DashboardArchiveProductDocument, { id: event.params.id }, caller(event)).then((data) => data.archiveProduct), {
@@ -25,4 +24,4 @@ export const actions = answeringBadInputWith400({
     if (isFailure(archived)) return archived;
     redirectWithFlash(event, { key: 'seller.flash.archived', params: { title: archived.title } }, withSeller('/dashboard', sellerParam(event.url)));
   }
-} satisfies Actions);
+};
