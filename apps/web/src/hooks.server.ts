@@ -61,7 +61,7 @@ const respond: Handle = async ({ event, resolve }) => {
   });
   const answer = visitorsFault.get(event.locals);
   const response = answer && resolved.status === 500 ? new Response(resolved.body, { status: answer.status, headers: resolved.headers }) : resolved;
-  if (answer?.retryAfterSeconds) response.headers.set('retry-after', String(answer.retryAfterSeconds));
+  if (answer?.retryAfterSeconds && response !== resolved) response.headers.set('retry-after', String(answer.retryAfterSeconds));
   // The same URL renders in two languages depending on the cookie.
   response.headers.append('vary', 'Cookie');
   for (const [name, value] of Object.entries(securityHeaders(config().production))) response.headers.set(name, value);

@@ -1,10 +1,9 @@
 import { CatalogOptionsDocument, CatalogProductsDocument } from '@karya-ibu/types';
 import { activeFilters, PAGE_SIZE, paginationLinks, parseCatalogParams, sortOptions, suggestionLink } from '$lib/catalog/filters';
 import { query } from '$lib/server/api/client';
-import { rethrowBadInputAs400 } from '$lib/server/api/http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, url, locals }) => {
+export const load: PageServerLoad = async ({ fetch, url }) => {
   const { kampungs } = await query(fetch, CatalogOptionsDocument, {});
   // Invalid parameters are reported beside their field; the valid ones still filter.
   const catalog = parseCatalogParams(url.searchParams, kampungs);
@@ -14,7 +13,7 @@ export const load: PageServerLoad = async ({ fetch, url, locals }) => {
     after: catalog.after,
     filter: catalog.filter,
     sort: catalog.sort
-  }).catch(rethrowBadInputAs400(locals.lang));
+  });
 
   return {
     kampungs: kampungs.map(({ slug, name }) => ({ slug, name })),

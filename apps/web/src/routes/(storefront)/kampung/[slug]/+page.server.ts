@@ -2,16 +2,13 @@ import { error } from '@sveltejs/kit';
 import { CatalogProductsDocument, KampungPageDocument, ProductSort } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
-import { rethrowBadInputAs400 } from '$lib/server/api/http';
 import type { PageServerLoad } from './$types';
 
 const PRODUCTS = 12;
 
 export const load: PageServerLoad = async ({ fetch, params, locals }) => {
   const lang = locals.lang;
-  const { kampung } = await query(fetch, KampungPageDocument, { slug: params.slug }).catch(
-    rethrowBadInputAs400(lang)
-  );
+  const { kampung } = await query(fetch, KampungPageDocument, { slug: params.slug });
   if (!kampung) error(404, t(lang, 'error.kampungNotFound'));
 
   const { products } = await query(fetch, CatalogProductsDocument, {

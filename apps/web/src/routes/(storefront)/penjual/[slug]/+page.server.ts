@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import { CatalogProductsDocument, ProductSort, SellerProfileDocument } from '@karya-ibu/types';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
-import { rethrowBadInputAs400 } from '$lib/server/api/http';
 import { whatsappHref } from '$lib/whatsapp';
 import type { PageServerLoad } from './$types';
 
@@ -10,9 +9,7 @@ const PRODUCTS = 24;
 
 export const load: PageServerLoad = async ({ fetch, params, locals }) => {
   const lang = locals.lang;
-  const { seller } = await query(fetch, SellerProfileDocument, { slug: params.slug }).catch(
-    rethrowBadInputAs400(lang)
-  );
+  const { seller } = await query(fetch, SellerProfileDocument, { slug: params.slug });
   if (!seller) error(404, t(lang, 'error.sellerNotFound'));
 
   const { products } = await query(fetch, CatalogProductsDocument, {

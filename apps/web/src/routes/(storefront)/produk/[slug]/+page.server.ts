@@ -3,7 +3,6 @@ import { CART_LINE_QUANTITY, DyeType, PhotoStatus, ProductDetailDocument, Produc
 import { formatRupiah } from '$lib/format/money';
 import { t } from '$lib/i18n';
 import { query } from '$lib/server/api/client';
-import { rethrowBadInputAs400 } from '$lib/server/api/http';
 import { addToCart, parseQuantity } from '$lib/server/buying/cart';
 import { whatsappHref } from '$lib/whatsapp';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,9 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { fetch, params, url, locals } = event;
   const lang = locals.lang;
-  const { product } = await query(fetch, ProductDetailDocument, { slug: params.slug }).catch(
-    rethrowBadInputAs400(lang)
-  );
+  const { product } = await query(fetch, ProductDetailDocument, { slug: params.slug });
   if (!product || product.status === ProductStatus.Draft) error(404, t(lang, 'error.productNotFound'));
 
   // The seller's "dilihat" count is not made here: a prefetch runs this load too. The page's beacon
